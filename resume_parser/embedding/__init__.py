@@ -1,0 +1,14 @@
+"""Embed stage: texts in, unit-length vectors out, for semantic search."""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+
+class Embedder(Protocol):
+    name: str  # recorded with every vector so rankings never mix models
+    dimension: int
+
+    async def embed_documents(self, texts: list[str]) -> list[list[float]]: ...
+
+    async def embed_query(self, text: str) -> list[float]: ...

@@ -1,0 +1,91 @@
+"""One typed settings object, read from environment variables once and passed everywhere.
+
+Names are the ones operators already use (DB_URL, REDIS_URL, AWS_*, GEMINI_API_KEY); the AWS
+endpoint overrides are boto's own standard variables.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from pydantic import Field, SecretStr
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from resume_parser.errors import ConfigurationError
+
+MIB = 1024 * 1024
+
+
+class ExtractBackend(StrEnum):
+    LOCAL = "local"
+    TEXTRACT = "textract"
+
+
+class NormalizeBackend(StrEnum):
+    LOCAL = "local"
+    GEMINI = "gemini"
+    HYBRID = "hybrid"  # the local result is the model's draft
+
+
+class EmbedBackend(StrEnum):
+    LOCAL = "local"
+    GEMINI = "gemini"
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_file=None, extra="ignore", frozen=True)
+
+    # Infrastructure. Required by `serve` and `worker`; `dev` fills them with embedded servers.
+    db_url: str | None = Field(default=None, description="postgresql+asyncpg://user:pass@host/db")
+    redis_url: str | None = Field(default=None, description="redis://host:6379/0")
+    aws_access_key_id: str | None = None
+    aws_secret_access_key: SecretStr | None = None
+    aws_default_region: str = "us-east-1"
+    aws_s3_bucket_name: str = "resumes"
+    aws_endpoint_url_s3: str | None = None
+    aws_endpoint_url_textract: str | None = None
+
+    # Stage backends; local unless a cloud backend is chosen.
+    extract_backend: ExtractBackend = ExtractBackend.LOCAL
+    normalize_backend: NormalizeBackend = NormalizeBackend.LOCAL
+    embed_backend: EmbedBackend = EmbedBackend.LOCAL
+
+    # Gemini (normalization and embeddings).
+    gemini_api_key: SecretStr | None = None
+    gemini_base_url: str | None = None  # tests point the real SDK at a local fake endpoint
+    gemini_model: str = "gemini-2.5-flash"
+    gemini_embedding_model: str = "gemini-embedding-001"
+    gemini_embedding_dimension: int = 768
+    gemini_timeout_seconds: float = 60.0
+
+    # gRPC server.
+    grpc_host: str = "127.0.0.1"
+    grpc_port: int = 50051
+    max_upload_bytes: int = 10 * MIB
+
+    # Pipeline.
+    job_max_tries: int = 5
+    retry_base_seconds: float = 1.0
+    retry_max_seconds: float = 60.0
+    job_timeout_seconds: float = 600.0
+    stage_deadline_seconds: float = 300.0
+    worker_max_jobs: int = 4
+
+    # Document limits: every input is bounded in time and memory.
+    max_pages: int = 50
+    max_image_pixels: int = 40_000_000
+    max_decompressed_bytes: int = 100 * MIB
+
+    log_level: str = "INFO"
+
+    def require_infrastructure(self) -> None:
+        """Fail fast, with the variable's name, when a server process lacks a required setting."""
+        missing = [name for name, value in (("DB_URL", self.db_url), ("REDIS_URL", self.redis_url)) if not value]
+        if missing:
+            raise ConfigurationError(
+                f"missing required environment variable(s): {', '.join(missing)} "
+                "(use `resume-parser dev` to run everything locally)"
+            )
+        if NormalizeBackend.LOCAL != self.normalize_backend or self.embed_backend == EmbedBackend.GEMINI:
+            if self.gemini_api_key is None and self.gemini_base_url is None:
+                raise ConfigurationError("GEMINI_API_KEY is required when a Gemini backend is chosen")
