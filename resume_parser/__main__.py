@@ -1,0 +1,5 @@
+import sys
+
+from resume_parser.cli import main
+
+sys.exit(main())

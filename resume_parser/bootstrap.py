@@ -1,0 +1,134 @@
+"""The one wiring place: builds the typed container both the gRPC server and the arq worker use.
+
+Backends are chosen here from Settings, and heavy optional ones (the local embedding model,
+Gemini, Textract) are imported only when chosen, so a missing dependency is a clear start-up error.
+"""
+
+from __future__ import annotations
+
+from contextlib import AsyncExitStack
+from dataclasses import dataclass, field
+
+from redis.asyncio import Redis
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
+
+from resume_parser.blobstore import S3BlobStore
+from resume_parser.db.engine import create_engine, create_sessionmaker
+from resume_parser.db.repository import ResumeRepository
+from resume_parser.embedding import Embedder
+from resume_parser.events import EventHub, EventPublisher
+from resume_parser.extraction import Extractor
+from resume_parser.grouping.grouper import LayoutGrouper
+from resume_parser.jobqueue import JobQueue
+from resume_parser.normalization import Normalizer
+from resume_parser.pipeline import Pipeline, Stages
+from resume_parser.service import ResumeService
+from resume_parser.settings import EmbedBackend, ExtractBackend, NormalizeBackend, Settings
+
+
+@dataclass
+class Container:
+    settings: Settings
+    engine: AsyncEngine
+    sessions: async_sessionmaker[AsyncSession]
+    repository: ResumeRepository
+    blobs: S3BlobStore
+    queue: JobQueue
+    publisher: EventPublisher
+    embedder: Embedder
+    stack: AsyncExitStack = field(default_factory=AsyncExitStack)
+
+    async def close(self) -> None:
+        await self.stack.aclose()
+
+
+async def build_container(settings: Settings) -> Container:
+    settings.require_infrastructure()
+    stack = AsyncExitStack()
+    try:
+        engine = create_engine(settings.db_url or "")
+        stack.push_async_callback(engine.dispose)
+        blobs = S3BlobStore(settings)
+        await blobs.start()
+        stack.push_async_callback(blobs.close)
+        queue = await JobQueue.connect(settings.redis_url or "")
+        stack.push_async_callback(queue.close)
+        redis = Redis.from_url(settings.redis_url or "")
+        stack.push_async_callback(redis.aclose)
+        embedder = build_embedder(settings, stack)
+        sessions = create_sessionmaker(engine)
+        return Container(
+            settings=settings,
+            engine=engine,
+            sessions=sessions,
+            repository=ResumeRepository(sessions),
+            blobs=blobs,
+            queue=queue,
+            publisher=EventPublisher(redis),
+            embedder=embedder,
+            stack=stack,
+        )
+    except BaseException:
+        await stack.aclose()
+        raise
+
+
+async def build_service(container: Container) -> ResumeService:
+    """The gRPC server's use cases, with the process-wide event subscription started."""
+    hub = EventHub(container.settings.redis_url or "")
+    await hub.start()
+    container.stack.push_async_callback(hub.close)
+    return ResumeService(
+        container.settings, container.repository, container.blobs, container.queue, hub, container.publisher
+    )
+
+
+def build_pipeline(container: Container) -> Pipeline:
+    stages = Stages(
+        extractor=build_extractor(container.settings),
+        grouper=build_grouper(),
+        normalizer=build_normalizer(container.settings, container.stack),
+        embedder=container.embedder,
+    )
+    return Pipeline(container.settings, container.repository, container.blobs, container.publisher, stages)
+
+
+def build_extractor(settings: Settings) -> Extractor:
+    if settings.extract_backend == ExtractBackend.TEXTRACT:
+        from resume_parser.extraction.textract import TextractExtractor
+
+        return TextractExtractor(settings)
+    from resume_parser.extraction.local import LocalExtractor
+
+    return LocalExtractor.from_settings(settings)
+
+
+def build_grouper() -> LayoutGrouper:
+    return LayoutGrouper()
+
+
+def build_normalizer(settings: Settings, stack: AsyncExitStack) -> Normalizer:
+    from resume_parser.normalization.local import LocalNormalizer
+
+    local = LocalNormalizer()
+    if settings.normalize_backend == NormalizeBackend.LOCAL:
+        return local
+    from resume_parser.gemini_client import create_client
+    from resume_parser.normalization.gemini import GeminiNormalizer, HybridNormalizer
+
+    gemini = GeminiNormalizer(create_client(settings), settings)
+    if settings.normalize_backend == NormalizeBackend.GEMINI:
+        return gemini
+    return HybridNormalizer(local, gemini)
+
+
+def build_embedder(settings: Settings, stack: AsyncExitStack) -> Embedder:
+    if settings.embed_backend == EmbedBackend.GEMINI:
+        from resume_parser.embedding.gemini import GeminiEmbedder
+        from resume_parser.gemini_client import create_client
+
+        return GeminiEmbedder(create_client(settings), settings)
+    from resume_parser.embedding.local import LocalEmbedder
+
+    return LocalEmbedder()
+

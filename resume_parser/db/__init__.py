@@ -1,0 +1,1 @@
+"""Everything that touches PostgreSQL: the table definitions, the engine and the repository."""

@@ -1,0 +1,86 @@
+"""Mapping between the service's records and the ats.resume.v1 messages."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from ats.resume.v1 import resume_pb2 as pb
+from ats.resume.v1 import resume_service_pb2 as api
+from google.protobuf import json_format
+from google.protobuf.timestamp_pb2 import Timestamp
+
+from resume_parser.domain import ResumeEvent, ResumeRecord, Stage, StageError
+from resume_parser.resume import ParsedResume
+
+
+def stage_to_pb(stage: Stage) -> pb.Stage.ValueType:
+    return pb.Stage.Value(f"STAGE_{stage.value}")
+
+
+def stage_from_pb(value: int) -> Stage | None:
+    """None for STAGE_UNSPECIFIED (no filter)."""
+    if value == pb.STAGE_UNSPECIFIED:
+        return None
+    return Stage(pb.Stage.Name(value).removeprefix("STAGE_"))  # type: ignore[arg-type]
+
+
+def timestamp(moment: datetime) -> Timestamp:
+    result = Timestamp()
+    result.FromDatetime(moment)
+    return result
+
+
+def error_to_pb(error: StageError) -> pb.ResumeError:
+    return pb.ResumeError(
+        code=error.code,
+        message=error.message,
+        reason=error.reason,
+        stage=stage_to_pb(error.stage),
+        metadata=error.metadata,
+    )
+
+
+def parsed_to_pb(parsed: ParsedResume) -> pb.ParsedResume:
+    """The pydantic field names are the proto field names, so the JSON mapping carries everything;
+    extension data the contract does not model (e.g. token usage) is left out."""
+    message = pb.ParsedResume()
+    json_format.ParseDict(parsed.model_dump(exclude_none=True, mode="json"), message, ignore_unknown_fields=True)
+    return message
+
+
+def resume_to_pb(record: ResumeRecord, *, with_parsed: bool = True) -> pb.Resume:
+    message = pb.Resume(
+        id=str(record.id),
+        stage=stage_to_pb(record.stage),
+        filename=record.filename,
+        content_type=record.media_type,
+        job_post_id=record.job_post_id,
+        external_id=record.external_id,
+        size_bytes=record.size_bytes,
+        sha256=record.sha256,
+        attempt=record.attempt,
+        sequence=record.sequence,
+        create_time=timestamp(record.created_at),
+        update_time=timestamp(record.updated_at),
+        stage_timings=[
+            pb.StageTiming(stage=stage_to_pb(e.stage), enter_time=timestamp(e.occurred_at)) for e in record.events
+        ],
+    )
+    if record.error is not None:
+        message.error.CopyFrom(error_to_pb(record.error))
+    if with_parsed and record.parsed is not None:
+        message.parsed.CopyFrom(parsed_to_pb(record.parsed))
+    return message
+
+
+def event_to_pb(event: ResumeEvent) -> api.WatchResumeResponse:
+    message = api.WatchResumeResponse(
+        resume_id=str(event.resume_id),
+        sequence=event.sequence,
+        stage=stage_to_pb(event.stage),
+        event_time=timestamp(event.occurred_at),
+        attempt=event.attempt,
+    )
+    if event.error is not None:
+        message.error.CopyFrom(error_to_pb(event.error))
+    return message

@@ -1,0 +1,66 @@
+"""Building and running the grpc.aio server. create_server() is separate from serve() so tests bind
+port 0 and get the real port back."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import signal
+
+import grpc
+from ats.resume.v1 import resume_service_pb2 as api
+from ats.resume.v1 import resume_service_pb2_grpc as api_grpc
+from grpc_health.v1 import health, health_pb2, health_pb2_grpc
+from grpc_reflection.v1alpha import reflection
+
+from resume_parser.bootstrap import Container, build_container, build_service
+from resume_parser.grpc_api.servicer import ResumeServicer
+from resume_parser.settings import Settings
+
+log = logging.getLogger(__name__)
+
+SERVICE_NAME = api.DESCRIPTOR.services_by_name["ResumeService"].full_name
+# Headroom over the upload limit for the request's other fields, so an over-size file reaches the
+# service and gets a FILE_TOO_LARGE error rather than a bare transport error.
+MESSAGE_OVERHEAD = 64 * 1024
+
+
+async def create_server(container: Container, *, address: str) -> tuple[grpc.aio.Server, int]:
+    settings = container.settings
+    limit = settings.max_upload_bytes + MESSAGE_OVERHEAD
+    server = grpc.aio.server(
+        options=[
+            ("grpc.max_receive_message_length", limit),
+            ("grpc.max_send_message_length", 16 * 1024 * 1024),
+        ],
+    )
+    service = await build_service(container)
+    api_grpc.add_ResumeServiceServicer_to_server(ResumeServicer(service), server)
+
+    health_servicer = health.aio.HealthServicer()
+    health_pb2_grpc.add_HealthServicer_to_server(health_servicer, server)
+    for name in ("", SERVICE_NAME):
+        await health_servicer.set(name, health_pb2.HealthCheckResponse.SERVING)
+
+    reflection.enable_server_reflection([SERVICE_NAME, health.SERVICE_NAME, reflection.SERVICE_NAME], server)
+    port = server.add_insecure_port(address)
+    return server, port
+
+
+async def serve(settings: Settings, *, ready: asyncio.Event | None = None) -> None:
+    """Run until SIGINT/SIGTERM, then drain in-flight RPCs for a grace period."""
+    container = await build_container(settings)
+    try:
+        server, port = await create_server(container, address=f"{settings.grpc_host}:{settings.grpc_port}")
+        await server.start()
+        log.info("gRPC server listening", extra={"address": f"{settings.grpc_host}:{port}"})
+        if ready is not None:
+            ready.set()
+        stop = asyncio.Event()
+        loop = asyncio.get_running_loop()
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            loop.add_signal_handler(sig, stop.set)
+        await stop.wait()
+        await server.stop(grace=10)
+    finally:
+        await container.close()
