@@ -1,0 +1,168 @@
+"""DOCX resumes with python-docx: body paragraphs and tables in document order, text boxes, and the
+page header and footer (where many templates put the contact details)."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from collections.abc import Iterator
+
+import docx
+from docx.document import Document as DocxDocument
+from docx.opc.exceptions import PackageNotFoundError
+from docx.oxml.ns import qn
+from docx.oxml.xmlchemy import BaseOxmlElement as _Element
+from docx.shared import Length
+from docx.styles.style import ParagraphStyle
+from docx.text.paragraph import Paragraph
+from docx.text.run import Run
+
+from resume_parser.errors import CorruptDocumentError, DocumentLimitError, EmptyDocumentError
+from resume_parser.extraction.filetype import DOCX
+from resume_parser.extraction.flow import FlowBlock, Span, layout_flow
+from resume_parser.extraction.limits import DEFAULT_LIMITS, ExtractionLimits
+from resume_parser.layout import BlockKind, Document
+
+MAX_ZIP_ENTRIES = 5_000
+
+_PARAGRAPH = qn("w:p")
+_TABLE = qn("w:tbl")
+_ROW = qn("w:tr")
+_CELL = qn("w:tc")
+_RUN = qn("w:r")
+_TEXT_BOX = qn("w:txbxContent")
+# Word stores a text box twice: a DrawingML version and a VML fallback; read only the first.
+_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+
+
+def extract_docx(data: bytes, limits: ExtractionLimits = DEFAULT_LIMITS) -> Document:
+    check_zip_limits(data, limits)
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile) as error:
+        raise CorruptDocumentError("the Word document is damaged") from error
+    except Exception as error:  # lxml raises its own XMLSyntaxError for a broken part
+        raise CorruptDocumentError("the Word document could not be read") from error
+    blocks = [*_header_footer_blocks(document, footer=False), *_body_blocks(document)]
+    blocks += _header_footer_blocks(document, footer=True)
+    if not any(block.lines for block in blocks):
+        raise EmptyDocumentError("the Word document contains no text")
+    return Document(pages=[layout_flow(blocks)], media_type=DOCX, extractor="docx")
+
+
+def check_zip_limits(data: bytes, limits: ExtractionLimits) -> None:
+    """Reject a zip bomb from its central directory, before anything is decompressed.
+
+    zipfile never inflates a member past its declared size, so the declared sizes are a real bound.
+    """
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            members = archive.infolist()
+    except (zipfile.BadZipFile, OSError, EOFError) as error:
+        raise CorruptDocumentError("the ZIP container is damaged") from error
+    if len(members) > MAX_ZIP_ENTRIES:
+        raise DocumentLimitError(f"the document has more than {MAX_ZIP_ENTRIES} parts")
+    declared = sum(member.file_size for member in members)
+    if declared > limits.max_decompressed_bytes:
+        limit = limits.max_decompressed_bytes
+        raise DocumentLimitError(f"the document decompresses to {declared} bytes, over the limit of {limit}")
+
+
+def _body_blocks(document: DocxDocument) -> list[FlowBlock]:
+    blocks: list[FlowBlock] = []
+    for element in document.element.body.iterchildren():
+        blocks += _element_blocks(element, document, BlockKind.BODY)
+    return blocks
+
+
+def _header_footer_blocks(document: DocxDocument, *, footer: bool) -> list[FlowBlock]:
+    kind = BlockKind.FOOTER if footer else BlockKind.HEADER
+    blocks: list[FlowBlock] = []
+    seen: set[int] = set()
+    for section in document.sections:
+        parts = (
+            (section.first_page_footer, section.footer)
+            if footer
+            else (section.first_page_header, section.header)
+        )
+        for part in parts:
+            if part.is_linked_to_previous:
+                continue
+            element = part._element
+            if id(element) in seen:
+                continue
+            seen.add(id(element))
+            for child in element.iterchildren():
+                blocks += _element_blocks(child, part, kind)
+    return blocks
+
+
+def _element_blocks(element: _Element, parent: object, kind: BlockKind) -> list[FlowBlock]:
+    if element.tag == _PARAGRAPH:
+        paragraph = Paragraph(element, parent)  # type: ignore[arg-type]
+        block = FlowBlock(_paragraph_lines(paragraph), kind=kind, gap_before=0)
+        return [block, *_text_box_blocks(element, parent, kind)]
+    if element.tag == _TABLE:
+        return _table_blocks(element, parent, kind)
+    return []
+
+
+def _table_blocks(table: _Element, parent: object, kind: BlockKind) -> list[FlowBlock]:
+    """Row by row, cell by cell: a date cell is read just before the entry it dates."""
+    blocks: list[FlowBlock] = []
+    table_kind = BlockKind.TABLE if kind == BlockKind.BODY else kind
+    for row in table.iterchildren(_ROW):
+        for cell in row.iterchildren(_CELL):
+            for child in cell.iterchildren():
+                blocks += _element_blocks(child, parent, table_kind)
+    return blocks
+
+
+def _text_box_blocks(paragraph: _Element, parent: object, kind: BlockKind) -> list[FlowBlock]:
+    blocks: list[FlowBlock] = []
+    for box in paragraph.iter(_TEXT_BOX):
+        if any(ancestor.tag == _FALLBACK for ancestor in box.iterancestors()):
+            continue
+        for child in box.iterchildren():
+            blocks += _element_blocks(child, parent, kind)
+    return blocks
+
+
+def _paragraph_lines(paragraph: Paragraph) -> list[list[Span]]:
+    """A paragraph's runs as spans; a manual line break starts a new line, a tab stays in it."""
+    lines: list[list[Span]] = [[]]
+    style_bold, style_size = _style_font(paragraph.style)
+    for run in _runs(paragraph):
+        bold = run.bold if run.bold is not None else style_bold
+        size = _points(run.font.size) or style_size
+        for index, piece in enumerate(run.text.split("\n")):
+            if index:
+                lines.append([])
+            if piece:
+                lines[-1].append(Span(piece, bold=bool(bold), italic=bool(run.italic), font_size=size))
+    return [line for line in lines if line]
+
+
+def _runs(paragraph: Paragraph) -> Iterator[Run]:
+    """Every run, including those inside hyperlinks and tracked insertions, but not text boxes."""
+    for element in paragraph._p.iter(_RUN):
+        if not any(ancestor.tag == _TEXT_BOX for ancestor in element.iterancestors()):
+            yield Run(element, paragraph)
+
+
+def _style_font(style: object) -> tuple[bool | None, float | None]:
+    """Bold and size a paragraph style gives its runs, following its base styles."""
+    bold: bool | None = None
+    size: float | None = None
+    current = style if isinstance(style, ParagraphStyle) else None
+    while current is not None and (bold is None or size is None):
+        if bold is None:
+            bold = current.font.bold
+        if size is None:
+            size = _points(current.font.size)
+        current = current.base_style
+    return bold, size
+
+
+def _points(length: Length | None) -> float | None:
+    return length.pt if length is not None else None

@@ -1,0 +1,30 @@
+"""The bounds every extractor enforces so that no input can exhaust a worker's time or memory."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from resume_parser.settings import Settings
+
+# A PDF page larger than 200 inches on a side is beyond what the PDF specification allows
+# (14,400 units); anything that large is an attack or a broken file, not a resume.
+MAX_PAGE_POINTS = 14_400.0
+
+
+@dataclass(frozen=True, slots=True)
+class ExtractionLimits:
+    max_pages: int = 50
+    max_image_pixels: int = 40_000_000
+    max_decompressed_bytes: int = 100 * 1024 * 1024
+    max_page_points: float = MAX_PAGE_POINTS
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> ExtractionLimits:
+        return cls(
+            max_pages=settings.max_pages,
+            max_image_pixels=settings.max_image_pixels,
+            max_decompressed_bytes=settings.max_decompressed_bytes,
+        )
+
+
+DEFAULT_LIMITS = ExtractionLimits()

@@ -1,0 +1,180 @@
+"""A PDF page's text layer read with PDFium: words with boxes and typography, as line fragments.
+
+PDFium already orders characters and marks line ends; we cut its lines further wherever a wide gap
+separates two words (a right-aligned date, the other column of a table), because which fragments
+belong together is the grouping stage's decision, made with the whole page in view.
+
+The loop is written for speed: one call fetches all the text, and font information is fetched
+once per text object rather than per character.
+"""
+
+from __future__ import annotations
+
+import ctypes
+from dataclasses import dataclass
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+
+from resume_parser.layout import Box, Line, Word
+
+# A gap wider than this many font sizes between two words starts a new fragment. Justified
+# text rarely stretches a space past one em; layout gaps (tabs, columns) are much wider.
+FRAGMENT_GAP_EMS = 1.5
+_LINE_BREAKS = frozenset("\r\n")
+_SOFT_HYPHEN = 0xFFFE  # PDFium's marker for a hyphen it believes is a line-end hyphenation
+_FONT_FLAG_ITALIC = 1 << 6
+_FONT_FLAG_FORCE_BOLD = 1 << 18
+_BOLD_NAME_PARTS = ("bold", "black", "heavy", "semibold", "demi")
+_ITALIC_NAME_PARTS = ("italic", "oblique")
+
+
+@dataclass(frozen=True, slots=True)
+class _FontStyle:
+    bold: bool
+    italic: bool
+
+
+@dataclass(frozen=True, slots=True)
+class _PageFrame:
+    """Maps PDF user space (points, origin bottom-left) to page coordinates (0..1, origin top-left)."""
+
+    left: float
+    bottom: float
+    width: float
+    height: float
+
+    def box(self, left: float, top: float, right: float, bottom: float) -> Box:
+        return Box(
+            _clamp((left - self.left) / self.width),
+            _clamp(1.0 - (top - self.bottom) / self.height),
+            _clamp((right - self.left) / self.width),
+            _clamp(1.0 - (bottom - self.bottom) / self.height),
+        )
+
+
+def text_layer_lines(page: pdfium.PdfPage, page_number: int) -> list[Line]:
+    """The page's text as line fragments in PDFium's order (not yet in reading order)."""
+    left, bottom, right, top = page.get_bbox()
+    frame = _PageFrame(left, bottom, max(right - left, 1.0), max(top - bottom, 1.0))
+    textpage = page.get_textpage()
+    try:
+        return _PageReader(textpage, frame, page_number).lines()
+    finally:
+        textpage.close()
+
+
+class _PageReader:
+    def __init__(self, textpage: pdfium.PdfTextPage, frame: _PageFrame, page_number: int):
+        self._textpage = textpage
+        self._frame = frame
+        self._page_number = page_number
+        self._rect = pdfium_c.FS_RECTF()
+        self._fonts: dict[int | None, _FontStyle] = {}
+        self._last_object: int | None = None
+        self._last_typography: tuple[float, _FontStyle] = (0.0, _FontStyle(False, False))
+
+    def lines(self) -> list[Line]:
+        text = _page_text(self._textpage)
+        lines: list[Line] = []
+        words: list[Word] = []
+        start = None
+        for index, char in enumerate(text):
+            if not char.isspace():
+                if start is None:
+                    start = index
+                continue
+            if start is not None:
+                self._add_word(words, lines, text, start, index - 1)
+                start = None
+            if char in _LINE_BREAKS and words:
+                lines.append(self._line(words))
+                words = []
+        if start is not None:
+            self._add_word(words, lines, text, start, len(text) - 1)
+        if words:
+            lines.append(self._line(words))
+        return lines
+
+    def _add_word(self, words: list[Word], lines: list[Line], text: str, first: int, last: int) -> None:
+        word = self._word(text, first, last)
+        if words and _starts_new_fragment(words[-1], word, self._frame.width):
+            lines.append(self._line(words))
+            words.clear()
+        words.append(word)
+
+    def _word(self, text: str, first: int, last: int) -> Word:
+        left, top, _, bottom = self._char_box(first)
+        _, top2, right, bottom2 = self._char_box(last)
+        size, style = self._typography(first)
+        return Word(
+            text=text[first : last + 1].replace(chr(_SOFT_HYPHEN), "-"),
+            box=self._frame.box(left, max(top, top2), right, min(bottom, bottom2)),
+            font_size=round(size, 2) if size else None,
+            bold=style.bold,
+            italic=style.italic,
+        )
+
+    def _char_box(self, index: int) -> tuple[float, float, float, float]:
+        rect = self._rect
+        pdfium_c.FPDFText_GetLooseCharBox(self._textpage, index, rect)
+        return rect.left, rect.top, rect.right, rect.bottom
+
+    def _typography(self, index: int) -> tuple[float, _FontStyle]:
+        """Font size and style of a character, looked up once per text object."""
+        text_object = pdfium_c.FPDFText_GetTextObject(self._textpage, index)
+        address = ctypes.cast(text_object, ctypes.c_void_p).value
+        if address is not None and address == self._last_object:
+            return self._last_typography
+        size = pdfium_c.FPDFText_GetFontSize(self._textpage, index)
+        font = pdfium_c.FPDFTextObj_GetFont(text_object) if address else None
+        font_key = ctypes.cast(font, ctypes.c_void_p).value if font else None
+        style = self._fonts.get(font_key)
+        if style is None:
+            style = _font_style(font) if font else _FontStyle(False, False)
+            self._fonts[font_key] = style
+        self._last_object = address
+        self._last_typography = (size, style)
+        return size, style
+
+    def _line(self, words: list[Word]) -> Line:
+        return Line(words=list(words), page=self._page_number, box=Box.enclosing([w.box for w in words]))
+
+
+def _page_text(textpage: pdfium.PdfTextPage) -> str:
+    """All characters, index for index (PDFium's char indices), in one call when possible."""
+    count = pdfium_c.FPDFText_CountChars(textpage)
+    if count <= 0:
+        return ""
+    buffer = (ctypes.c_ushort * (count + 1))()
+    written = pdfium_c.FPDFText_GetText(textpage, 0, count, buffer)
+    if written == count + 1 and not any(0xD800 <= unit <= 0xDFFF for unit in buffer):
+        return "".join(map(chr, buffer[:count]))
+    # Characters outside the BMP or excluded characters break the 1:1 mapping; ask per character.
+    return "".join(chr(pdfium_c.FPDFText_GetUnicode(textpage, i) or 0x20) for i in range(count))
+
+
+def _font_style(font: object) -> _FontStyle:
+    buffer = ctypes.create_string_buffer(128)
+    pdfium_c.FPDFFont_GetBaseFontName(font, buffer, len(buffer))
+    name = buffer.value.decode("latin-1").lower()
+    flags = pdfium_c.FPDFFont_GetFlags(font)
+    weight = pdfium_c.FPDFFont_GetWeight(font)
+    bold = (
+        weight >= 600 or any(part in name for part in _BOLD_NAME_PARTS) or bool(flags & _FONT_FLAG_FORCE_BOLD)
+    )
+    italic = any(part in name for part in _ITALIC_NAME_PARTS) or bool(flags & _FONT_FLAG_ITALIC)
+    return _FontStyle(bold=bold, italic=italic)
+
+
+def _starts_new_fragment(previous: Word, word: Word, page_width_points: float) -> bool:
+    backwards = word.box.left < previous.box.left
+    overlaps_vertically = word.box.top < previous.box.bottom and previous.box.top < word.box.bottom
+    gap_points = (word.box.left - previous.box.right) * page_width_points
+    return (
+        backwards or not overlaps_vertically or gap_points > FRAGMENT_GAP_EMS * (previous.font_size or 10.0)
+    )
+
+
+def _clamp(value: float) -> float:
+    return 0.0 if value < 0.0 else 1.0 if value > 1.0 else value

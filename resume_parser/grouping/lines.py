@@ -1,0 +1,53 @@
+"""Line merging: fragments that sit on the same baseline become one line, read left to right.
+
+Extractors cut lines at wide gaps (a right-aligned date, a label and its value); once the columns
+are known, the fragments of one row inside a column belong together again.
+"""
+
+from __future__ import annotations
+
+from resume_parser.layout import Box, Line
+
+# Two fragments share a row when their vertical extents overlap by at least this share of the
+# smaller one: tolerant of a bold title next to a smaller date, strict enough to keep lines apart.
+ROW_OVERLAP_SHARE = 0.5
+
+
+def merge_rows(fragments: list[Line]) -> list[Line]:
+    """The fragments as lines, top to bottom; fragments of one row are joined left to right."""
+    rows: list[list[Line]] = []
+    for fragment in sorted(fragments, key=lambda f: (f.box.top + f.box.bottom, f.box.left)):
+        row = _matching_row(rows, fragment)
+        if row is None:
+            rows.append([fragment])
+        else:
+            row.append(fragment)
+    return [_join(row) for row in rows]
+
+
+def same_row(a: Box, b: Box) -> bool:
+    overlap = min(a.bottom, b.bottom) - max(a.top, b.top)
+    smaller = min(a.height, b.height)
+    return smaller > 0 and overlap >= ROW_OVERLAP_SHARE * smaller
+
+
+def _matching_row(rows: list[list[Line]], fragment: Line) -> list[Line] | None:
+    # Rows are in vertical order, so only the last few can still share a baseline with the fragment.
+    for row in reversed(rows[-3:]):
+        if same_row(row[0].box, fragment.box) and not any(
+            _overlap_horizontally(f.box, fragment.box) for f in row
+        ):
+            return row
+    return None
+
+
+def _overlap_horizontally(a: Box, b: Box) -> bool:
+    return min(a.right, b.right) - max(a.left, b.left) > 0.25 * min(a.width, b.width)
+
+
+def _join(row: list[Line]) -> Line:
+    if len(row) == 1:
+        return row[0]
+    row.sort(key=lambda f: f.box.left)
+    words = [word for fragment in row for word in fragment.words]
+    return Line(words=words, page=row[0].page, box=Box.enclosing([f.box for f in row]))
