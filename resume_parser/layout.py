@@ -125,6 +125,8 @@ class Document:
     pages: list[Page]
     media_type: str
     extractor: str  # "pdfium", "ocr", "docx", "text", "html", "textract"
+    # Why the text may be incomplete (e.g. pages Textract could not analyse); no personal data.
+    warnings: list[str] = field(default_factory=list)
 
     @property
     def lines(self) -> list[Line]:
