@@ -7,7 +7,7 @@ from contextlib import AsyncExitStack
 from typing import Any, Protocol
 
 import aioboto3
-from botocore.config import Config
+from aiobotocore.config import AioConfig
 from botocore.exceptions import BotoCoreError, ClientError
 
 from resume_parser.errors import InvalidInputError, NotFoundError, TransientError
@@ -65,10 +65,12 @@ class S3BlobStore:
         s = self._settings
         session = aioboto3.Session(
             aws_access_key_id=s.aws_access_key_id,
-            aws_secret_access_key=s.aws_secret_access_key.get_secret_value() if s.aws_secret_access_key else None,
+            aws_secret_access_key=s.aws_secret_access_key.get_secret_value()
+            if s.aws_secret_access_key
+            else None,
             region_name=s.aws_default_region,
         )
-        config = Config(
+        config = AioConfig(
             retries={"mode": "standard", "max_attempts": 4},
             connect_timeout=5,
             read_timeout=30,
@@ -90,7 +92,11 @@ class S3BlobStore:
     async def put(self, key: str, data: bytes, content_type: str) -> None:
         try:
             await self._client.put_object(
-                Bucket=self.bucket, Key=key, Body=data, ContentType=content_type, ServerSideEncryption="AES256"
+                Bucket=self.bucket,
+                Key=key,
+                Body=data,
+                ContentType=content_type,
+                ServerSideEncryption="AES256",
             )
         except (ClientError, BotoCoreError) as error:
             raise _translate(error, key=key) from error

@@ -98,9 +98,10 @@ def build_extractor(settings: Settings) -> Extractor:
         from resume_parser.extraction.textract import TextractExtractor
 
         return TextractExtractor(settings)
+    from resume_parser.extraction.limits import ExtractionLimits
     from resume_parser.extraction.local import LocalExtractor
 
-    return LocalExtractor.from_settings(settings)
+    return LocalExtractor(ExtractionLimits.from_settings(settings))
 
 
 def build_grouper() -> LayoutGrouper:
@@ -131,4 +132,3 @@ def build_embedder(settings: Settings, stack: AsyncExitStack) -> Embedder:
     from resume_parser.embedding.local import LocalEmbedder
 
     return LocalEmbedder()
-

@@ -61,13 +61,17 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="resume-parser", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
 
-    commands.add_parser("serve", help="run the gRPC server (needs DB_URL, REDIS_URL)").set_defaults(run=_serve)
+    commands.add_parser("serve", help="run the gRPC server (needs DB_URL, REDIS_URL)").set_defaults(
+        run=_serve
+    )
 
     worker = commands.add_parser("worker", help="run an arq pipeline worker (needs DB_URL, REDIS_URL)")
     worker.add_argument("--burst", action="store_true", help="exit when the queue is empty")
     worker.set_defaults(run=_worker)
 
-    commands.add_parser("migrate", help="apply database migrations (alembic upgrade head)").set_defaults(run=_migrate)
+    commands.add_parser("migrate", help="apply database migrations (alembic upgrade head)").set_defaults(
+        run=_migrate
+    )
 
     parse = commands.add_parser("parse", help="parse local files offline and print JSON Resume")
     from resume_parser import parse_command
@@ -81,9 +85,9 @@ def build_parser() -> argparse.ArgumentParser:
     dev.add_argument("--workers", type=int, default=1, help="number of arq worker processes")
     dev.set_defaults(run=_dev)
 
-    commands.add_parser("reembed", help="re-embed every parsed resume with the configured embedder").set_defaults(
-        run=_reembed
-    )
+    commands.add_parser(
+        "reembed", help="re-embed every parsed resume with the configured embedder"
+    ).set_defaults(run=_reembed)
     return parser
 
 

@@ -41,7 +41,10 @@ class EventPublisher:
         try:
             await self._redis.publish(channel(event.resume_id), json.dumps(event.to_json()))
         except (RedisError, OSError) as error:
-            log.warning("event publish failed", extra={"resume_id": str(event.resume_id), "error": type(error).__name__})
+            log.warning(
+                "event publish failed",
+                extra={"resume_id": str(event.resume_id), "error": type(error).__name__},
+            )
 
 
 # A queue item of None tells the watcher to re-read the database (the subscription was interrupted).
@@ -51,7 +54,9 @@ WatchQueue = asyncio.Queue[ResumeEvent | None]
 class EventHub:
     """One Redis pattern subscription per process, fanned out to any number of watchers."""
 
-    def __init__(self, redis_url: str, *, healthy_poll_seconds: float = 10.0, degraded_poll_seconds: float = 1.0):
+    def __init__(
+        self, redis_url: str, *, healthy_poll_seconds: float = 10.0, degraded_poll_seconds: float = 1.0
+    ):
         self._redis_url = redis_url
         self._watchers: dict[uuid.UUID, set[WatchQueue]] = defaultdict(set)
         self._connected = asyncio.Event()
@@ -96,7 +101,10 @@ class EventHub:
             try:
                 await self._listen()
             except (RedisError, OSError) as error:
-                log.warning("event subscription lost; watchers fall back to the database", extra={"error": type(error).__name__})
+                log.warning(
+                    "event subscription lost; watchers fall back to the database",
+                    extra={"error": type(error).__name__},
+                )
             self._connected.clear()
             self._broadcast_resync()
             await asyncio.sleep(backoff)

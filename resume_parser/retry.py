@@ -17,7 +17,9 @@ def is_transient(error: BaseException) -> bool:
         return True
     if isinstance(error, ResumeParserError):
         return False
-    if isinstance(error, TimeoutError | ConnectionError | OSError | RedisError | OperationalError | PoolTimeoutError):
+    if isinstance(
+        error, TimeoutError | ConnectionError | OSError | RedisError | OperationalError | PoolTimeoutError
+    ):
         return True
     return isinstance(error, DBAPIError) and error.connection_invalidated
 

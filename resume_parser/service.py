@@ -120,11 +120,15 @@ class ResumeService:
     async def _fetch(self, uri: str) -> bytes:
         bucket, key = parse_s3_uri(uri)
         if bucket != self._blobs.bucket:
-            raise InvalidInputError("s3_uri must name an object in the service's bucket", reason="FOREIGN_BUCKET")
+            raise InvalidInputError(
+                "s3_uri must name an object in the service's bucket", reason="FOREIGN_BUCKET"
+            )
         try:
             size = await self._blobs.size(bucket, key)
         except NotFoundError:
-            raise InvalidInputError("the s3_uri object does not exist", reason="S3_OBJECT_NOT_FOUND") from None
+            raise InvalidInputError(
+                "the s3_uri object does not exist", reason="S3_OBJECT_NOT_FOUND"
+            ) from None
         if size > self._settings.max_upload_bytes:
             raise FileTooLargeError(f"the file is larger than {self._settings.max_upload_bytes} bytes")
         return await self._blobs.get(bucket, key, max_bytes=self._settings.max_upload_bytes)
@@ -137,7 +141,10 @@ class ResumeService:
         try:
             await self._queue.enqueue(record.id)
         except (OSError, ConnectionError, ResumeParserError) as error:
-            log.warning("enqueue deferred to the sweeper", extra={"resume_id": str(record.id), "error": type(error).__name__})
+            log.warning(
+                "enqueue deferred to the sweeper",
+                extra={"resume_id": str(record.id), "error": type(error).__name__},
+            )
 
     async def get(self, resume_id: uuid.UUID) -> ResumeRecord:
         record = await self._repository.get(resume_id)
@@ -153,7 +160,9 @@ class ResumeService:
         size = min(page_size or DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE)
         filters = {"job_post_id": job_post_id, "stage": stage.value if stage else ""}
         cursor = pagination.decode(page_token, filters)
-        records = await self._repository.list(job_post_id=job_post_id, stage=stage, limit=size + 1, after=cursor)
+        records = await self._repository.list_page(
+            job_post_id=job_post_id, stage=stage, limit=size + 1, after=cursor
+        )
         next_token = ""
         if len(records) > size:
             records = records[:size]
@@ -171,7 +180,9 @@ class ResumeService:
             raise RuntimeError("watch needs an EventHub")
         async with self._hub.subscribe(resume_id) as queue:
             record = await self.get(resume_id)
-            current = ResumeEvent(record.id, record.sequence, record.stage, record.attempt, record.updated_at, record.error)
+            current = ResumeEvent(
+                record.id, record.sequence, record.stage, record.attempt, record.updated_at, record.error
+            )
             yield current
             last, stage = current.sequence, current.stage
             while not stage.is_terminal:

@@ -62,6 +62,13 @@ class Settings(BaseSettings):
     grpc_host: str = "127.0.0.1"
     grpc_port: int = 50051
     max_upload_bytes: int = 10 * MIB
+    # Bearer tokens of calling services, as hex SHA-256 digests (comma-separated); empty = no auth.
+    # `resume-parser hash-token` prints the digest of a token.
+    auth_token_sha256: str = ""
+    # TLS: server certificate and key; with a client CA, clients must present a certificate (mTLS).
+    tls_cert_file: str | None = None
+    tls_key_file: str | None = None
+    tls_client_ca_file: str | None = None
 
     # Pipeline.
     job_max_tries: int = 5
@@ -80,12 +87,22 @@ class Settings(BaseSettings):
 
     def require_infrastructure(self) -> None:
         """Fail fast, with the variable's name, when a server process lacks a required setting."""
-        missing = [name for name, value in (("DB_URL", self.db_url), ("REDIS_URL", self.redis_url)) if not value]
+        missing = [
+            name for name, value in (("DB_URL", self.db_url), ("REDIS_URL", self.redis_url)) if not value
+        ]
         if missing:
             raise ConfigurationError(
                 f"missing required environment variable(s): {', '.join(missing)} "
                 "(use `resume-parser dev` to run everything locally)"
             )
-        if NormalizeBackend.LOCAL != self.normalize_backend or self.embed_backend == EmbedBackend.GEMINI:
-            if self.gemini_api_key is None and self.gemini_base_url is None:
-                raise ConfigurationError("GEMINI_API_KEY is required when a Gemini backend is chosen")
+        uses_gemini = (
+            self.normalize_backend != NormalizeBackend.LOCAL or self.embed_backend == EmbedBackend.GEMINI
+        )
+        if uses_gemini and self.gemini_api_key is None:
+            raise ConfigurationError("GEMINI_API_KEY is required when a Gemini backend is chosen")
+        if bool(self.tls_cert_file) != bool(self.tls_key_file):
+            raise ConfigurationError("TLS_CERT_FILE and TLS_KEY_FILE must be set together")
+
+    @property
+    def token_digests(self) -> list[str]:
+        return [d.strip().lower() for d in self.auth_token_sha256.split(",") if d.strip()]

@@ -47,7 +47,9 @@ class Sweeper:
                     message="no progress within the stage deadline and no attempts left",
                     stage=record.stage,
                 )
-                event = await self._repository.transition(record.id, Stage.FAILED, attempt=record.attempt, error=error)
+                event = await self._repository.transition(
+                    record.id, Stage.FAILED, attempt=record.attempt, error=error
+                )
                 if event is not None:
                     await self._publisher.publish(event)
             else:

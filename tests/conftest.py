@@ -84,11 +84,9 @@ def settings_environment(settings: Settings) -> dict[str, str]:
     """The settings as the environment variables a `resume-parser` child process reads."""
     env = {k: v for k, v in os.environ.items() if not k.startswith(("AWS_", "GEMINI_"))}
     for name, value in settings.model_dump().items():
-        if value is None:
-            continue
-        if hasattr(value, "get_secret_value"):
-            value = value.get_secret_value()
-        env[name.upper()] = str(value)
+        if value is not None:
+            plain = value.get_secret_value() if hasattr(value, "get_secret_value") else value
+            env[name.upper()] = str(plain)
     return env
 
 

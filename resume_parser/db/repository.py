@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from sqlalchemy import Select, and_, delete, func, or_, select, update
+from sqlalchemy import and_, delete, func, or_, select, update
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
@@ -106,7 +106,11 @@ class ResumeRepository:
                 .returning(ResumeRow.id)
             )
             if inserted is not None:
-                session.add(ResumeEventRow(resume_id=resume_id, sequence=1, stage="QUEUED", attempt=0, occurred_at=now))
+                session.add(
+                    ResumeEventRow(
+                        resume_id=resume_id, sequence=1, stage="QUEUED", attempt=0, occurred_at=now
+                    )
+                )
         if inserted is None:
             existing = await self.get_by_idempotency_key(new.idempotency_key or "")
             assert existing is not None, "an idempotency-key conflict implies the row exists"
@@ -134,10 +138,10 @@ class ResumeRepository:
             resume_id = await session.scalar(select(ResumeRow.id).where(ResumeRow.idempotency_key == key))
         return await self.get(resume_id) if resume_id else None
 
-    async def list(
+    async def list_page(
         self, *, job_post_id: str, stage: Stage | None, limit: int, after: PageCursor | None
     ) -> list[ResumeRecord]:
-        query: Select[tuple[ResumeRow]] = select(ResumeRow)
+        query = select(ResumeRow)
         if job_post_id:
             query = query.where(ResumeRow.job_post_id == job_post_id)
         if stage is not None:
@@ -178,7 +182,9 @@ class ResumeRepository:
         terminal (a deleted resume, or a duplicate job finding its work done)."""
         if session is None:
             async with self._sessions.begin() as own_session:
-                return await self.transition(resume_id, stage, attempt=attempt, error=error, session=own_session)
+                return await self.transition(
+                    resume_id, stage, attempt=attempt, error=error, session=own_session
+                )
         now = _now()
         sequence = await session.scalar(
             update(ResumeRow)
@@ -263,7 +269,9 @@ class ResumeRepository:
             bucket, key = row.bucket, row.key
             await session.delete(row)
             await session.flush()
-            others = await session.scalar(select(func.count()).select_from(ResumeRow).where(ResumeRow.key == key))
+            others = await session.scalar(
+                select(func.count()).select_from(ResumeRow).where(ResumeRow.key == key)
+            )
         return bucket, key, bool(others)
 
     async def stalled(self, older_than: datetime, limit: int = 100) -> list[ResumeRecord]:
@@ -280,4 +288,6 @@ class ResumeRepository:
 
     async def touch(self, resume_id: uuid.UUID) -> None:
         async with self._sessions.begin() as session:
-            await session.execute(update(ResumeRow).where(ResumeRow.id == resume_id).values(updated_at=_now()))
+            await session.execute(
+                update(ResumeRow).where(ResumeRow.id == resume_id).values(updated_at=_now())
+            )

@@ -8,7 +8,7 @@ from datetime import datetime
 from typing import Any
 
 from pgvector.sqlalchemy import Vector
-from sqlalchemy import BigInteger, DateTime, ForeignKey, Index, Integer, MetaData, Text, func, text
+from sqlalchemy import BigInteger, DateTime, ForeignKey, Index, Integer, MetaData, Text, cast, func, text
 from sqlalchemy.dialects.postgresql import JSONB, TSVECTOR, UUID
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -46,7 +46,9 @@ class ResumeRow(Base):
     parser_version: Mapped[str | None] = mapped_column(Text)
     # Full-text document over the normalized resume, for hybrid search.
     search_document: Mapped[Any | None] = mapped_column(TSVECTOR)
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now(), index=True)
+    created_at: Mapped[datetime] = mapped_column(
+        DateTime(timezone=True), server_default=func.now(), index=True
+    )
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
 
     __table_args__ = (
@@ -86,6 +88,24 @@ class ResumeEmbeddingRow(Base):
     embedding: Mapped[Any] = mapped_column(Vector())
 
     __table_args__ = (Index("ix_resume_embeddings_embedder_dimension", "embedder", "dimension"),)
+
+
+def _hnsw_cosine_index(dimension: int) -> Index:
+    """HNSW needs a fixed dimension: a partial index over `embedding::vector(n)` for the rows of one
+    dimension (migration 0002). Searches order by the same cast, with the same WHERE clause."""
+    expression = cast(ResumeEmbeddingRow.embedding, Vector(dimension)).label(f"embedding_{dimension}")
+    return Index(
+        f"ix_resume_embeddings_hnsw_{dimension}",
+        expression,
+        postgresql_using="hnsw",
+        postgresql_ops={expression.name: "vector_cosine_ops"},
+        postgresql_where=ResumeEmbeddingRow.dimension == dimension,
+    )
+
+
+# 384: the local all-MiniLM-L6-v2 model; 768: the Gemini default output dimensionality.
+INDEXED_DIMENSIONS = (384, 768)
+HNSW_INDEXES = tuple(_hnsw_cosine_index(dimension) for dimension in INDEXED_DIMENSIONS)
 
 
 # Raw SQL the migrations and tests share: pgvector must exist before the tables.

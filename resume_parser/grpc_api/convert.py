@@ -44,7 +44,9 @@ def parsed_to_pb(parsed: ParsedResume) -> pb.ParsedResume:
     """The pydantic field names are the proto field names, so the JSON mapping carries everything;
     extension data the contract does not model (e.g. token usage) is left out."""
     message = pb.ParsedResume()
-    json_format.ParseDict(parsed.model_dump(exclude_none=True, mode="json"), message, ignore_unknown_fields=True)
+    json_format.ParseDict(
+        parsed.model_dump(exclude_none=True, mode="json"), message, ignore_unknown_fields=True
+    )
     return message
 
 
@@ -63,7 +65,8 @@ def resume_to_pb(record: ResumeRecord, *, with_parsed: bool = True) -> pb.Resume
         create_time=timestamp(record.created_at),
         update_time=timestamp(record.updated_at),
         stage_timings=[
-            pb.StageTiming(stage=stage_to_pb(e.stage), enter_time=timestamp(e.occurred_at)) for e in record.events
+            pb.StageTiming(stage=stage_to_pb(e.stage), enter_time=timestamp(e.occurred_at))
+            for e in record.events
         ],
     )
     if record.error is not None:

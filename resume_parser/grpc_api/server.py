@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import signal
+from pathlib import Path
 
 import grpc
 from ats.resume.v1 import resume_service_pb2 as api
@@ -14,6 +15,7 @@ from grpc_health.v1 import health, health_pb2, health_pb2_grpc
 from grpc_reflection.v1alpha import reflection
 
 from resume_parser.bootstrap import Container, build_container, build_service
+from resume_parser.grpc_api.auth import BearerTokenInterceptor
 from resume_parser.grpc_api.servicer import ResumeServicer
 from resume_parser.settings import Settings
 
@@ -28,7 +30,9 @@ MESSAGE_OVERHEAD = 64 * 1024
 async def create_server(container: Container, *, address: str) -> tuple[grpc.aio.Server, int]:
     settings = container.settings
     limit = settings.max_upload_bytes + MESSAGE_OVERHEAD
+    interceptors = [BearerTokenInterceptor(settings.token_digests)] if settings.token_digests else []
     server = grpc.aio.server(
+        interceptors=interceptors,
         options=[
             ("grpc.max_receive_message_length", limit),
             ("grpc.max_send_message_length", 16 * 1024 * 1024),
@@ -43,8 +47,21 @@ async def create_server(container: Container, *, address: str) -> tuple[grpc.aio
         await health_servicer.set(name, health_pb2.HealthCheckResponse.SERVING)
 
     reflection.enable_server_reflection([SERVICE_NAME, health.SERVICE_NAME, reflection.SERVICE_NAME], server)
-    port = server.add_insecure_port(address)
+    credentials = server_credentials(settings)
+    port = server.add_secure_port(address, credentials) if credentials else server.add_insecure_port(address)
     return server, port
+
+
+def server_credentials(settings: Settings) -> grpc.ServerCredentials | None:
+    """TLS from the configured files; a client CA turns on mutual TLS."""
+    if not settings.tls_cert_file or not settings.tls_key_file:
+        return None
+    key = Path(settings.tls_key_file).read_bytes()
+    cert = Path(settings.tls_cert_file).read_bytes()
+    client_ca = Path(settings.tls_client_ca_file).read_bytes() if settings.tls_client_ca_file else None
+    return grpc.ssl_server_credentials(
+        [(key, cert)], root_certificates=client_ca, require_client_auth=bool(client_ca)
+    )
 
 
 async def serve(settings: Settings, *, ready: asyncio.Event | None = None) -> None:

@@ -24,11 +24,14 @@ def status_code_for(error: BaseException) -> grpc.StatusCode:
     return grpc.StatusCode.INTERNAL
 
 
-def rich_status(code: grpc.StatusCode, message: str, reason: str, metadata: dict[str, str] | None = None) -> grpc.Status:
+def rich_status(
+    code: grpc.StatusCode, message: str, reason: str, metadata: dict[str, str] | None = None
+) -> grpc.Status:
     info = any_pb2.Any()
     info.Pack(error_details_pb2.ErrorInfo(reason=reason, domain=DOMAIN, metadata=metadata or {}))
     status = status_pb2.Status(code=code.value[0], message=message, details=[info])
-    return rpc_status.to_status(status)
+    converted: grpc.Status = rpc_status.to_status(status)
+    return converted
 
 
 def status_for(error: BaseException) -> grpc.Status:
@@ -38,5 +41,3 @@ def status_for(error: BaseException) -> grpc.Status:
     if code == grpc.StatusCode.UNAVAILABLE:
         return rich_status(code, "a backing service is unavailable; retry with backoff", "UNAVAILABLE")
     return rich_status(code, "internal error", "INTERNAL")
-
-
