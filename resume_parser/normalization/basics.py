@@ -1,0 +1,262 @@
+"""The `basics` block: name, headline, e-mail, phone, web site, profiles and location.
+
+Contact details are read from the header (the lines above the first heading, a DOCX page header) and
+from contact sections (a sidebar, "Find me" at the end, a "Personal information" table), item by item:
+"a@b.c | +1 555 | Berlin" is cut at its separators and each item is recognised on its own.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from resume_parser.layout import GroupedDocument, Line, SectionKind
+from resume_parser.normalization.contact import (
+    find_emails,
+    find_web_addresses,
+    parse_location,
+    profile_from_label,
+    split_contact_line,
+)
+from resume_parser.normalization.dates import find_date_range
+from resume_parser.normalization.lines import clean, ends_sentence, segments, title_case_ratio
+from resume_parser.normalization.names import display_name, looks_like_name
+from resume_parser.normalization.phones import find_phone, phone_candidates
+from resume_parser.normalization.roles import has_title_word
+from resume_parser.resume import Basics, Location, Profile
+
+_LABELS = {
+    "name": ("name", "full name", "nom", "nombre", "nome"),
+    "email": ("email", "e-mail", "mail", "courriel", "correo"),
+    "phone": (
+        "phone",
+        "telephone",
+        "tel",
+        "tel.",
+        "mobile",
+        "cell",
+        "telefon",
+        "handy",
+        "téléphone",
+        "teléfono",
+        "telefone",
+        "telefono",
+        "phone number",
+        "mobile phone",
+    ),
+    "location": (
+        "location",
+        "address",
+        "adresse",
+        "wohnort",
+        "city",
+        "ort",
+        "dirección",
+        "ubicación",
+        "indirizzo",
+        "endereço",
+        "based in",
+        "residence",
+    ),
+}
+_LABEL_AND_VALUE = re.compile(r"^(?P<label>[A-Za-zÀ-ÿ .\-]{2,20}?)\s*:?\s+(?P<value>\S.*)$")
+MAX_LABEL_WORDS = 8
+
+
+@dataclass(slots=True)
+class Item:
+    text: str
+    line: Line
+
+
+@dataclass(slots=True)
+class ParsedBasics:
+    basics: Basics = field(default_factory=Basics)
+    sources: dict[str, Line] = field(default_factory=dict)
+
+
+def contact_lines(grouped: GroupedDocument) -> list[Line]:
+    kinds = (SectionKind.HEADER, SectionKind.CONTACT)
+    return [line for section in grouped.sections if section.kind in kinds for line in section.lines]
+
+
+def _items(lines: list[Line]) -> list[Item]:
+    return [Item(part, line) for line in lines for seg in segments(line) for part in split_contact_line(seg)]
+
+
+def _label_of(text: str) -> str | None:
+    key = text.strip().rstrip(":").casefold()
+    return next((kind for kind, words in _LABELS.items() if key in words), None)
+
+
+def _labelled(items: list[Item]) -> dict[str, Item]:
+    """Values printed after a label: "Address Toulouse, France", "PHONE" above "+91 ...", "Tel: ..."."""
+    found: dict[str, Item] = {}
+    for index, item in enumerate(items):
+        kind = _label_of(item.text)
+        if kind and index + 1 < len(items):
+            found.setdefault(kind, items[index + 1])
+            continue
+        match = _LABEL_AND_VALUE.match(item.text)
+        if match:
+            kind = _label_of(match.group("label"))
+            if kind:
+                found.setdefault(kind, Item(match.group("value").strip(), item.line))
+    return found
+
+
+def parse_basics(grouped: GroupedDocument) -> ParsedBasics:
+    result = ParsedBasics()
+    lines = contact_lines(grouped)
+    items = _items(lines)
+    labelled = _labelled(items)
+    _read_email(result, items, grouped)
+    _read_web(result, items)
+    _read_location(result, items, labelled)
+    _read_phone(result, items, labelled, grouped)
+    _read_name(result, items, labelled, grouped)
+    _read_summary(result, grouped)
+    return result
+
+
+def _read_email(result: ParsedBasics, items: list[Item], grouped: GroupedDocument) -> None:
+    everywhere = [Item(line.text, line) for line in grouped.document.lines]
+    for item in [*items, *everywhere]:
+        emails = find_emails(item.text)
+        if emails:
+            result.basics.email, result.sources["email"] = emails[0], item.line
+            return
+
+
+def _read_web(result: ParsedBasics, items: list[Item]) -> None:
+    seen: set[str] = set()
+    for item in items:
+        for address in find_web_addresses(item.text):
+            if address.profile is not None and address.profile.url not in seen:
+                seen.add(address.profile.url or "")
+                index = len(result.basics.profiles)
+                result.basics.profiles.append(address.profile)
+                result.sources[f"profiles[{index}].url"] = item.line
+            elif address.profile is None and result.basics.url is None and not _is_repository(address.url):
+                result.basics.url, result.sources["url"] = address.url, item.line
+        label, _, value = item.text.partition(":")
+        profile = profile_from_label(label, value) if value else None
+        if profile and profile.url not in seen:
+            seen.add(profile.url or "")
+            result.sources[f"profiles[{len(result.basics.profiles)}].url"] = item.line
+            result.basics.profiles.append(profile)
+
+
+def _is_repository(url: str) -> bool:
+    """github.com/user/repo is a project, not the person's site."""
+    return bool(re.search(r"(github|gitlab|bitbucket)\.(com|org)/[^/]+/[^/]+", url, re.IGNORECASE))
+
+
+def _read_location(result: ParsedBasics, items: list[Item], labelled: dict[str, Item]) -> None:
+    candidates: list[tuple[Location, Line]] = []
+    if "location" in labelled:
+        location = parse_location(_strip_postcode(labelled["location"].text))
+        if location:
+            candidates.append((location, labelled["location"].line))
+    contact_line_ids = {id(i.line) for i in items if _is_contact_value(i.text)}
+    for item in items:
+        location = parse_location(item.text)
+        if location is None or _label_of(item.text) or looks_like_name(item.text) and "," not in item.text:
+            continue
+        on_contact_line = id(item.line) in contact_line_ids and not _is_contact_value(item.text)
+        qualified = "," in item.text and (location.country_code or _is_region_code(location.region))
+        if on_contact_line or qualified:
+            candidates.append((location, item.line))
+    if candidates:
+        location, line = candidates[0]
+        result.basics.location, result.sources["location.city"] = location, line
+
+
+def _strip_postcode(text: str) -> str:
+    return re.sub(r"\b\d{4,6}\b\s*", "", text).strip(" ,")
+
+
+def _is_region_code(region: str | None) -> bool:
+    return bool(region) and len(region or "") <= 3 and (region or "").isupper()
+
+
+def _is_contact_value(text: str) -> bool:
+    return bool(find_emails(text) or find_web_addresses(text) or phone_candidates(text))
+
+
+def _read_phone(
+    result: ParsedBasics, items: list[Item], labelled: dict[str, Item], grouped: GroupedDocument
+) -> None:
+    location = result.basics.location
+    region = location.country_code if location else None
+    ordered = ([labelled["phone"]] if "phone" in labelled else []) + items
+    for item in ordered:
+        if find_emails(item.text) or find_date_range(item.text) and not phone_candidates(item.text):
+            continue
+        found = find_phone(item.text, region)
+        if found:
+            result.basics.phone, result.sources["phone"] = found[0], item.line
+            return
+
+
+def _read_name(
+    result: ParsedBasics, items: list[Item], labelled: dict[str, Item], grouped: GroupedDocument
+) -> None:
+    if "name" in labelled and looks_like_name(labelled["name"].text):
+        result.basics.name, result.sources["name"] = (
+            display_name(labelled["name"].text),
+            labelled["name"].line,
+        )
+        return
+    header = [line for s in grouped.of_kind(SectionKind.HEADER) for line in s.lines]
+    first_page = [line for line in grouped.document.lines if line.page == 1]
+    for pool in (header, first_page):
+        best = _best_name(pool)
+        if best:
+            text, line = best
+            result.basics.name, result.sources["name"] = display_name(text), line
+            _read_label(result, pool, line)
+            return
+
+
+def _best_name(lines: list[Line]) -> tuple[str, Line] | None:
+    candidates = []
+    for order, line in enumerate(lines):
+        for segment in segments(line)[:1]:
+            text = clean(segment)
+            if looks_like_name(text) and not has_title_word(text) and not _is_contact_value(text):
+                candidates.append((-(line.font_size or 0), order, text, line))
+    if not candidates:
+        return None
+    _, _, text, line = min(candidates, key=lambda c: (c[0], c[1]))
+    return text, line
+
+
+def _read_label(result: ParsedBasics, lines: list[Line], name_line: Line) -> None:
+    """The headline printed just below the name ("Senior Backend Engineer")."""
+    index = next((i for i, line in enumerate(lines) if line is name_line), None)
+    if index is None or index + 1 >= len(lines):
+        return
+    line = lines[index + 1]
+    text = (segments(line) or [""])[0]
+    if (
+        text
+        and len(text.split()) <= MAX_LABEL_WORDS
+        and not _is_contact_value(text)
+        and not ends_sentence(text)
+        and (has_title_word(text) or title_case_ratio(text) >= 0.6)
+        and not parse_location(text)
+    ):
+        result.basics.label, result.sources["label"] = text, line
+
+
+def _read_summary(result: ParsedBasics, grouped: GroupedDocument) -> None:
+    sections = grouped.of_kind(SectionKind.SUMMARY)
+    lines = [line for section in sections for line in section.lines]
+    if lines:
+        result.basics.summary = clean(" ".join(line.text for line in lines))
+        result.sources["summary"] = lines[0]
+
+
+def profile_urls(profiles: list[Profile]) -> list[str]:
+    return [p.url for p in profiles if p.url]

@@ -1,0 +1,187 @@
+"""Education entries: institution, degree split into study type and field, dates and score."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from resume_parser.layout import Line
+from resume_parser.normalization.contact import parse_location
+from resume_parser.normalization.entries import Entry, split_entries
+from resume_parser.normalization.parts import Part, header_parts
+from resume_parser.resume import Education
+
+_DEGREE_WORDS = (
+    "bachelor",
+    "bachelors",
+    "bachelor's",
+    "master",
+    "masters",
+    "master's",
+    "máster",
+    "doctor",
+    "doctorate",
+    "phd",
+    "ph.d.",
+    "ph.d",
+    "dphil",
+    "mba",
+    "emba",
+    "msc",
+    "m.sc.",
+    "m.sc",
+    "bsc",
+    "b.sc.",
+    "b.sc",
+    "ba",
+    "b.a.",
+    "bs",
+    "b.s.",
+    "ms",
+    "m.s.",
+    "ma",
+    "m.a.",
+    "beng",
+    "b.eng.",
+    "meng",
+    "m.eng.",
+    "b.tech",
+    "m.tech",
+    "btech",
+    "mtech",
+    "b.e.",
+    "m.e.",
+    "bba",
+    "bcom",
+    "b.com",
+    "llb",
+    "ll.b.",
+    "llm",
+    "ll.m.",
+    "md",
+    "diploma",
+    "diplom",
+    "diplôme",
+    "dipl.",
+    "licence",
+    "licenciatura",
+    "licenciado",
+    "grado",
+    "graduado",
+    "laurea",
+    "abitur",
+    "baccalauréat",
+    "bts",
+    "dut",
+    "certificate",
+    "certification",
+    "bootcamp",
+    "degree",
+    "magister",
+    "staatsexamen",
+    "dr.",
+    "mestrado",
+    "bacharelado",
+    "graduação",
+    "doutorado",
+    "ingeniería",
+    "maestría",
+    "mastère",
+    "hnd",
+    "a-levels",
+    "gcse",
+    "associate's",
+    "aa",
+    "as",
+    "aas",
+    "ged",
+    "high school diploma",
+)
+_INSTITUTION_WORDS = re.compile(
+    r"universit|hochschule|college|school|institut|academ|akadem|polytechn|politecn|école|ecole|escuela|"
+    r"escola|scuola|gymnasium|lycée|conservato|faculty|fakultät|seminary|campus",
+    re.IGNORECASE,
+)
+_SCORE = re.compile(
+    r"\(?\s*(?:(?:gpa|cgpa|grade|note|final grade|abschlussnote|score|mark)s?\s*:?\s*)?"
+    r"\d+(?:[.,]\d+)?\s*(?:/\s*\d+(?:[.,]\d+)?)?\s*\)?$|\((?:[^()]*\d[^()]*)\)$",
+    re.IGNORECASE,
+)
+_DEGREE_SPLIT = re.compile(r"\s+in\s+|,\s*|\s+[–—-]\s+|:\s+|\s+/\s+")
+
+
+@dataclass(slots=True)
+class ParsedEducation:
+    education: Education
+    sources: dict[str, Line] = field(default_factory=dict)
+    entry: Entry | None = None
+
+
+def has_degree_word(text: str) -> bool:
+    words = [w.strip(",;()").casefold() for w in text.split()]
+    joined = " ".join(words)
+    return any(w in _DEGREE_WORDS or w.endswith("examen") or w.endswith("ingenjör") for w in words) or any(
+        " " in d and d in joined for d in _DEGREE_WORDS
+    )
+
+
+def split_degree(text: str) -> tuple[str, str | None, str | None]:
+    """ "B.Sc. in Computer Science (3.7/4.0)" -> ("B.Sc.", "Computer Science", "3.7/4.0")."""
+    score = None
+    match = _SCORE.search(text)
+    if match and match.start() > 0:
+        score = match.group().strip(" ()")
+        text = text[: match.start()].strip(" ,–—-")
+    pieces = _DEGREE_SPLIT.split(text, maxsplit=1)
+    if len(pieces) == 2 and pieces[0].strip() and pieces[1].strip():
+        return pieces[0].strip(), pieces[1].strip(" ,"), score
+    return text.strip(), None, score
+
+
+def parse_education(lines: list[Line]) -> list[ParsedEducation]:
+    parsed = [_education_from_entry(entry) for entry in split_entries(lines)]
+    return [p for p in parsed if p.education.institution or p.education.study_type]
+
+
+def _education_from_entry(entry: Entry) -> ParsedEducation:
+    parts = header_parts(entry.header, split_commas=False) + header_parts(entry.body, split_commas=False)[:2]
+    degree = next((p for p in parts if has_degree_word(p.text)), None)
+    institution = next((p for p in parts if _INSTITUTION_WORDS.search(p.text) and p is not degree), None)
+    if institution is None:
+        institution = next((p for p in parts if p is not degree and not _is_noise(p)), None)
+    education, sources = Education(), {}
+    if institution:
+        education.institution, sources["institution"] = institution.text, institution.line
+    if degree:
+        study_type, area, score = split_degree(degree.text)
+        following = _area_after(parts, degree, institution) if area is None else None
+        if following:
+            area, _, score = split_degree(following)
+        education.study_type, sources["studyType"] = study_type, degree.line
+        if area:
+            education.area, sources["area"] = area, degree.line
+        if score:
+            education.score = score
+    if entry.dates is not None and entry.date_line is not None:
+        education.start_date = entry.dates.start
+        education.end_date = entry.dates.end
+        sources["endDate" if entry.dates.end else "startDate"] = entry.date_line
+    return ParsedEducation(education, sources, entry)
+
+
+def _area_after(parts: list[Part], degree: Part, institution: Part | None) -> str | None:
+    """ "Laurea Specialistica – Data Science": the field printed as the part after the degree."""
+    index = parts.index(degree)
+    if index + 1 < len(parts):
+        candidate = parts[index + 1]
+        if candidate is not institution and candidate.line is degree.line and not _is_noise(candidate):
+            return candidate.text
+    return None
+
+
+def _is_noise(part: Part) -> bool:
+    return (
+        bool(_SCORE.fullmatch(part.text.strip()))
+        or parse_location(part.text) is not None
+        and ("," in part.text)
+    )

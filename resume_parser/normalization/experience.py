@@ -1,0 +1,80 @@
+"""Derived experience facts: total months worked from merged date intervals, and the gaps between them.
+
+Overlapping roles count once. "Present" means the reference date, which the result records. A year-only
+date counts from January (start) or to December (end) unless that would run past the reference date.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from resume_parser.resume import DateRange, Work
+
+MIN_GAP_MONTHS = 2  # a month between two jobs is a notice period, not a gap
+
+
+@dataclass(frozen=True, slots=True)
+class Experience:
+    total_months: int | None
+    gaps: list[DateRange]
+
+
+def _month_index(year: int, month: int) -> int:
+    return year * 12 + (month - 1)
+
+
+def _as_text(index: int) -> str:
+    return f"{index // 12:04d}-{index % 12 + 1:02d}"
+
+
+def _start_index(value: str) -> int:
+    year, _, month = value.partition("-")
+    return _month_index(int(year), int(month) if month else 1)
+
+
+def _end_index(value: str, reference: int) -> int:
+    year, _, month = value.partition("-")
+    return min(_month_index(int(year), int(month) if month else 12), reference)
+
+
+def intervals(work: list[Work], reference: date) -> list[tuple[int, int]]:
+    """Half-open month intervals [start, end + 1) of the dated roles."""
+    now = _month_index(reference.year, reference.month)
+    found = []
+    for role in work:
+        if not role.start_date:
+            continue
+        start = _start_index(role.start_date)
+        if role.end_date:
+            end = _end_index(role.end_date, now)
+        elif role.is_current:
+            end = now
+        else:
+            continue  # a role with a start but no end and not marked current: length unknown
+        if end >= start:
+            found.append((start, end + 1))
+    return found
+
+
+def merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def summarize(work: list[Work], reference: date) -> Experience:
+    merged = merge(intervals(work, reference))
+    if not merged:
+        return Experience(None, [])
+    total = sum(end - start for start, end in merged)
+    gaps = [
+        DateRange(start=_as_text(previous_end), end=_as_text(next_start - 1))
+        for (_, previous_end), (next_start, _) in zip(merged, merged[1:], strict=False)
+        if next_start - previous_end >= MIN_GAP_MONTHS
+    ]
+    return Experience(total, gaps)

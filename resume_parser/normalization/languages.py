@@ -1,0 +1,248 @@
+"""Spoken languages with their fluency: "German (Native)", "English: C1", "Spanish — Native speaker",
+"Mother tongue: French", or a language and its fluency on two lines."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from resume_parser.layout import Line
+from resume_parser.normalization.lines import clean, is_bullet, segments, strip_bullet
+from resume_parser.resume import Language
+
+# Human languages people list, in English and in their own names. A word not here is not a language,
+# which keeps "Python" in a programming "Languages" group out of this section.
+_LANGUAGES = {
+    "english",
+    "german",
+    "french",
+    "spanish",
+    "italian",
+    "portuguese",
+    "dutch",
+    "swedish",
+    "norwegian",
+    "danish",
+    "finnish",
+    "icelandic",
+    "polish",
+    "czech",
+    "slovak",
+    "hungarian",
+    "romanian",
+    "bulgarian",
+    "greek",
+    "turkish",
+    "russian",
+    "ukrainian",
+    "belarusian",
+    "serbian",
+    "croatian",
+    "bosnian",
+    "slovenian",
+    "macedonian",
+    "albanian",
+    "lithuanian",
+    "latvian",
+    "estonian",
+    "irish",
+    "welsh",
+    "catalan",
+    "basque",
+    "galician",
+    "arabic",
+    "hebrew",
+    "persian",
+    "farsi",
+    "urdu",
+    "hindi",
+    "bengali",
+    "bangla",
+    "punjabi",
+    "gujarati",
+    "marathi",
+    "tamil",
+    "telugu",
+    "kannada",
+    "malayalam",
+    "odia",
+    "sinhala",
+    "nepali",
+    "chinese",
+    "mandarin",
+    "cantonese",
+    "japanese",
+    "korean",
+    "vietnamese",
+    "thai",
+    "indonesian",
+    "malay",
+    "filipino",
+    "tagalog",
+    "swahili",
+    "amharic",
+    "yoruba",
+    "igbo",
+    "hausa",
+    "zulu",
+    "afrikaans",
+    "latin",
+    "esperanto",
+    "luxembourgish",
+    "maltese",
+    "armenian",
+    "georgian",
+    "azerbaijani",
+    "kazakh",
+    "uzbek",
+    "mongolian",
+    "khmer",
+    "lao",
+    "burmese",
+    "somali",
+    "kurdish",
+    "pashto",
+    "sign language",
+    "asl",
+    "bsl",
+    "deutsch",
+    "englisch",
+    "französisch",
+    "spanisch",
+    "italienisch",
+    "français",
+    "anglais",
+    "allemand",
+    "espagnol",
+    "italien",
+    "español",
+    "inglés",
+    "alemán",
+    "francés",
+    "italiano",
+    "inglese",
+    "tedesco",
+    "francese",
+    "spagnolo",
+    "português",
+    "inglês",
+    "svenska",
+    "engelska",
+    "nederlands",
+    "engels",
+    "polski",
+}
+_FLUENCY_HINTS = (
+    "native",
+    "mother tongue",
+    "bilingual",
+    "fluent",
+    "proficient",
+    "proficiency",
+    "professional",
+    "working",
+    "conversational",
+    "intermediate",
+    "advanced",
+    "basic",
+    "beginner",
+    "elementary",
+    "limited",
+    "good",
+    "excellent",
+    "muttersprache",
+    "fließend",
+    "gut",
+    "grundkenntnisse",
+    "langue maternelle",
+    "courant",
+    "notions",
+    "nativo",
+    "nativa",
+    "materna",
+    "avanzado",
+    "básico",
+    "madrelingua",
+)
+_CEFR = re.compile(r"^(?:[ABC][12])(?:\s*[/-]\s*[ABC][12])?$", re.IGNORECASE)
+_ITEM_SEPARATOR = re.compile(r"\s*[,;|•·]\s*(?![^()]*\))")
+_PAIR = re.compile(
+    r"^(?P<lang>[^\W\d_][\w\s]*?)\s*(?:\((?P<paren>[^)]*)\)|[:–—-]\s*(?P<after>.+)|\s+(?P<cefr>[ABC][12]))?$"
+)
+_MOTHER_TONGUE_LABEL = re.compile(
+    r"^(mother\s+tongues?|native\s+languages?|muttersprache)\s*(\(s\))?\s*:?\s*", re.I
+)
+_OTHER_LANGUAGES_LABEL = re.compile(
+    r"^(other\s+languages?|foreign\s+languages?|languages?)\s*(\(s\))?\s*:\s*", re.I
+)
+
+
+@dataclass(slots=True)
+class SpokenLanguage:
+    language: str
+    fluency: str | None
+    line: Line
+
+    def to_model(self) -> Language:
+        return Language(language=self.language, fluency=self.fluency)
+
+
+def is_language(text: str) -> bool:
+    return text.strip().casefold() in _LANGUAGES
+
+
+def is_fluency(text: str) -> bool:
+    value = text.strip().casefold()
+    return bool(_CEFR.match(value)) or any(hint in value for hint in _FLUENCY_HINTS)
+
+
+def parse_languages(lines: list[Line]) -> list[SpokenLanguage]:
+    found: list[SpokenLanguage] = []
+    for line in lines:
+        text = clean(strip_bullet(line.text) if is_bullet(line.text) else line.text)
+        mother = _MOTHER_TONGUE_LABEL.match(text)
+        if mother:
+            for item in _ITEM_SEPARATOR.split(text[mother.end() :]):
+                if is_language(item):
+                    found.append(SpokenLanguage(item.strip(), "Mother tongue", line))
+            continue
+        text = _OTHER_LANGUAGES_LABEL.sub("", text)
+        items = _items(line, text)
+        parsed = [_parse_item(item, line) for item in items]
+        if parsed and all(p is not None for p in parsed):
+            found.extend(p for p in parsed if p is not None)
+        elif found and found[-1].fluency is None and is_fluency(text):
+            found[-1].fluency = text  # the fluency printed on the line below its language
+    return found
+
+
+def _items(line: Line, text: str) -> list[str]:
+    items = [i for i in _ITEM_SEPARATOR.split(text) if i.strip()]
+    if len(items) == 1:
+        parts = segments(line)  # "Spanish — Native   English — B2": items set apart by a wide gap
+        if len(parts) > 1:
+            return parts
+        return _split_run(text)
+    return items
+
+
+def _split_run(text: str) -> list[str]:
+    """ "Spanish — Native speaker English — B2" printed as one run: cut before each language name."""
+    words = text.split()
+    starts = [
+        i
+        for i, w in enumerate(words)
+        if is_language(w.strip(",;")) and i > 0 and not words[i - 1].endswith(":")
+    ]
+    if not starts:
+        return [text]
+    bounds = [0, *starts, len(words)]
+    return [" ".join(words[a:b]) for a, b in zip(bounds, bounds[1:], strict=False) if a < b]
+
+
+def _parse_item(item: str, line: Line) -> SpokenLanguage | None:
+    match = _PAIR.match(item.strip())
+    if not match or not is_language(match.group("lang")):
+        return None
+    fluency = match.group("paren") or match.group("after") or match.group("cefr")
+    return SpokenLanguage(match.group("lang").strip(), fluency.strip() if fluency else None, line)

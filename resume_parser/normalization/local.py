@@ -1,0 +1,99 @@
+"""The local normalizer: rules over the grouped layout, no network. The service's default."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from resume_parser.errors import EmptyDocumentError
+from resume_parser.layout import GroupedDocument, Line, SectionKind
+from resume_parser.normalization.basics import parse_basics
+from resume_parser.normalization.certificates import parse_certificates
+from resume_parser.normalization.education import parse_education
+from resume_parser.normalization.evidence import EvidenceLog
+from resume_parser.normalization.experience import summarize
+from resume_parser.normalization.languages import parse_languages
+from resume_parser.normalization.projects import parse_projects
+from resume_parser.normalization.skills import parse_skills
+from resume_parser.normalization.version import PARSER_VERSION
+from resume_parser.normalization.work import parse_work
+from resume_parser.resume import ParsedResume, ParseMeta
+
+# How sure each rule is, by field; recorded as evidence for reviewers and consumers.
+_BASICS_CONFIDENCE = {"email": 0.95, "phone": 0.85, "name": 0.85, "url": 0.8, "location.city": 0.7}
+_WORK_CONFIDENCE = {"name": 0.7, "position": 0.75, "startDate": 0.85, "endDate": 0.85, "location": 0.6}
+_EDUCATION_CONFIDENCE = {"institution": 0.75, "studyType": 0.75, "area": 0.65}
+_LANGUAGES_LABEL = ("languages", "language", "sprachen", "langues", "idiomas", "lingue")
+
+
+class LocalNormalizer:
+    name = "local"
+
+    def __init__(self, reference_date: date | None = None) -> None:
+        self._reference_date = reference_date
+
+    async def normalize(self, grouped: GroupedDocument) -> ParsedResume:
+        return self.normalize_sync(grouped)
+
+    def normalize_sync(self, grouped: GroupedDocument) -> ParsedResume:
+        if not any(c.isalpha() for c in grouped.document.text):
+            raise EmptyDocumentError("the document has no text to parse")
+        evidence = EvidenceLog()
+        resume = ParsedResume()
+
+        basics = parse_basics(grouped)
+        resume.basics = basics.basics
+        evidence.add_sources("basics", basics.sources, _BASICS_CONFIDENCE)
+
+        for index, work in enumerate(parse_work(_lines(grouped, SectionKind.EXPERIENCE))):
+            resume.work.append(work.work)
+            evidence.add_sources(f"work[{index}]", work.sources, _WORK_CONFIDENCE)
+        for index, school in enumerate(parse_education(_lines(grouped, SectionKind.EDUCATION))):
+            resume.education.append(school.education)
+            evidence.add_sources(f"education[{index}]", school.sources, _EDUCATION_CONFIDENCE)
+
+        skill_lines, language_lines = _split_language_lines(grouped)
+        for index, group in enumerate(parse_skills(skill_lines)):
+            resume.skills.append(group.to_model())
+            evidence.add(f"skills[{index}]", group.lines[0] if group.lines else None, 0.8)
+        for index, language in enumerate(parse_languages(language_lines)):
+            resume.languages.append(language.to_model())
+            evidence.add(f"languages[{index}].language", language.line, 0.85)
+        for index, certificate in enumerate(parse_certificates(_lines(grouped, SectionKind.CERTIFICATES))):
+            resume.certificates.append(certificate.to_model())
+            evidence.add(f"certificates[{index}].name", certificate.line, 0.75)
+        for index, project in enumerate(parse_projects(_lines(grouped, SectionKind.PROJECTS))):
+            resume.projects.append(project.project)
+            evidence.add_sources(f"projects[{index}]", project.sources, {})
+
+        reference = self._reference_date or date.today()
+        experience = summarize(resume.work, reference)
+        resume.meta = ParseMeta(
+            parser_version=PARSER_VERSION,
+            normalizer=self.name,
+            extractor=grouped.document.extractor,
+            reference_date=reference.isoformat(),
+            total_experience_months=experience.total_months,
+            experience_gaps=experience.gaps,
+            evidence=evidence.items,
+        )
+        return resume
+
+
+def _lines(grouped: GroupedDocument, kind: SectionKind) -> list[Line]:
+    return [line for section in grouped.of_kind(kind) for line in section.lines]
+
+
+def _split_language_lines(grouped: GroupedDocument) -> tuple[list[Line], list[Line]]:
+    """Skills lines and spoken-language lines; "Languages: English (native)" may sit under Skills or Other."""
+    skills: list[Line] = []
+    languages = _lines(grouped, SectionKind.LANGUAGES)
+    for section in grouped.sections:
+        if section.kind not in (SectionKind.SKILLS, SectionKind.OTHER):
+            continue
+        for line in section.lines:
+            label = line.text.partition(":")[0].strip().casefold()
+            if label in _LANGUAGES_LABEL and parse_languages([line]):
+                languages.append(line)
+            elif section.kind == SectionKind.SKILLS:
+                skills.append(line)
+    return skills, languages

@@ -1,0 +1,91 @@
+"""Person names: telling a name line from a headline, heading or contact line."""
+
+from __future__ import annotations
+
+import re
+
+# Lowercase particles that belong inside a name ("Ludwig van Beethoven", "Maria da Silva").
+PARTICLES = {
+    "van",
+    "von",
+    "de",
+    "der",
+    "den",
+    "del",
+    "della",
+    "di",
+    "da",
+    "das",
+    "dos",
+    "du",
+    "le",
+    "la",
+    "ter",
+    "ten",
+    "zu",
+    "y",
+    "e",
+    "bin",
+    "binti",
+    "al",
+    "el",
+    "af",
+    "av",
+    "op",
+    "st.",
+}
+_NAME_WORD = re.compile(r"^[^\W\d_]+(?:['’\-.][^\W\d_]*)*\.?$")
+# Words that appear on the top lines of a resume but are not part of a person's name.
+_NOT_NAME_WORDS = {
+    "curriculum",
+    "vitae",
+    "resume",
+    "résumé",
+    "lebenslauf",
+    "cv",
+    "profile",
+    "contact",
+    "summary",
+    "hello",
+    "hi",
+    "about",
+    "me",
+    "personal",
+    "information",
+    "page",
+    "experience",
+    "education",
+    "skills",
+    "name",
+}
+MAX_NAME_WORDS = 5
+
+
+def looks_like_name(text: str) -> bool:
+    """Two to five name words, capitalized (or all caps), particles allowed in between."""
+    words = text.split()
+    if not 2 <= len(words) <= MAX_NAME_WORDS:
+        return False
+    if any(w.casefold() in _NOT_NAME_WORDS for w in words):
+        return False
+    if words[0].casefold() in PARTICLES and not words[0][0].isupper():
+        return False
+    for word in words:
+        if word.casefold() in PARTICLES:
+            continue
+        if not _NAME_WORD.match(word) or not word[0].isupper():
+            return False
+    return True
+
+
+def display_name(text: str) -> str:
+    """An all-caps name in title case ("BRIAN TURNER" -> "Brian Turner"); others as printed."""
+    if not text.isupper():
+        return text
+    return " ".join(_title_word(w) for w in text.split())
+
+
+def _title_word(word: str) -> str:
+    if word.casefold() in PARTICLES:
+        return word.casefold()
+    return re.sub(r"[^\W\d_]+", lambda m: m.group().capitalize(), word)

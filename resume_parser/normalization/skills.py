@@ -1,0 +1,205 @@
+"""Skills sections: grouped ("Group: a, b"), flat lists, one-per-line lists, chips and "skill + level" items.
+
+Skills are kept as printed and de-duplicated under a canonical key from a small curated alias table
+(skill_aliases.json), so "JS" and "JavaScript" in one resume count once.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+
+from resume_parser.layout import Line
+from resume_parser.normalization.dates import find_date_range
+from resume_parser.normalization.lines import clean, is_bullet, segments, strip_bullet, title_case_ratio
+from resume_parser.resume import Skill
+
+# Commas, semicolons, bullets and pipes separate items; "/" does not ("CI/CD", "A/B Testing").
+_ITEM_SEPARATOR = re.compile(r"\s*[,;|•·◦▪]\s*")
+_LEVEL_WORDS = (
+    "beginner",
+    "basic",
+    "basics",
+    "elementary",
+    "novice",
+    "intermediate",
+    "advanced",
+    "expert",
+    "proficient",
+    "proficiency",
+    "familiar",
+    "working knowledge",
+    "good",
+    "very good",
+    "strong",
+    "excellent",
+    "fluent",
+    "grundkenntnisse",
+    "fortgeschritten",
+    "experte",
+    "débutant",
+    "intermédiaire",
+    "avancé",
+    "básico",
+    "intermedio",
+    "avanzado",
+    "experto",
+)
+_LEVEL_SUFFIX = re.compile(
+    r"^(?P<name>.+?)\s*(?:[-–—:]\s*|\(\s*)"
+    rf"(?P<level>(?:{'|'.join(sorted(_LEVEL_WORDS, key=len, reverse=True))})|\d+\+?\s*(?:years?|yrs?|y)|\d/\d+)"
+    r"\s*\)?$",
+    re.IGNORECASE,
+)
+_LEVEL_DOTS = re.compile(r"^(?P<name>.+?)\s*(?P<level>[●○◉◯★☆■□▪▫⬤◆◇|]{2,}|\d{1,3}\s*%)$")
+MAX_SKILL_WORDS = 6
+MAX_GROUP_LABEL_WORDS = 5
+
+
+@dataclass(slots=True)
+class SkillGroup:
+    name: str
+    keywords: list[str] = field(default_factory=list)
+    level: str | None = None
+    lines: list[Line] = field(default_factory=list)
+
+    def to_model(self) -> Skill:
+        return Skill(name=self.name, level=self.level, keywords=self.keywords)
+
+
+@cache
+def _alias_table() -> dict[str, str]:
+    raw = json.loads(resources.files(__package__).joinpath("skill_aliases.json").read_text(encoding="utf-8"))
+    table: dict[str, str] = {}
+    for canonical, aliases in raw.items():
+        if canonical.startswith("_"):
+            continue
+        for spelling in [canonical, *aliases]:
+            table[_alias_key(spelling)] = canonical
+    return table
+
+
+def _alias_key(text: str) -> str:
+    return re.sub(r"[\s.\-_]", "", text.casefold())
+
+
+def canonical_skill(text: str) -> str:
+    """The canonical name of a skill ("k8s" -> "Kubernetes"); the text itself when the table lacks it."""
+    return _alias_table().get(_alias_key(text), text)
+
+
+def parse_skills(lines: list[Line], default_group: str = "Skills") -> list[SkillGroup]:
+    groups: list[SkillGroup] = []
+    current: SkillGroup | None = None
+    for line, text in _unwrapped(lines):
+        labelled = _labelled_list(text)
+        if labelled:
+            label, items = labelled
+            current = SkillGroup(label, lines=[line])
+            groups.append(current)
+            _add_items(current, groups, items, line)
+            continue
+        if _is_group_label(text):
+            current = SkillGroup(_label_name(text), lines=[line])
+            groups.append(current)
+            continue
+        if current is None:
+            current = SkillGroup(default_group, lines=[line])
+            groups.append(current)
+        _add_items(current, groups, _split_items(line, text), line)
+    return _deduplicated([g for g in groups if g.keywords or g.level])
+
+
+def _unwrapped(lines: list[Line]) -> list[tuple[Line, str]]:
+    """Lines with a list wrapped over several lines joined back ("Marketing" + "Automation, HubSpot")."""
+    joined: list[tuple[Line, str]] = []
+    wrapping = False
+    for line in lines:
+        text = clean(strip_bullet(line.text) if is_bullet(line.text) else line.text)
+        if not text or _is_date_only(text):
+            continue
+        if wrapping and not _labelled_list(text) and not _is_group_label(text):
+            joined[-1] = (joined[-1][0], f"{joined[-1][1]} {text}")
+        else:
+            joined.append((line, text))
+        last = joined[-1][1]
+        wrapping = bool(_ITEM_SEPARATOR.search(last)) and not _ITEM_SEPARATOR.search(last[-1:])
+    return joined
+
+
+def _is_date_only(text: str) -> bool:
+    found = find_date_range(text)
+    return found is not None and found.span[1] - found.span[0] >= len(text) - 1
+
+
+def _labelled_list(text: str) -> tuple[str, list[str]] | None:
+    """ "Languages: Python, Go" -> ("Languages", ["Python", "Go"])."""
+    label, sep, rest = text.partition(":")
+    if not sep or not rest.strip() or len(label.split()) > MAX_GROUP_LABEL_WORDS or not label[:1].isupper():
+        return None
+    return label.strip(), [i for i in _ITEM_SEPARATOR.split(rest.strip()) if i]
+
+
+def _is_group_label(text: str) -> bool:
+    """A short caps or bold line with no separators, introducing the items below it."""
+    if _ITEM_SEPARATOR.search(text) or len(text.split()) > MAX_GROUP_LABEL_WORDS or _LEVEL_DOTS.match(text):
+        return False
+    letters = [c for c in text if c.isalpha()]
+    caps = bool(letters) and all(c.isupper() for c in letters) and len(letters) > 3
+    return caps or text.endswith(":")
+
+
+def _label_name(text: str) -> str:
+    text = text.rstrip(":").strip()
+    if not text.isupper():
+        return text
+    return " ".join(w if len(w) <= 3 and w.isalpha() is False else w.capitalize() for w in text.split())
+
+
+def _split_items(line: Line, text: str) -> list[str]:
+    if _ITEM_SEPARATOR.search(text):
+        return [i for i in _ITEM_SEPARATOR.split(text) if i]
+    parts = segments(line)
+    if len(parts) > 1:  # chips: items set apart by wide gaps
+        return parts
+    return [text]
+
+
+def _add_items(group: SkillGroup, groups: list[SkillGroup], items: list[str], line: Line) -> None:
+    for raw in items:
+        item = raw.strip(" .")
+        if not item or len(item.split()) > MAX_SKILL_WORDS:
+            continue
+        level = _LEVEL_DOTS.match(item) or _LEVEL_SUFFIX.match(item)
+        if level:  # "Python – Advanced" is a group of its own, named by the skill
+            groups.append(SkillGroup(level.group("name").strip(), level=level.group("level"), lines=[line]))
+            continue
+        group.keywords.append(item)
+        if line not in group.lines:
+            group.lines.append(line)
+
+
+def _deduplicated(groups: list[SkillGroup]) -> list[SkillGroup]:
+    seen: set[str] = set()
+    for group in groups:
+        kept = []
+        for keyword in group.keywords:
+            key = _alias_key(canonical_skill(keyword))
+            if key not in seen:
+                seen.add(key)
+                kept.append(keyword)
+        group.keywords = kept
+    return [g for g in groups if g.keywords or g.level]
+
+
+def looks_like_skill_list(text: str) -> bool:
+    """Several short capitalized items separated by commas: a skills line found outside its section."""
+    items = [i for i in _ITEM_SEPARATOR.split(text) if i]
+    return (
+        len(items) >= 3
+        and all(len(i.split()) <= MAX_SKILL_WORDS for i in items)
+        and (title_case_ratio(text) > 0.5)
+    )
