@@ -21,7 +21,7 @@ _engine_lock = threading.Lock()
 def _engine() -> Any:
     # Imported here: loading ONNX Runtime and the models takes a second nobody should pay
     # unless a scan actually arrives.
-    from rapidocr import RapidOCR  # noqa: PLC0415
+    from rapidocr import RapidOCR
 
     return RapidOCR(params={"Global.log_level": "critical"})
 

@@ -21,7 +21,8 @@ MAX_CROSSING_SHARE = 0.1
 # A side is a label or date column when at least this share of its fragments shares a baseline
 # with a fragment on the other side.
 ROW_ALIGNED_SHARE = 0.5
-BASELINE_TOLERANCE = 0.15  # of the smaller fragment's height
+ROW_TOLERANCE = 0.25  # of the smaller fragment's height
+MAX_SPLIT_DEPTH = 3
 EDGE_TOLERANCE = 0.002
 
 
@@ -37,27 +38,33 @@ def read_columns(fragments: list[Line]) -> list[list[Line]]:
     """The page's lines grouped into columns, in reading order."""
     if not fragments or any(f.box == UNKNOWN_BOX for f in fragments):
         return [fragments] if fragments else []
-    split = _find_split(fragments)
-    if split is None or _is_row_aligned(split):
+    return _columns(fragments, depth=0)
+
+
+def _columns(fragments: list[Line], depth: int) -> list[list[Line]]:
+    split = _find_split(fragments) if depth < MAX_SPLIT_DEPTH else None
+    if split is None:
         return [merge_rows(fragments)]
     columns: list[list[Line]] = []
     for band in _bands(fragments, split):
-        columns += _band_columns(band, split.gutter)
+        left = [f for f in band if f.box.right <= split.gutter + EDGE_TOLERANCE]
+        right = [f for f in band if f.box.right > split.gutter + EDGE_TOLERANCE]
+        sides = [_columns(side, depth + 1) for side in (left, right) if side]
+        columns += [column for side in sorted(sides, key=_reading_priority, reverse=True) for column in side]
     return columns
 
 
 def _find_split(fragments: list[Line]) -> _Split | None:
-    best: _Split | None = None
-    candidates = sorted(
-        {round(f.box.left, 3) for f in fragments if GUTTER_RANGE[0] < f.box.left < GUTTER_RANGE[1]}
-    )
-    for gutter in candidates:
-        split = _split_at(fragments, gutter)
-        if not _is_valid(split, len(fragments)):
-            continue
-        if best is None or min(len(split.left), len(split.right)) > min(len(best.left), len(best.right)):
-            best = split
-    return best
+    """The column split crossed by the fewest fragments, then with the widest empty corridor."""
+    low, high = GUTTER_RANGE
+    candidates = sorted({round(f.box.left, 3) for f in fragments if low < f.box.left < high})
+    splits = [_split_at(fragments, gutter) for gutter in candidates]
+    columns = [s for s in splits if _is_valid(s, len(fragments)) and not _is_row_aligned(s)]
+    return min(columns, key=lambda s: (len(s.crossing), -_corridor(s)), default=None)
+
+
+def _corridor(split: _Split) -> float:
+    return min(f.box.left for f in split.right) - max(f.box.right for f in split.left)
 
 
 def _split_at(fragments: list[Line], gutter: float) -> _Split:
@@ -87,8 +94,9 @@ def _is_row_aligned(split: _Split) -> bool:
 
 
 def _same_baseline(a: Line, b: Line) -> bool:
-    tolerance = BASELINE_TOLERANCE * min(a.box.height, b.box.height)
-    return abs(a.box.bottom - b.box.bottom) <= tolerance
+    # Centres, not bottoms: a smaller date or rating next to a label shares its centre line.
+    tolerance = ROW_TOLERANCE * min(a.box.height, b.box.height)
+    return abs(a.box.top + a.box.bottom - b.box.top - b.box.bottom) / 2 <= tolerance
 
 
 def _bands(fragments: list[Line], split: _Split) -> list[list[Line]]:
@@ -103,21 +111,10 @@ def _bands(fragments: list[Line], split: _Split) -> list[list[Line]]:
     return [band for band in bands if band]
 
 
-def _band_columns(band: list[Line], gutter: float) -> list[list[Line]]:
-    left = merge_rows([f for f in band if f.box.right <= gutter + EDGE_TOLERANCE])
-    right = merge_rows([f for f in band if f.box.right > gutter + EDGE_TOLERANCE])
-    columns = [column for column in (left, right) if column]
-    # The column that opens with the band's largest type (the name, usually) is the head of the
-    # page: a sidebar of contact details is read after it, whichever side the sidebar is on.
-    if (
-        len(columns) == 2
-        and _opens_with_largest_type(columns[1], band)
-        and not _opens_with_largest_type(columns[0], band)
-    ):
-        columns.reverse()
-    return columns
-
-
-def _opens_with_largest_type(column: list[Line], band: list[Line]) -> bool:
-    largest = max((f.font_size or 0.0) for f in band)
-    return largest > 0 and any((line.font_size or 0.0) >= largest for line in column[:2])
+def _reading_priority(side: list[list[Line]]) -> tuple[float, int]:
+    """Which side of a band is read first: the one opening with larger type (the name, usually),
+    then the one with more words (the main column before a sidebar), whichever side it is on."""
+    first = side[0]
+    opening = max((line.font_size or 0.0) for line in first[:2])
+    words = sum(len(line.words) for column in side for line in column)
+    return opening, words

@@ -14,7 +14,7 @@ class LayoutGrouper:
 
     def group(self, document: Document) -> GroupedDocument:
         pages = [_ordered_page(page) for page in document.pages]
-        ordered = Document(pages=pages, media_type=document.media_type, extractor=document.extractor)
+        ordered = Document(pages, document.media_type, document.extractor, warnings=document.warnings)
         lines = [
             ReadLine(line, margin=block.kind in _MARGIN_KINDS)
             for page in pages

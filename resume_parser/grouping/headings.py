@@ -37,12 +37,12 @@ PHRASES: dict[SectionKind, str] = {
         "compétences techniques | savoir-faire | habilidades | competencias | aptitudes | conocimientos"
     ),
     K.LANGUAGES: (
-        "languages | language skills | languages i speak | sprachen | sprachkenntnisse | langues | "
+        "languages | language skills | languages i speak | tongues | sprachen | sprachkenntnisse | langues | "
         "compétences linguistiques | idiomas | lenguas"
     ),
     K.CERTIFICATES: (
-        "certifications | certificates | licenses | licenses and certifications | badges | zertifikate | "
-        "zertifizierungen | certificats | certifications professionnelles | certificaciones | "
+        "certifications | certificates | paper trail | licenses | licenses and certifications | badges | "
+        "zertifikate | zertifizierungen | certificats | certifications professionnelles | certificaciones | "
         "certificados"
     ),
     K.PROJECTS: (
@@ -57,7 +57,7 @@ PHRASES: dict[SectionKind, str] = {
     ),
     K.CONTACT: (
         "contact | contact details | contact information | personal information | personal details | "
-        "personal data | find me | get in touch | reach me | say hello | kontakt | kontaktdaten | "
+        "personal data | find me | get in touch | reach me | say hello | say hi | kontakt | kontaktdaten | "
         "persönliche daten | persönliche angaben | coordonnées | informations personnelles | contacto | "
         "datos personales | información personal | datos de contacto"
     ),
@@ -81,14 +81,14 @@ KEYWORDS: dict[SectionKind, str] = {
         "trayectoria | experiences | jobs | positions"
     ),
     K.EDUCATION: (
-        "education | academic | schooling | studies | ausbildung | bildung | studium | formation | etudes "
-        "| educacion | formacion | estudios | degrees | diplomas"
+        "education | academic | schooling | studies | studied | school | ausbildung | bildung | studium | "
+        "formation | etudes | educacion | formacion | estudios | degrees | diplomas"
     ),
     K.SKILLS: (
         "skills | skill | competencies | toolbox | tools | stack | kenntnisse | fahigkeiten | kompetenzen "
         "| competences | habilidades | competencias | conocimientos | expertise"
     ),
-    K.LANGUAGES: "languages | language | sprachen | sprachkenntnisse | langues | idiomas | speak",
+    K.LANGUAGES: "languages | language | tongues | sprachen | sprachkenntnisse | langues | idiomas | speak",
     K.CERTIFICATES: (
         "certifications | certificates | certification | licenses | badges | zertifikate | "
         "zertifizierungen | certificats | certificaciones | certificados"

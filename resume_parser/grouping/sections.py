@@ -10,6 +10,8 @@ headline, contact); page headers and footers join it.
 from __future__ import annotations
 
 import statistics
+from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from resume_parser.grouping.headings import heading_kind
@@ -19,6 +21,7 @@ from resume_parser.layout import Box, Line, Section, SectionKind
 MAX_HEADING_WORDS = 6
 MAX_HEADING_CHARS = 50
 LARGER_THAN_BODY = 1.12
+_RULE_CHARS = frozenset("-=_*~#.·•─━═")
 # Consecutive heading lines closer than this many line heights are one heading on two lines.
 HEADING_CONTINUATION_GAP = 0.8
 
@@ -42,6 +45,7 @@ def segment(lines: list[ReadLine]) -> list[Section]:
     body = [read.line for read in lines if not read.margin]
     headings = _find_headings(body)
     header = Section(SectionKind.HEADER, None, [read.line for read in lines if read.margin])
+    in_header = _header_zone(body, headings)
     sections = [header]
     for index, line in enumerate(body):
         if index in headings:
@@ -49,10 +53,24 @@ def segment(lines: list[ReadLine]) -> list[Section]:
                 _extend_heading(sections[-1], line)
                 continue
             sections.append(Section(heading_kind(line.text) or SectionKind.OTHER, line, []))
-        else:
+        elif in_header(line):
+            header.lines.append(line)
+        elif not is_rule(line.text):
             sections[-1].lines.append(line)
     header.lines.sort(key=lambda line: (line.page, line.box.top))
     return [section for section in sections if section.lines or section.heading is not None]
+
+
+def _header_zone(lines: list[Line], headings: set[int]) -> Callable[[Line], bool]:
+    """Whether a line sits above the first heading of the first page, in any column.
+
+    A monogram at the top of a sidebar is read after the main column, yet belongs to the header.
+    """
+    if not headings:
+        return lambda line: True
+    first = lines[min(headings)]
+    limit = min(lines[i].box.top for i in headings if lines[i].page == first.page)
+    return lambda line: line.page == first.page and line.box.bottom <= limit
 
 
 def _find_headings(lines: list[Line]) -> set[int]:
@@ -64,7 +82,7 @@ def _find_headings(lines: list[Line]) -> set[int]:
     }
     if not known:
         return set()
-    styles = {style_of(lines[i]) for i in known}
+    styles = _dominant_styles([style_of(lines[i]) for i in known])
     first = min(known)
     styled = {
         i
@@ -79,7 +97,18 @@ def _find_headings(lines: list[Line]) -> set[int]:
 
 def style_of(line: Line) -> HeadingStyle:
     size = round((line.font_size or 0.0) * 2) / 2
-    return HeadingStyle(size=size, bold=line.bold, caps=_is_caps(line.text))
+    return HeadingStyle(size=size, bold=_all_bold(line), caps=_is_caps(line.text))
+
+
+def _dominant_styles(styles: list[HeadingStyle]) -> set[HeadingStyle]:
+    """The styles shared by several named headings; a one-off (a bold "Languages:" label) is no style."""
+    counts = Counter(styles)
+    shared = {style for style, count in counts.items() if count >= 2}
+    return shared or set(counts)
+
+
+def _all_bold(line: Line) -> bool:
+    return all(word.bold for word in line.words)
 
 
 def _looks_like_heading(lines: list[Line], index: int, body_size: float | None) -> bool:
@@ -94,7 +123,9 @@ def _looks_like_heading(lines: list[Line], index: int, body_size: float | None) 
 def _is_heading_shaped(line: Line) -> bool:
     text = line.text.strip().rstrip(":")
     return (
-        0 < len(text) <= MAX_HEADING_CHARS
+        not is_rule(line.text)
+        and ":" not in text  # "Languages: English, French" is a labelled value, not a heading
+        and 0 < len(text) <= MAX_HEADING_CHARS
         and len(text.split()) <= MAX_HEADING_WORDS
         and not any(char.isdigit() or char in "@/|" for char in text)
         and not text.endswith((".", ",", ";"))
@@ -105,7 +136,8 @@ def _is_heading_shaped(line: Line) -> bool:
 def _is_distinctive(lines: list[Line], index: int, body_size: float | None) -> bool:
     line = lines[index]
     larger = bool(body_size and line.font_size and line.font_size >= body_size * LARGER_THAN_BODY)
-    return larger or line.bold or _is_caps(line.text)
+    underlined = index + 1 < len(lines) and is_rule(lines[index + 1].text)
+    return larger or _all_bold(line) or _is_caps(line.text) or underlined
 
 
 def _stands_alone(lines: list[Line], index: int) -> bool:
@@ -114,6 +146,12 @@ def _stands_alone(lines: list[Line], index: int) -> bool:
         return False
     gap = lines[index].box.top - lines[index - 1].box.bottom
     return gap > 0.8 * max(lines[index].box.height, 1e-6)
+
+
+def is_rule(text: str) -> bool:
+    """A line drawn with characters ("-------", "=====") under or between headings in plain text."""
+    stripped = text.replace(" ", "")
+    return len(stripped) >= 3 and set(stripped) <= _RULE_CHARS
 
 
 def _is_caps(text: str) -> bool:
