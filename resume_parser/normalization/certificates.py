@@ -11,7 +11,8 @@ from resume_parser.normalization.lines import clean, ends_sentence, is_bullet, s
 from resume_parser.resume import Certificate
 
 _ISSUER_IN_PARENS = re.compile(r"^(?P<name>.+?)\s*\((?P<issuer>[^()]+)\)$")
-_ISSUER_AFTER_DASH = re.compile(r"^(?P<name>.+?)\s+[–—|·-]\s+(?P<issuer>.+)$")
+_ISSUER_AFTER_EM_DASH = re.compile(r"^(?P<name>.+)\s+[—|·]\s+(?P<issuer>.+)$")
+_ISSUER_AFTER_DASH = re.compile(r"^(?P<name>.+)\s+[–-]\s+(?P<issuer>.+)$")
 _ISSUED_BY = re.compile(r"^(?P<name>.+?),?\s+(?:issued by|by|from)\s+(?P<issuer>.+)$", re.IGNORECASE)
 MAX_NAME_WORDS = 14
 
@@ -61,7 +62,7 @@ def parse_certificate(text: str, line: Line) -> ParsedCertificate | None:
 
 
 def _split_issuer(text: str) -> tuple[str, str | None]:
-    for pattern in (_ISSUER_IN_PARENS, _ISSUER_AFTER_DASH, _ISSUED_BY):
+    for pattern in (_ISSUER_IN_PARENS, _ISSUER_AFTER_EM_DASH, _ISSUER_AFTER_DASH, _ISSUED_BY):
         match = pattern.match(text)
         if match:
             issuer = match.group("issuer").strip(" ,")

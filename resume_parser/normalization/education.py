@@ -147,8 +147,10 @@ def _education_from_entry(entry: Entry) -> ParsedEducation:
     parts = header_parts(entry.header, split_commas=False) + header_parts(entry.body, split_commas=False)[:2]
     degree = next((p for p in parts if has_degree_word(p.text)), None)
     institution = next((p for p in parts if _INSTITUTION_WORDS.search(p.text) and p is not degree), None)
-    if institution is None:
-        institution = next((p for p in parts if p is not degree and not _is_noise(p)), None)
+    if institution is None:  # no telling word: prefer a line of its own over the rest of the degree line
+        others = [p for p in parts if p is not degree and not _is_noise(p)]
+        institution = next((p for p in others if degree is None or p.line is not degree.line), None)
+        institution = institution or next(iter(others), None)
     education, sources = Education(), {}
     if institution:
         education.institution, sources["institution"] = institution.text, institution.line

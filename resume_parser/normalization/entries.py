@@ -15,6 +15,9 @@ from resume_parser.normalization.lines import clean, ends_sentence, has_letters,
 
 MAX_HEADER_WORDS = 12
 MAX_SHORT_DATED_WORDS = 8
+BOLD_SHARE_LIMIT = 0.6
+# A line ending in one of these words goes on to the next line.
+_CONNECTORS = {"and", "or", "of", "the", "to", "with", "by", "in", "for", "a", "an", "on", "at", "from", "into"}
 FULL_LINE_SHARE = 0.8  # a body line this close to the widest line probably wraps onto the next
 
 
@@ -38,17 +41,16 @@ def split_entries(lines: list[Line]) -> list[Entry]:
     lines = [line for line in lines if clean(line.text)]
     if not lines:
         return []
-    widest = max(extent(line) for line in lines)
-    headers = _header_flags(lines, widest)
-    header_styles = {_style(line) for line, is_header in zip(lines, headers, strict=True) if is_header}
-    first_style = next((_style(line) for line, h in zip(lines, headers, strict=True) if h), None)
-    styled = len(header_styles) > 1
+    headers = _header_flags(lines)
+    dated = [find_date_range(line.text) if is_header else None for line, is_header in zip(lines, headers, strict=True)]
+    # Only a list of bare header lines (no dates, no bullets) is cut by the style of its first line.
+    by_style = all(d is None for d in dated) and all(headers)
+    first_style = _style(lines[0])
 
     entries: list[Entry] = []
     current = Entry()
-    for line, is_header in zip(lines, headers, strict=True):
-        dates = find_date_range(line.text)
-        if is_header and _starts_new_entry(current, line, dates, styled and _style(line) == first_style):
+    for line, is_header, dates in zip(lines, headers, dated, strict=True):
+        if is_header and _starts_new_entry(current, dates, by_style and _style(line) == first_style):
             entries.append(current)
             current = Entry()
         if is_header:
@@ -61,39 +63,51 @@ def split_entries(lines: list[Line]) -> list[Entry]:
     return [e for e in entries if e.header]
 
 
-def _starts_new_entry(current: Entry, line: Line, dates: DateRange | None, has_first_style: bool) -> bool:
+def _starts_new_entry(current: Entry, dates: DateRange | None, has_first_style: bool) -> bool:
     if not current.header:
         return False
     if current.body:
         return True
     if dates is not None and current.dates is not None:
         return True
-    # Same style as every entry's first line, and the current entry already has one such line.
-    return has_first_style and dates is None and any(_style(h) == _style(line) for h in current.header)
+    return has_first_style
 
 
-def _header_flags(lines: list[Line], widest: float) -> list[bool]:
+def _header_flags(lines: list[Line]) -> list[bool]:
+    widest = max(extent(line) for line in lines)
+    bold_share = sum(1 for line in lines if line.bold) / len(lines)
+    bold_means_header = bold_share < BOLD_SHARE_LIMIT  # a template set all in bold says nothing by it
     flags: list[bool] = []
     for index, line in enumerate(lines):
+        previous = lines[index - 1] if index else None
         previous_is_body = index > 0 and not flags[-1]
-        flags.append(_is_header(line, lines[index - 1] if index else None, previous_is_body, widest))
+        flags.append(_is_header(line, previous, previous_is_body, widest, bold_means_header))
     return flags
 
 
-def _is_header(line: Line, previous: Line | None, previous_is_body: bool, widest: float) -> bool:
+def _is_header(
+    line: Line, previous: Line | None, previous_is_body: bool, widest: float, bold_means_header: bool
+) -> bool:
     text = clean(line.text)
     if is_bullet(text) or not has_letters(text) and find_date_range(text) is None:
         return False
-    if previous_is_body and previous is not None and wraps(previous, widest) and _is_tail(text):
+    if previous_is_body and previous is not None and _continues(previous, text, widest):
         return False  # the rest of a sentence that did not fit on the line above
     if _dated(text):
         return True
-    if line.bold and not ends_sentence(text):
+    if bold_means_header and line.bold and not ends_sentence(text):
         return True
     words = text.split()
     if text[:1].islower() and not text.startswith(("as ", "at ")):
         return False
     return len(words) <= MAX_HEADER_WORDS and not ends_sentence(text) and title_case_ratio(text) >= 0.6
+
+
+def _continues(previous: Line, text: str, widest: float) -> bool:
+    last_word = clean(previous.text).rsplit(" ", 1)[-1].casefold()
+    if last_word in _CONNECTORS and not _dated(text):
+        return True
+    return wraps(previous, widest) and _is_tail(text)
 
 
 def _is_tail(text: str) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from resume_parser.layout import UNKNOWN_BOX, Line
+from resume_parser.layout import UNKNOWN_BOX, Box, Line
 
 BULLET_GLYPHS = "•◦▪▫■□●○◆◇►▸▹‣⁃∙⋅·✓✔➢➤→*-–—+"
 _BULLET = re.compile(rf"^\s*[{re.escape(BULLET_GLYPHS)}](?=\s|$)\s*")
@@ -108,3 +108,46 @@ def ends_sentence(text: str) -> bool:
 
 def has_letters(text: str) -> bool:
     return any(c.isalpha() for c in text)
+
+
+MAX_LABEL_WORDS = 5
+_LIST_SEPARATOR = re.compile(r"[,;|•·]")
+
+
+def split_label(line: Line) -> tuple[str | None, str]:
+    """A leading label and the rest: "Cloud: AWS, GCP", a label column set apart by a gap, or bold words
+    before regular ones ("**Data Platform** dbt, Airflow"). (None, text) when the line has no label."""
+    text = clean(line.text)
+    label, colon, rest = text.partition(":")
+    if colon and rest.strip() and _label_like(label) and "//" not in rest[:3]:
+        return label.strip(), rest.strip()
+    parts = segments(line)
+    if len(parts) >= 2 and _label_like(parts[0]) and (_LIST_SEPARATOR.search(parts[1]) or len(parts) == 2):
+        return parts[0], " ".join(parts[1:])
+    words = line.words
+    bold_run = 0
+    while bold_run < len(words) and words[bold_run].bold:
+        bold_run += 1
+    if 0 < bold_run < len(words) and bold_run <= MAX_LABEL_WORDS:
+        label = clean(" ".join(w.text for w in words[:bold_run]))
+        if _label_like(label):
+            return label.rstrip(":"), clean(" ".join(w.text for w in words[bold_run:]))
+    return None, text
+
+
+def _label_like(text: str) -> bool:
+    text = text.strip()
+    return (
+        0 < len(text.split()) <= MAX_LABEL_WORDS
+        and text[:1].isupper()
+        and not _LIST_SEPARATOR.search(text)
+        and any(c.isalpha() for c in text)
+    )
+
+
+def without_words(line: Line, count: int) -> Line:
+    """The line without its first `count` words (a label already read)."""
+    words = line.words[count:]
+    known = [w.box for w in words if w.box != UNKNOWN_BOX]
+    box = Box.enclosing(known) if known else line.box
+    return Line(words=words, page=line.page, box=box)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from datetime import date
 
 from resume_parser.errors import EmptyDocumentError
@@ -12,6 +13,7 @@ from resume_parser.normalization.education import parse_education
 from resume_parser.normalization.evidence import EvidenceLog
 from resume_parser.normalization.experience import summarize
 from resume_parser.normalization.languages import parse_languages
+from resume_parser.normalization.lines import split_label, without_words
 from resume_parser.normalization.projects import parse_projects
 from resume_parser.normalization.skills import parse_skills
 from resume_parser.normalization.version import PARSER_VERSION
@@ -22,7 +24,8 @@ from resume_parser.resume import ParsedResume, ParseMeta
 _BASICS_CONFIDENCE = {"email": 0.95, "phone": 0.85, "name": 0.85, "url": 0.8, "location.city": 0.7}
 _WORK_CONFIDENCE = {"name": 0.7, "position": 0.75, "startDate": 0.85, "endDate": 0.85, "location": 0.6}
 _EDUCATION_CONFIDENCE = {"institution": 0.75, "studyType": 0.75, "area": 0.65}
-_LANGUAGES_LABEL = ("languages", "language", "sprachen", "langues", "idiomas", "lingue")
+_LANGUAGE_LABEL_WORDS = ("language", "tongue", "sprache", "langue", "idioma", "lingu")
+_CERTIFICATE_LABEL_WORDS = ("certific", "zertifi", "licen", "certifica")
 
 
 class LocalNormalizer:
@@ -51,14 +54,14 @@ class LocalNormalizer:
             resume.education.append(school.education)
             evidence.add_sources(f"education[{index}]", school.sources, _EDUCATION_CONFIDENCE)
 
-        skill_lines, language_lines = _split_language_lines(grouped)
-        for index, group in enumerate(parse_skills(skill_lines)):
+        routed = _route_lines(grouped)
+        for index, group in enumerate(parse_skills(routed.skills)):
             resume.skills.append(group.to_model())
             evidence.add(f"skills[{index}]", group.lines[0] if group.lines else None, 0.8)
-        for index, language in enumerate(parse_languages(language_lines)):
+        for index, language in enumerate(parse_languages(routed.languages)):
             resume.languages.append(language.to_model())
             evidence.add(f"languages[{index}].language", language.line, 0.85)
-        for index, certificate in enumerate(parse_certificates(_lines(grouped, SectionKind.CERTIFICATES))):
+        for index, certificate in enumerate(parse_certificates(routed.certificates)):
             resume.certificates.append(certificate.to_model())
             evidence.add(f"certificates[{index}].name", certificate.line, 0.75)
         for index, project in enumerate(parse_projects(_lines(grouped, SectionKind.PROJECTS))):
@@ -83,17 +86,43 @@ def _lines(grouped: GroupedDocument, kind: SectionKind) -> list[Line]:
     return [line for section in grouped.of_kind(kind) for line in section.lines]
 
 
-def _split_language_lines(grouped: GroupedDocument) -> tuple[list[Line], list[Line]]:
-    """Skills lines and spoken-language lines; "Languages: English (native)" may sit under Skills or Other."""
-    skills: list[Line] = []
-    languages = _lines(grouped, SectionKind.LANGUAGES)
+@dataclass(slots=True)
+class _Routed:
+    skills: list[Line] = field(default_factory=list)
+    languages: list[Line] = field(default_factory=list)
+    certificates: list[Line] = field(default_factory=list)
+
+
+def _route_lines(grouped: GroupedDocument) -> _Routed:
+    """Lines by what they list. A skills or "Other" block may carry labelled rows of languages or
+    certificates ("Mother tongue(s) German", "Certifications 2021-05 ..."); a row without a label
+    belongs to the label above it."""
+    routed = _Routed(
+        languages=_lines(grouped, SectionKind.LANGUAGES), certificates=_lines(grouped, SectionKind.CERTIFICATES)
+    )
     for section in grouped.sections:
         if section.kind not in (SectionKind.SKILLS, SectionKind.OTHER):
             continue
+        target = routed.skills if section.kind == SectionKind.SKILLS else None
         for line in section.lines:
-            label = line.text.partition(":")[0].strip().casefold()
-            if label in _LANGUAGES_LABEL and parse_languages([line]):
-                languages.append(line)
-            elif section.kind == SectionKind.SKILLS:
-                skills.append(line)
-    return skills, languages
+            label = split_label(line)[0]
+            kind = _label_kind(label) if label else None
+            if kind == "languages":
+                target = routed.languages
+            elif kind == "certificates":
+                target = routed.certificates
+                line = without_words(line, len((label or "").split()))
+            elif label is not None:
+                target = routed.skills if section.kind == SectionKind.SKILLS else None
+            if target is not None:
+                target.append(line)
+    return routed
+
+
+def _label_kind(label: str) -> str | None:
+    key = label.casefold()
+    if any(word in key for word in _LANGUAGE_LABEL_WORDS):
+        return "languages"
+    if any(word in key for word in _CERTIFICATE_LABEL_WORDS):
+        return "certificates"
+    return None

@@ -14,7 +14,14 @@ from importlib import resources
 
 from resume_parser.layout import Line
 from resume_parser.normalization.dates import find_date_range
-from resume_parser.normalization.lines import clean, is_bullet, segments, strip_bullet, title_case_ratio
+from resume_parser.normalization.lines import (
+    clean,
+    is_bullet,
+    segments,
+    split_label,
+    strip_bullet,
+    title_case_ratio,
+)
 from resume_parser.resume import Skill
 
 # Commas, semicolons, bullets and pipes separate items; "/" does not ("CI/CD", "A/B Testing").
@@ -94,38 +101,37 @@ def canonical_skill(text: str) -> str:
 def parse_skills(lines: list[Line], default_group: str = "Skills") -> list[SkillGroup]:
     groups: list[SkillGroup] = []
     current: SkillGroup | None = None
-    for line, text in _unwrapped(lines):
-        labelled = _labelled_list(text)
-        if labelled:
-            label, items = labelled
+    for line, label, text in _unwrapped(lines):
+        if label:
             current = SkillGroup(label, lines=[line])
             groups.append(current)
-            _add_items(current, groups, items, line)
-            continue
-        if _is_group_label(text):
-            current = SkillGroup(_label_name(text), lines=[line])
-            groups.append(current)
+            if text:
+                _add_items(current, groups, _split_items(line, text, labelled=True), line)
             continue
         if current is None:
             current = SkillGroup(default_group, lines=[line])
             groups.append(current)
-        _add_items(current, groups, _split_items(line, text), line)
-    return _deduplicated([g for g in groups if g.keywords or g.level])
+        _add_items(current, groups, _split_items(line, text, labelled=False), line)
+    return _deduplicated(groups)
 
 
-def _unwrapped(lines: list[Line]) -> list[tuple[Line, str]]:
-    """Lines with a list wrapped over several lines joined back ("Marketing" + "Automation, HubSpot")."""
-    joined: list[tuple[Line, str]] = []
+def _unwrapped(lines: list[Line]) -> list[tuple[Line, str | None, str]]:
+    """(line, group label, items text) with a list wrapped over lines joined back ("Marketing" + "Automation")."""
+    joined: list[tuple[Line, str | None, str]] = []
     wrapping = False
     for line in lines:
         text = clean(strip_bullet(line.text) if is_bullet(line.text) else line.text)
         if not text or _is_date_only(text):
             continue
-        if wrapping and not _labelled_list(text) and not _is_group_label(text):
-            joined[-1] = (joined[-1][0], f"{joined[-1][1]} {text}")
+        label, rest = split_label(line)
+        if label is None and _is_group_label(text):
+            label, rest = text.rstrip(":"), ""
+        if wrapping and label is None:
+            previous_line, previous_label, previous_text = joined[-1]
+            joined[-1] = (previous_line, previous_label, f"{previous_text} {text}")
         else:
-            joined.append((line, text))
-        last = joined[-1][1]
+            joined.append((line, _label_name(label) if label else None, rest if label else text))
+        last = joined[-1][2]
         wrapping = bool(_ITEM_SEPARATOR.search(last)) and not _ITEM_SEPARATOR.search(last[-1:])
     return joined
 
@@ -133,14 +139,6 @@ def _unwrapped(lines: list[Line]) -> list[tuple[Line, str]]:
 def _is_date_only(text: str) -> bool:
     found = find_date_range(text)
     return found is not None and found.span[1] - found.span[0] >= len(text) - 1
-
-
-def _labelled_list(text: str) -> tuple[str, list[str]] | None:
-    """ "Languages: Python, Go" -> ("Languages", ["Python", "Go"])."""
-    label, sep, rest = text.partition(":")
-    if not sep or not rest.strip() or len(label.split()) > MAX_GROUP_LABEL_WORDS or not label[:1].isupper():
-        return None
-    return label.strip(), [i for i in _ITEM_SEPARATOR.split(rest.strip()) if i]
 
 
 def _is_group_label(text: str) -> bool:
@@ -159,9 +157,11 @@ def _label_name(text: str) -> str:
     return " ".join(w if len(w) <= 3 and w.isalpha() is False else w.capitalize() for w in text.split())
 
 
-def _split_items(line: Line, text: str) -> list[str]:
+def _split_items(line: Line, text: str, labelled: bool) -> list[str]:
     if _ITEM_SEPARATOR.search(text):
         return [i for i in _ITEM_SEPARATOR.split(text) if i]
+    if labelled or _LEVEL_DOTS.match(text) or _LEVEL_SUFFIX.match(text):
+        return [text]
     parts = segments(line)
     if len(parts) > 1:  # chips: items set apart by wide gaps
         return parts
@@ -170,7 +170,7 @@ def _split_items(line: Line, text: str) -> list[str]:
 
 def _add_items(group: SkillGroup, groups: list[SkillGroup], items: list[str], line: Line) -> None:
     for raw in items:
-        item = raw.strip(" .")
+        item = raw.strip().rstrip(".")
         if not item or len(item.split()) > MAX_SKILL_WORDS:
             continue
         level = _LEVEL_DOTS.match(item) or _LEVEL_SUFFIX.match(item)
