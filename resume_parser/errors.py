@@ -13,6 +13,7 @@ reason at the gRPC edge and the error reason of a FAILED resume.
     │   ├── DocumentLimitError        pages, pixels or decompressed size over the limit
     │   └── EmptyDocumentError        no text to parse
     ├── NormalizationError            the normalizer could not produce a valid resume: permanent
+    ├── EmbeddingError                the embedder rejected the texts: permanent
     └── TransientError                worth retrying: throttling, 5xx, timeouts
 """
 
@@ -72,6 +73,10 @@ class EmptyDocumentError(DocumentError):
 
 class NormalizationError(ResumeParserError):
     reason = "NORMALIZATION_FAILED"
+
+
+class EmbeddingError(ResumeParserError):
+    reason = "EMBEDDING_FAILED"
 
 
 class TransientError(ResumeParserError):

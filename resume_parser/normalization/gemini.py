@@ -1,0 +1,154 @@
+"""The Gemini normalizer: the grouped layout, with contact details replaced by placeholders, in;
+a JSON Resume that only holds values the document prints, out.
+
+One request per resume (two when the first answer is invalid). Throttling, 5xx and timeouts raise
+TransientError for the pipeline to retry with backoff; anything else that fails is permanent.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from google import genai
+from google.genai import types
+from pydantic import ValidationError
+
+from resume_parser import __version__
+from resume_parser.errors import EmptyDocumentError, NormalizationError
+from resume_parser.gemini_client import gemini_errors
+from resume_parser.layout import GroupedDocument
+from resume_parser.normalization import gemini_prompt
+from resume_parser.normalization.gemini_grounding import (
+    CheckedValue,
+    SourceText,
+    checked_values,
+    drop_unsupported,
+    evidence,
+)
+from resume_parser.normalization.gemini_privacy import Redaction, minimize
+from resume_parser.resume import Basics, ParsedResume, ParseMeta
+
+# A value the document prints, read by the model alone; hybrid raises it when the local parser agrees.
+MODEL_CONFIDENCE = 0.7
+
+
+@dataclass
+class GeminiReading:
+    """The model's resume after placeholders were restored and unsupported values dropped."""
+
+    resume: ParsedResume
+    source: SourceText
+    extractor: str
+    usage: dict[str, int] = field(default_factory=dict)
+
+    def finish(self, normalizer: str, confidence: Callable[[CheckedValue], float]) -> ParsedResume:
+        self.resume.meta = ParseMeta(
+            parser_version=__version__,
+            normalizer=normalizer,
+            extractor=self.extractor,
+            evidence=evidence(self.resume, self.source, confidence),
+            usage=self.usage,
+        )
+        return self.resume
+
+
+class GeminiNormalizer:
+    name = "gemini"
+
+    def __init__(self, client: genai.Client, model: str):
+        self._client = client
+        self._model = model
+        self._config = types.GenerateContentConfig(
+            system_instruction=gemini_prompt.INSTRUCTIONS,
+            temperature=0.0,
+            candidate_count=1,
+            response_mime_type="application/json",
+            response_schema=gemini_prompt.response_schema(),
+        )
+
+    async def normalize(self, grouped: GroupedDocument) -> ParsedResume:
+        reading = await self.read(grouped)
+        return reading.finish(self.name, lambda _: MODEL_CONFIDENCE)
+
+    async def read(self, grouped: GroupedDocument, draft: ParsedResume | None = None) -> GeminiReading:
+        """Ask the model (with `draft` as a starting point, if given) and check its answer."""
+        if not grouped.document.text.strip():
+            raise EmptyDocumentError("the document has no text to normalize")
+        redaction = minimize(grouped)
+        usage = {"prompt_tokens": 0, "output_tokens": 0, "model_calls": 0}
+        contents = [types.Content(role="user", parts=_request_parts(grouped, draft, redaction))]
+        answer = await self._generate(contents, usage)
+        resume, problem = _parse(answer, redaction)
+        if resume is None:
+            # One more try, told what was wrong; a second invalid answer fails the stage.
+            answer = await self._generate([*contents, *gemini_prompt.retry_request(answer, problem)], usage)
+            resume, problem = _parse(answer, redaction)
+        if resume is None:
+            raise NormalizationError(
+                f"Gemini answered invalid output twice: {problem}", reason="GEMINI_INVALID_OUTPUT"
+            )
+        source = SourceText(grouped.document, redaction)
+        usage["dropped_unsupported_values"] = drop_unsupported(resume, source)
+        if not any(checked_values(resume)):
+            raise NormalizationError("Gemini found no value the document prints", reason="NOTHING_RECOGNIZED")
+        return GeminiReading(resume, source, grouped.document.extractor, usage)
+
+    async def _generate(self, contents: list[types.Content], usage: dict[str, int]) -> str:
+        with gemini_errors(NormalizationError, "generateContent"):
+            response = await self._client.aio.models.generate_content(
+                model=self._model, contents=contents, config=self._config
+            )
+        usage["model_calls"] += 1
+        if response.usage_metadata is not None:
+            usage["prompt_tokens"] += response.usage_metadata.prompt_token_count or 0
+            usage["output_tokens"] += response.usage_metadata.candidates_token_count or 0
+            thinking = response.usage_metadata.thoughts_token_count
+            if thinking:
+                usage["thinking_tokens"] = usage.get("thinking_tokens", 0) + thinking
+        return response.text or ""
+
+
+def _request_parts(
+    grouped: GroupedDocument, draft: ParsedResume | None, redaction: Redaction
+) -> list[types.Part]:
+    parts = [types.Part(text=redaction.redact(gemini_prompt.render_layout(grouped)))]
+    if draft is not None:
+        # Contact details come back from the placeholders anyway; the draft's copies need not travel.
+        anonymous = draft.model_copy(update={"basics": _without_contacts(draft.basics), "meta": None})
+        draft_json = json.dumps(anonymous.to_json_dict(), ensure_ascii=False, indent=1)
+        parts.append(types.Part(text=gemini_prompt.DRAFT_INTRODUCTION + redaction.redact(draft_json)))
+    return parts
+
+
+def _without_contacts(basics: Basics) -> Basics:
+    return basics.model_copy(update={"name": None, "email": None, "phone": None, "url": None, "profiles": []})
+
+
+def _parse(answer: str, redaction: Redaction) -> tuple[ParsedResume | None, str]:
+    """The answer as a resume with placeholders restored, or None and what is wrong with it."""
+    if not answer.strip():
+        return None, "the answer was empty"
+    try:
+        return ParsedResume.model_validate(_restored(json.loads(answer), redaction)), ""
+    except json.JSONDecodeError as error:
+        return None, f"not JSON ({error.msg} at line {error.lineno} column {error.colno})"
+    except ValidationError as error:
+        problems = [
+            f"{'.'.join(str(part) for part in issue['loc'])}: {issue['msg']}"
+            for issue in error.errors(include_input=False, include_url=False)
+        ]
+        return None, "; ".join(problems)
+
+
+def _restored(value: Any, redaction: Redaction) -> Any:
+    """Placeholders put back in every string of a parsed JSON value (after parsing: no escaping issues)."""
+    if isinstance(value, str):
+        return redaction.restore(value)
+    if isinstance(value, list):
+        return [_restored(item, redaction) for item in value]
+    if isinstance(value, dict):
+        return {key: _restored(item, redaction) for key, item in value.items()}
+    return value
