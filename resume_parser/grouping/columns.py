@@ -1,29 +1,41 @@
 """Column detection: a sidebar or two columns are read column by column, not line by line.
 
-A gutter is a vertical line that (almost) no fragment crosses, with enough text on both sides.
-Two layouts have such a gutter and must not be split: a label table (Europass-style dates or
-labels on the left of each entry) and right-aligned dates. Both put the fragments of the two
-sides on shared baselines, which independent columns almost never do by chance.
-Fragments that do cross the gutter (a full-width name banner) cut the page into bands, each band
-read on its own.
+A gutter is a vertical line that (almost) no fragment crosses, with text on both sides. Two
+layouts have such a gutter and must not be split: a label table (Europass-style dates or labels
+left of each entry) and right-aligned dates. Both put the two sides' fragments on shared rows,
+which independent columns almost never do by chance; such a gutter is no column break.
+
+Splits are looked for at two scales. A page split (a sidebar, two columns) needs several
+fragments on each side; the fragments crossing its gutter (a full-width banner) cut the page into
+bands, each read on its own. Inside a column, the full-width lines cut it into blocks, and a block
+may still hold two small columns side by side (a name on the left, a contact block on the right).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from resume_parser.grouping.lines import merge_rows
+from resume_parser.grouping.lines import merge_rows, same_row
 from resume_parser.layout import UNKNOWN_BOX, Line
 
 GUTTER_RANGE = (0.12, 0.88)  # a gutter outside this range is a margin note, not a column
-MIN_SIDE_FRAGMENTS = 4
-MAX_CROSSING_SHARE = 0.1
-# A side is a label or date column when at least this share of its fragments shares a baseline
-# with a fragment on the other side.
-ROW_ALIGNED_SHARE = 0.5
-ROW_TOLERANCE = 0.25  # of the smaller fragment's height
+# A fragment this wide, relative to the column's text, is a full-width line that no gutter crosses.
+WIDE_SHARE = 0.5
 MAX_SPLIT_DEPTH = 3
 EDGE_TOLERANCE = 0.002
+
+
+@dataclass(frozen=True, slots=True)
+class _Rules:
+    min_side: int  # fragments needed on each side that share no row with the other side
+    max_crossing_share: float
+    # The share of the text's height those fragments must span on the smaller side: a column runs
+    # alongside the other, a contact block beside the name does not.
+    min_height_share: float
+
+
+PAGE_RULES = _Rules(min_side=4, max_crossing_share=0.1, min_height_share=0.4)
+BLOCK_RULES = _Rules(min_side=1, max_crossing_share=0.0, min_height_share=0.0)
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,9 +54,9 @@ def read_columns(fragments: list[Line]) -> list[list[Line]]:
 
 
 def _columns(fragments: list[Line], depth: int) -> list[list[Line]]:
-    split = _find_split(fragments) if depth < MAX_SPLIT_DEPTH else None
+    split = _find_split(fragments, PAGE_RULES) if depth < MAX_SPLIT_DEPTH else None
     if split is None:
-        return [merge_rows(fragments)]
+        return [_single_column(fragments)]
     columns: list[list[Line]] = []
     for band in _bands(fragments, split):
         left = [f for f in band if f.box.right <= split.gutter + EDGE_TOLERANCE]
@@ -54,17 +66,44 @@ def _columns(fragments: list[Line], depth: int) -> list[list[Line]]:
     return columns
 
 
-def _find_split(fragments: list[Line]) -> _Split | None:
+def _single_column(fragments: list[Line]) -> list[Line]:
+    """One column's lines: blocks between full-width lines, each possibly two small columns."""
+    lines: list[Line] = []
+    for block in _blocks(fragments):
+        split = _find_split(block, BLOCK_RULES) if len(block) > 2 else None
+        if split is None:
+            lines += merge_rows(block)
+        else:
+            sides = [[merge_rows(split.left)], [merge_rows(split.right)]]
+            lines += [line for side in sorted(sides, key=_reading_priority, reverse=True) for line in side[0]]
+    return lines
+
+
+def _blocks(fragments: list[Line]) -> list[list[Line]]:
+    """Fragments cut into vertical runs at each full-width fragment (which keeps its row-mates)."""
+    left = min(f.box.left for f in fragments)
+    right = max(f.box.right for f in fragments)
+    wide = WIDE_SHARE * (right - left)
+    blocks: list[list[Line]] = [[]]
+    for fragment in sorted(fragments, key=lambda f: f.box.top + f.box.bottom):
+        if fragment.box.width >= wide:
+            row_mates = [f for f in blocks[-1] if same_row(f.box, fragment.box)]
+            blocks[-1] = [f for f in blocks[-1] if not same_row(f.box, fragment.box)]
+            blocks += [[*row_mates, fragment], []]
+        elif len(blocks) > 1 and blocks[-1] == [] and same_row(blocks[-2][-1].box, fragment.box):
+            blocks[-2].append(fragment)
+        else:
+            blocks[-1].append(fragment)
+    return [block for block in blocks if block]
+
+
+def _find_split(fragments: list[Line], rules: _Rules) -> _Split | None:
     """The column split crossed by the fewest fragments, then with the widest empty corridor."""
     low, high = GUTTER_RANGE
     candidates = sorted({round(f.box.left, 3) for f in fragments if low < f.box.left < high})
     splits = [_split_at(fragments, gutter) for gutter in candidates]
-    columns = [s for s in splits if _is_valid(s, len(fragments)) and not _is_row_aligned(s)]
+    columns = [s for s in splits if _is_column_break(s, fragments, rules)]
     return min(columns, key=lambda s: (len(s.crossing), -_corridor(s)), default=None)
-
-
-def _corridor(split: _Split) -> float:
-    return min(f.box.left for f in split.right) - max(f.box.right for f in split.left)
 
 
 def _split_at(fragments: list[Line], gutter: float) -> _Split:
@@ -79,24 +118,24 @@ def _split_at(fragments: list[Line], gutter: float) -> _Split:
     return _Split(gutter, left, right, crossing)
 
 
-def _is_valid(split: _Split, total: int) -> bool:
-    return (
-        len(split.left) >= MIN_SIDE_FRAGMENTS
-        and len(split.right) >= MIN_SIDE_FRAGMENTS
-        and len(split.crossing) <= MAX_CROSSING_SHARE * total
-    )
-
-
-def _is_row_aligned(split: _Split) -> bool:
+def _is_column_break(split: _Split, fragments: list[Line], rules: _Rules) -> bool:
+    if min(len(split.left), len(split.right)) < rules.min_side:
+        return False
+    if len(split.crossing) > rules.max_crossing_share * len(fragments):
+        return False
     smaller, other = sorted((split.left, split.right), key=len)
-    aligned = sum(1 for fragment in smaller if any(_same_baseline(fragment, o) for o in other))
-    return aligned >= ROW_ALIGNED_SHARE * len(smaller)
+    free = [fragment for fragment in smaller if not any(same_row(fragment.box, o.box) for o in other)]
+    if len(free) * 2 < len(smaller) or len(free) < rules.min_side:
+        return False  # a label or date column: most of its fragments are parts of rows
+    return _height(free) >= rules.min_height_share * _height(fragments)
 
 
-def _same_baseline(a: Line, b: Line) -> bool:
-    # Centres, not bottoms: a smaller date or rating next to a label shares its centre line.
-    tolerance = ROW_TOLERANCE * min(a.box.height, b.box.height)
-    return abs(a.box.top + a.box.bottom - b.box.top - b.box.bottom) / 2 <= tolerance
+def _height(fragments: list[Line]) -> float:
+    return max(f.box.bottom for f in fragments) - min(f.box.top for f in fragments)
+
+
+def _corridor(split: _Split) -> float:
+    return min(f.box.left for f in split.right) - max(f.box.right for f in split.left)
 
 
 def _bands(fragments: list[Line], split: _Split) -> list[list[Line]]:
@@ -112,8 +151,8 @@ def _bands(fragments: list[Line], split: _Split) -> list[list[Line]]:
 
 
 def _reading_priority(side: list[list[Line]]) -> tuple[float, int]:
-    """Which side of a band is read first: the one opening with larger type (the name, usually),
-    then the one with more words (the main column before a sidebar), whichever side it is on."""
+    """Which side is read first: the one opening with larger type (the name, usually), then the
+    one with more words (the main column before a sidebar), whichever side it is on."""
     first = side[0]
     opening = max((line.font_size or 0.0) for line in first[:2])
     words = sum(len(line.words) for column in side for line in column)

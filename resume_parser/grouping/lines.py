@@ -8,9 +8,12 @@ from __future__ import annotations
 
 from resume_parser.layout import Box, Line
 
-# Two fragments share a row when their vertical extents overlap by at least this share of the
-# smaller one: tolerant of a bold title next to a smaller date, strict enough to keep lines apart.
-ROW_OVERLAP_SHARE = 0.5
+# Two fragments share a row when their vertical centres are within this share of the smaller one's
+# height: a title and its right-aligned date (or a skill and its rating dots) are set on one line;
+# independent blocks side by side only meet by chance, and rarely that closely.
+ROW_TOLERANCE = 0.25
+# Type this much larger than its neighbour's is a different line (a name beside a contact block).
+MAX_SIZE_RATIO = 1.5
 
 
 def merge_rows(fragments: list[Line]) -> list[Line]:
@@ -26,9 +29,10 @@ def merge_rows(fragments: list[Line]) -> list[Line]:
 
 
 def same_row(a: Box, b: Box) -> bool:
-    overlap = min(a.bottom, b.bottom) - max(a.top, b.top)
-    smaller = min(a.height, b.height)
-    return smaller > 0 and overlap >= ROW_OVERLAP_SHARE * smaller
+    smaller, larger = sorted((a.height, b.height))
+    if smaller <= 0 or larger > MAX_SIZE_RATIO * smaller:
+        return False
+    return abs(a.top + a.bottom - b.top - b.bottom) / 2 <= ROW_TOLERANCE * smaller
 
 
 def _matching_row(rows: list[list[Line]], fragment: Line) -> list[Line] | None:

@@ -44,11 +44,16 @@ class ReadLine:
 def segment(lines: list[ReadLine]) -> list[Section]:
     body = [read.line for read in lines if not read.margin]
     headings = _find_headings(body)
-    header = Section(SectionKind.HEADER, None, [read.line for read in lines if read.margin])
+    header = Section(SectionKind.HEADER, None, [])
     in_header = _header_zone(body, headings)
     sections = [header]
-    for index, line in enumerate(body):
-        if index in headings:
+    body_index = {id(line): index for index, line in enumerate(body)}
+    for read in lines:
+        line = read.line
+        index = body_index.get(id(line), -1)
+        if read.margin:
+            header.lines.append(line)
+        elif index in headings:
             if index - 1 in headings and _continues_heading(body[index - 1], line):
                 _extend_heading(sections[-1], line)
                 continue
@@ -57,7 +62,6 @@ def segment(lines: list[ReadLine]) -> list[Section]:
             header.lines.append(line)
         elif not is_rule(line.text):
             sections[-1].lines.append(line)
-    header.lines.sort(key=lambda line: (line.page, line.box.top))
     return [section for section in sections if section.lines or section.heading is not None]
 
 
