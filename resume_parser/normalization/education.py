@@ -164,11 +164,19 @@ def _education_from_entry(entry: Entry) -> ParsedEducation:
             education.area, sources["area"] = area, degree.line
         if score:
             education.score = score
-    if entry.dates is not None and entry.date_line is not None:
-        education.start_date = entry.dates.start
-        education.end_date = entry.dates.end
-        sources["endDate" if entry.dates.end else "startDate"] = entry.date_line
-    return ParsedEducation(education, sources, entry)
+    parsed = ParsedEducation(education, sources, entry)
+    apply_dates(parsed)
+    return parsed
+
+
+def apply_dates(parsed: ParsedEducation) -> None:
+    """Copy the entry's dates (set by the entry cutter or found in a margin) onto the education."""
+    entry = parsed.entry
+    if entry is None or entry.dates is None or entry.date_line is None:
+        return
+    parsed.education.start_date = entry.dates.start
+    parsed.education.end_date = entry.dates.end
+    parsed.sources["endDate" if entry.dates.end else "startDate"] = entry.date_line
 
 
 def _area_after(parts: list[Part], degree: Part, institution: Part | None) -> str | None:

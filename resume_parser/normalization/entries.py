@@ -13,7 +13,7 @@ from resume_parser.layout import UNKNOWN_BOX, Line
 from resume_parser.normalization.dates import DateRange, find_date_range
 from resume_parser.normalization.lines import clean, ends_sentence, has_letters, is_bullet, title_case_ratio
 
-MAX_HEADER_WORDS = 12
+MAX_HEADER_WORDS = 16
 MAX_SHORT_DATED_WORDS = 8
 BOLD_SHARE_LIMIT = 0.6
 # A line ending in one of these words goes on to the next line.
@@ -50,7 +50,7 @@ def split_entries(lines: list[Line]) -> list[Entry]:
     entries: list[Entry] = []
     current = Entry()
     for line, is_header, dates in zip(lines, headers, dated, strict=True):
-        if is_header and _starts_new_entry(current, dates, by_style and _style(line) == first_style):
+        if is_header and _starts_new_entry(current, line, dates, by_style and _style(line) == first_style):
             entries.append(current)
             current = Entry()
         if is_header:
@@ -63,14 +63,25 @@ def split_entries(lines: list[Line]) -> list[Entry]:
     return [e for e in entries if e.header]
 
 
-def _starts_new_entry(current: Entry, dates: DateRange | None, has_first_style: bool) -> bool:
+def _starts_new_entry(current: Entry, line: Line, dates: DateRange | None, has_first_style: bool) -> bool:
     if not current.header:
         return False
     if current.body:
         return True
     if dates is not None and current.dates is not None:
         return True
+    if current.date_line is not None and _repeats_first_style(current, line):
+        return True
     return has_first_style
+
+
+def _repeats_first_style(current: Entry, line: Line) -> bool:
+    """After an entry's dates, a line styled like the entry's first line (and unlike its date line)
+    opens the next entry: "School / Degree / 2016 to 2020 / School / ..."."""
+    first, date_line = current.header[0], current.date_line
+    if date_line is None or first is date_line or line.font_size is None:
+        return False
+    return _style(line) == _style(first) and _style(line) != _style(date_line)
 
 
 def _header_flags(lines: list[Line]) -> list[bool]:
@@ -119,8 +130,9 @@ def _dated(text: str) -> bool:
     found = find_date_range(text)
     if found is None:
         return False
-    # A lone year inside a sentence ("grew sales in 2021") does not date an entry.
-    return found.start is not None or found.ongoing or len(text.split()) <= MAX_SHORT_DATED_WORDS
+    # A lone year inside a sentence ("grew sales in 2021") does not date an entry; one closing the line does.
+    closes_line = found.span[1] >= len(text.rstrip(" )")) - 1
+    return found.start is not None or found.ongoing or closes_line or len(text.split()) <= MAX_SHORT_DATED_WORDS
 
 
 def extent(line: Line) -> float:

@@ -49,7 +49,9 @@ _SMALL_WORDS = {
 }
 # Two words further apart than this many font sizes belong to different segments (right-aligned dates,
 # skill chips, "Company        City").
-GAP_IN_FONT_SIZES = 1.6
+GAP_IN_LINE_HEIGHTS = 0.9
+GAP_IN_WORD_SPACES = 2.5
+MAX_GAP_IN_LINE_HEIGHTS = 3.0  # a line with one wide gap has no word space to compare with
 
 
 def clean(text: str) -> str:
@@ -72,20 +74,23 @@ def segments(line: Line) -> list[str]:
         return []
     if any(w.box == UNKNOWN_BOX for w in words):
         return [p for p in (clean(s) for s in re.split(r"\t|\s{3,}", line.text)) if p]
+    gaps = [b.box.left - a.box.right for a, b in zip(words, words[1:], strict=False)]
+    threshold = _gap_threshold(line, gaps)
     parts: list[list[str]] = [[words[0].text]]
-    for previous, word in zip(words, words[1:], strict=False):
-        size = (previous.font_size or word.font_size or 10.0) / 1000.0  # box units are page fractions
-        gap = word.box.left - previous.box.right
-        if gap > _gap_threshold(line, size):
+    for gap, word in zip(gaps, words[1:], strict=True):
+        if gap > threshold:
             parts.append([])
         parts[-1].append(word.text)
     return [p for p in (clean(" ".join(part)) for part in parts) if p]
 
 
-def _gap_threshold(line: Line, size: float) -> float:
-    # Page coordinates are fractions of the page width; a word height is a fair stand-in for font size.
-    height = line.box.height if line.box != UNKNOWN_BOX and line.box.height > 0 else size
-    return max(height, 0.004) * GAP_IN_FONT_SIZES
+def _gap_threshold(line: Line, gaps: list[float]) -> float:
+    """Wider than about a line height, and well wider than the line's narrowest gap (its word space:
+    a monospaced text file has spaces as wide as its letters)."""
+    height = line.box.height if line.box != UNKNOWN_BOX and line.box.height > 0 else 0.012
+    narrowest = min((g for g in gaps if g > 0), default=0.0)
+    by_space = min(narrowest * GAP_IN_WORD_SPACES, height * MAX_GAP_IN_LINE_HEIGHTS)
+    return max(height * GAP_IN_LINE_HEIGHTS, by_space)
 
 
 def fields(text: str) -> list[str]:
@@ -125,14 +130,30 @@ def split_label(line: Line) -> tuple[str | None, str]:
     if len(parts) >= 2 and _label_like(parts[0]) and (_LIST_SEPARATOR.search(parts[1]) or len(parts) == 2):
         return parts[0], " ".join(parts[1:])
     words = line.words
+    run = _leading_distinct_run(line)
+    if 0 < run < len(words) and run <= MAX_LABEL_WORDS:
+        label = clean(" ".join(w.text for w in words[:run]))
+        if _label_like(label):
+            return label.rstrip(":"), clean(" ".join(w.text for w in words[run:]))
+    return None, text
+
+
+def _leading_distinct_run(line: Line) -> int:
+    """How many leading words are set apart by type: bold before regular, or a larger size."""
+    words = line.words
     bold_run = 0
     while bold_run < len(words) and words[bold_run].bold:
         bold_run += 1
-    if 0 < bold_run < len(words) and bold_run <= MAX_LABEL_WORDS:
-        label = clean(" ".join(w.text for w in words[:bold_run]))
-        if _label_like(label):
-            return label.rstrip(":"), clean(" ".join(w.text for w in words[bold_run:]))
-    return None, text
+    if 0 < bold_run < len(words):
+        return bold_run
+    first_size = words[0].font_size if words else None
+    if not first_size:
+        return 0
+    size_run = 0
+    while size_run < len(words) and (words[size_run].font_size or 0.0) >= first_size - 0.01:
+        size_run += 1
+    rest = [w.font_size or 0.0 for w in words[size_run:]]
+    return size_run if rest and first_size - max(rest) >= 0.5 else 0
 
 
 def _label_like(text: str) -> bool:

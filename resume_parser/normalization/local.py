@@ -9,15 +9,18 @@ from resume_parser.errors import EmptyDocumentError
 from resume_parser.layout import GroupedDocument, Line, SectionKind
 from resume_parser.normalization.basics import parse_basics
 from resume_parser.normalization.certificates import parse_certificates
-from resume_parser.normalization.education import parse_education
+from resume_parser.normalization.education import ParsedEducation, parse_education
+from resume_parser.normalization.education import apply_dates as apply_education_dates
 from resume_parser.normalization.evidence import EvidenceLog
 from resume_parser.normalization.experience import summarize
 from resume_parser.normalization.languages import parse_languages
 from resume_parser.normalization.lines import split_label, without_words
+from resume_parser.normalization.margins import date_only_lines, dates_beside
 from resume_parser.normalization.projects import parse_projects
 from resume_parser.normalization.skills import parse_skills
 from resume_parser.normalization.version import PARSER_VERSION
-from resume_parser.normalization.work import parse_work
+from resume_parser.normalization.work import ParsedWork, parse_work
+from resume_parser.normalization.work import apply_dates as apply_work_dates
 from resume_parser.resume import ParsedResume, ParseMeta
 
 # How sure each rule is, by field; recorded as evidence for reviewers and consumers.
@@ -26,6 +29,7 @@ _WORK_CONFIDENCE = {"name": 0.7, "position": 0.75, "startDate": 0.85, "endDate":
 _EDUCATION_CONFIDENCE = {"institution": 0.75, "studyType": 0.75, "area": 0.65}
 _LANGUAGE_LABEL_WORDS = ("language", "tongue", "sprache", "langue", "idioma", "lingu")
 _CERTIFICATE_LABEL_WORDS = ("certific", "zertifi", "licen", "certifica")
+_PROJECT_LABEL_WORDS = ("project", "projekt", "projet", "proyecto", "progett")
 
 
 class LocalNormalizer:
@@ -47,10 +51,13 @@ class LocalNormalizer:
         resume.basics = basics.basics
         evidence.add_sources("basics", basics.sources, _BASICS_CONFIDENCE)
 
-        for index, work in enumerate(parse_work(_lines(grouped, SectionKind.EXPERIENCE))):
-            resume.work.append(work.work)
-            evidence.add_sources(f"work[{index}]", work.sources, _WORK_CONFIDENCE)
-        for index, school in enumerate(parse_education(_lines(grouped, SectionKind.EDUCATION))):
+        jobs = parse_work(_lines(grouped, SectionKind.EXPERIENCE))
+        schools = parse_education(_lines(grouped, SectionKind.EDUCATION))
+        _date_from_margins(grouped, jobs, schools)
+        for index, job in enumerate(jobs):
+            resume.work.append(job.work)
+            evidence.add_sources(f"work[{index}]", job.sources, _WORK_CONFIDENCE)
+        for index, school in enumerate(schools):
             resume.education.append(school.education)
             evidence.add_sources(f"education[{index}]", school.sources, _EDUCATION_CONFIDENCE)
 
@@ -64,7 +71,7 @@ class LocalNormalizer:
         for index, certificate in enumerate(parse_certificates(routed.certificates)):
             resume.certificates.append(certificate.to_model())
             evidence.add(f"certificates[{index}].name", certificate.line, 0.75)
-        for index, project in enumerate(parse_projects(_lines(grouped, SectionKind.PROJECTS))):
+        for index, project in enumerate(parse_projects(routed.projects)):
             resume.projects.append(project.project)
             evidence.add_sources(f"projects[{index}]", project.sources, {})
 
@@ -82,6 +89,26 @@ class LocalNormalizer:
         return resume
 
 
+def _date_from_margins(grouped: GroupedDocument, jobs: list[ParsedWork], schools: list[ParsedEducation]) -> None:
+    """Give undated entries the date printed level with them in a margin column."""
+    entries = [p.entry for p in [*jobs, *schools] if p.entry is not None]
+    used = {id(e.date_line) for e in entries if e.date_line is not None}
+    candidates = [(line, d) for line, d in date_only_lines(grouped.document.lines) if id(line) not in used]
+    for parsed in [*jobs, *schools]:
+        entry = parsed.entry
+        if entry is None or entry.dates is not None:
+            continue
+        found = dates_beside(entry.header, candidates)
+        if found is None:
+            continue
+        entry.date_line, entry.dates = found
+        candidates = [c for c in candidates if c[0] is not found[0]]
+        if isinstance(parsed, ParsedWork):
+            apply_work_dates(parsed.work, parsed.sources, entry)
+        else:
+            apply_education_dates(parsed)
+
+
 def _lines(grouped: GroupedDocument, kind: SectionKind) -> list[Line]:
     return [line for section in grouped.of_kind(kind) for line in section.lines]
 
@@ -91,6 +118,7 @@ class _Routed:
     skills: list[Line] = field(default_factory=list)
     languages: list[Line] = field(default_factory=list)
     certificates: list[Line] = field(default_factory=list)
+    projects: list[Line] = field(default_factory=list)
 
 
 def _route_lines(grouped: GroupedDocument) -> _Routed:
@@ -98,7 +126,9 @@ def _route_lines(grouped: GroupedDocument) -> _Routed:
     certificates ("Mother tongue(s) German", "Certifications 2021-05 ..."); a row without a label
     belongs to the label above it."""
     routed = _Routed(
-        languages=_lines(grouped, SectionKind.LANGUAGES), certificates=_lines(grouped, SectionKind.CERTIFICATES)
+        languages=_lines(grouped, SectionKind.LANGUAGES),
+        certificates=_lines(grouped, SectionKind.CERTIFICATES),
+        projects=_lines(grouped, SectionKind.PROJECTS),
     )
     for section in grouped.sections:
         if section.kind not in (SectionKind.SKILLS, SectionKind.OTHER):
@@ -107,10 +137,10 @@ def _route_lines(grouped: GroupedDocument) -> _Routed:
         for line in section.lines:
             label = split_label(line)[0]
             kind = _label_kind(label) if label else None
-            if kind == "languages":
+            if kind == "languages" and parse_languages([line]):
                 target = routed.languages
-            elif kind == "certificates":
-                target = routed.certificates
+            elif kind in ("certificates", "projects"):
+                target = routed.certificates if kind == "certificates" else routed.projects
                 line = without_words(line, len((label or "").split()))
             elif label is not None:
                 target = routed.skills if section.kind == SectionKind.SKILLS else None
@@ -125,4 +155,6 @@ def _label_kind(label: str) -> str | None:
         return "languages"
     if any(word in key for word in _CERTIFICATE_LABEL_WORDS):
         return "certificates"
+    if any(word in key for word in _PROJECT_LABEL_WORDS):
+        return "projects"
     return None

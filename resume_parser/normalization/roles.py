@@ -242,5 +242,5 @@ def title_score(text: str) -> int:
     if has_title_word(text):
         score += 2
     if has_organisation_word(text):
-        score -= 2
+        score -= 1
     return score

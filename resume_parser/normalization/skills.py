@@ -117,16 +117,16 @@ def parse_skills(lines: list[Line], default_group: str = "Skills") -> list[Skill
 
 def _unwrapped(lines: list[Line]) -> list[tuple[Line, str | None, str]]:
     """(line, group label, items text) with a list wrapped over lines joined back ("Marketing" + "Automation")."""
+    rows = [(line, clean(strip_bullet(line.text) if is_bullet(line.text) else line.text)) for line in lines]
+    rows = [(line, text) for line, text in rows if text and not _is_date_only(text)]
     joined: list[tuple[Line, str | None, str]] = []
     wrapping = False
-    for line in lines:
-        text = clean(strip_bullet(line.text) if is_bullet(line.text) else line.text)
-        if not text or _is_date_only(text):
-            continue
-        label, rest = split_label(line)
-        if label is None and _is_group_label(text):
+    for index, (line, text) in enumerate(rows):
+        following = rows[index + 1][0] if index + 1 < len(rows) else None
+        label, rest = (None, text) if _has_level(text) else split_label(line)
+        if label is None and _is_group_label(text, line, following):
             label, rest = text.rstrip(":"), ""
-        if wrapping and label is None:
+        if wrapping and label is None and _same_size(joined[-1][0], line):
             previous_line, previous_label, previous_text = joined[-1]
             joined[-1] = (previous_line, previous_label, f"{previous_text} {text}")
         else:
@@ -136,18 +136,31 @@ def _unwrapped(lines: list[Line]) -> list[tuple[Line, str | None, str]]:
     return joined
 
 
+def _has_level(text: str) -> bool:
+    return bool(_LEVEL_DOTS.match(text) or _LEVEL_SUFFIX.match(text))
+
+
+def _same_size(first: Line, second: Line) -> bool:
+    return first.font_size is None or second.font_size is None or abs(first.font_size - second.font_size) < 0.5
+
+
 def _is_date_only(text: str) -> bool:
     found = find_date_range(text)
     return found is not None and found.span[1] - found.span[0] >= len(text) - 1
 
 
-def _is_group_label(text: str) -> bool:
-    """A short caps or bold line with no separators, introducing the items below it."""
-    if _ITEM_SEPARATOR.search(text) or len(text.split()) > MAX_GROUP_LABEL_WORDS or _LEVEL_DOTS.match(text):
+def _is_group_label(text: str, line: Line, following: Line | None) -> bool:
+    """A short line with no separators that introduces the items below it: set in capitals, ending in
+    a colon, or set in another type than the list that follows."""
+    if _ITEM_SEPARATOR.search(text) or len(text.split()) > MAX_GROUP_LABEL_WORDS or _has_level(text):
         return False
     letters = [c for c in text if c.isalpha()]
     caps = bool(letters) and all(c.isupper() for c in letters) and len(letters) > 3
-    return caps or text.endswith(":")
+    if caps or text.endswith(":"):
+        return True
+    if following is None or not _ITEM_SEPARATOR.search(following.text):
+        return False
+    return line.bold != following.bold or not _same_size(line, following)
 
 
 def _label_name(text: str) -> str:
@@ -160,7 +173,7 @@ def _label_name(text: str) -> str:
 def _split_items(line: Line, text: str, labelled: bool) -> list[str]:
     if _ITEM_SEPARATOR.search(text):
         return [i for i in _ITEM_SEPARATOR.split(text) if i]
-    if labelled or _LEVEL_DOTS.match(text) or _LEVEL_SUFFIX.match(text):
+    if labelled or _has_level(text):
         return [text]
     parts = segments(line)
     if len(parts) > 1:  # chips: items set apart by wide gaps

@@ -41,8 +41,7 @@ def _work_from_entry(entry: Entry, widest: float) -> ParsedWork:
         work.name, sources["name"] = company.text, company.line
     if location:
         work.location, sources["location"] = location.text, location.line
-    if entry.dates is not None and entry.date_line is not None:
-        apply_dates(work, sources, entry)
+    apply_dates(work, sources, entry)
     highlights = join_highlights(entry.body, widest)
     if highlights:
         work.highlights = highlights
@@ -51,6 +50,7 @@ def _work_from_entry(entry: Entry, widest: float) -> ParsedWork:
 
 
 def apply_dates(work: Work, sources: dict[str, Line], entry: Entry) -> None:
+    """Copy the entry's dates (set by the entry cutter or found in a margin) onto the role."""
     dates, line = entry.dates, entry.date_line
     if dates is None or line is None:
         return
