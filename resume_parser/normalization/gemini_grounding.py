@@ -86,7 +86,8 @@ class SourceText:
             return checked.value[:4] in self._years
         if checked.kind.startswith("skills[].name") and normalized(checked.value) in GENERIC_LABELS:
             return True
-        value = normalized(checked.value)
+        # A link may be printed without its scheme or "www." and still be the same link.
+        value = normalized(re.sub(r"^(?:https?://)?(?:www\.)?", "", checked.value, flags=re.IGNORECASE))
         return self._redaction.is_contact_value(checked.value) or (
             bool(value) and f" {value} " in self._joined
         )

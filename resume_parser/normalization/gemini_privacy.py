@@ -19,12 +19,20 @@ from resume_parser.layout import GroupedDocument, Line, SectionKind
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}")
 # A scheme or www. prefix, or a bare domain followed by a path (so "Node.js" and "ASP.NET" stay text).
 _URL = re.compile(r"(?:https?://|www\.)[^\s|,;]+|\b[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}/[^\s|,;]*", re.IGNORECASE)
+# In the header a bare domain (janedoe.dev) is the person's site; in the body it may be "Node.js".
+_BARE_DOMAIN = re.compile(r"\b[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}\b", re.IGNORECASE)
+# Month/year and year ranges ("03/2016 - 12/2019", "2012 – 2016") that phone matchers can take for numbers.
+_DATE_SPAN = re.compile(
+    r"\b(?:0?[1-9]|1[0-2])[/.](?:19|20)\d\d\b|\b(?:19|20)\d\d\s*[-–—]\s*(?:\d{1,2}[/.])?(?:19|20)\d\d\b"
+)
 _PLACEHOLDER = re.compile(r"\[(NAME|EMAIL_\d+|PHONE_\d+|URL_\d+)(?::[^\]\s]*)?\]")
 # National numbers need a region to be recognised; numbers written with +CC add their own region.
 DEFAULT_PHONE_REGIONS = ("US", "GB", "DE", "FR", "ES", "IT", "NL", "IN", "CA", "AU")
 _NAME_PARTICLES = frozenset(
     {"von", "van", "der", "den", "de", "da", "di", "du", "del", "della", "la", "le", "bin", "al"}
 )
+# "Name: Jane Doe" in a labelled contact block (Europass and many templates), in a few languages.
+_NAME_LABEL = re.compile(r"^(?:full\s+)?(?:name|nom|nombre|nome|naam|imię)\s*:?\s+", re.IGNORECASE)
 _NAME_WORD = re.compile(r"^[^\W\d_]+(?:[-'’.][^\W\d_]*)*,?$")
 
 
@@ -71,10 +79,13 @@ def minimize(grouped: GroupedDocument, phone_regions: tuple[str, ...] = DEFAULT_
     for email in _EMAIL.findall(text):
         redaction.add("EMAIL", email, email)
     without_emails = _EMAIL.sub(" ", text)
-    for match in _URL.findall(without_emails):
-        url = match.rstrip(".)")
+    header = _EMAIL.sub(" ", "\n".join(line.text for line in _header_lines(grouped)))
+    links = [*_URL.findall(without_emails), *_BARE_DOMAIN.findall(_URL.sub(" ", header))]
+    for link in links:
+        url = link.rstrip(".)")
         redaction.add("URL", url, _with_scheme(url), hint=_platform_host(url))
-    for written, canonical in _phones(_URL.sub(" ", without_emails), phone_regions):
+    without_links = _URL.sub(" ", without_emails)
+    for written, canonical in _phones(_DATE_SPAN.sub(" ", without_links), phone_regions):
         redaction.add("PHONE", written, canonical)
     name = _likely_name(grouped)
     if name:
@@ -83,24 +94,31 @@ def minimize(grouped: GroupedDocument, phone_regions: tuple[str, ...] = DEFAULT_
 
 
 def _phones(text: str, default_regions: tuple[str, ...]) -> list[tuple[str, str]]:
-    """(as written, canonical) pairs; E.164 only when every region that accepts the number agrees on it."""
-    regions = list(dict.fromkeys([*_regions_of_international_numbers(text), *default_regions]))
+    """(as written, canonical) pairs; E.164 only when every reading of the number agrees on it."""
     readings: dict[str, set[str]] = {}
-    for region in regions:
+    # "+CC ..." is unambiguous and never a date, so a merely possible number is enough; its country
+    # also hints at how the document's national numbers are written.
+    international = [
+        match
+        for match in phonenumbers.PhoneNumberMatcher(text, None, leniency=phonenumbers.Leniency.POSSIBLE)
+        if match.raw_string.startswith("+")
+    ]
+    for match in international:
+        readings.setdefault(match.raw_string, set()).add(_e164(match.number))
+    hinted = [
+        phonenumbers.region_code_for_country_code(match.number.country_code)
+        for match in international
+        if match.number.country_code
+    ]
+    for region in dict.fromkeys([*hinted, *default_regions]):
         for match in phonenumbers.PhoneNumberMatcher(text, region, leniency=phonenumbers.Leniency.VALID):
-            e164 = phonenumbers.format_number(match.number, phonenumbers.PhoneNumberFormat.E164)
-            readings.setdefault(match.raw_string, set()).add(e164)
+            readings.setdefault(match.raw_string, set()).add(_e164(match.number))
     # "06 12 34 56 78" is valid in France and in Germany: keep such a number as written.
     return [(raw, next(iter(e164s)) if len(e164s) == 1 else raw) for raw, e164s in readings.items()]
 
 
-def _regions_of_international_numbers(text: str) -> list[str]:
-    regions = []
-    for match in phonenumbers.PhoneNumberMatcher(text, None, leniency=phonenumbers.Leniency.VALID):
-        region = phonenumbers.region_code_for_number(match.number)
-        if region:
-            regions.append(region)
-    return regions
+def _e164(number: phonenumbers.PhoneNumber) -> str:
+    return str(phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164))
 
 
 def _with_scheme(url: str) -> str:
@@ -118,13 +136,26 @@ def _platform_host(url: str) -> str:
     return parts.netloc.lower().removeprefix("www.")
 
 
+def _header_lines(grouped: GroupedDocument) -> list[Line]:
+    return [
+        line
+        for section in grouped.sections
+        if section.kind in (SectionKind.HEADER, SectionKind.CONTACT)
+        for line in section.lines
+    ]
+
+
 def _likely_name(grouped: GroupedDocument) -> str | None:
-    """The first line of the header section when it reads like a personal name, else None."""
-    for section in grouped.sections:
-        if section.kind in (SectionKind.HEADER, SectionKind.CONTACT) and section.lines:
-            candidate = _largest_line(section.lines[:3])
-            return candidate.text.strip() if _reads_like_name(candidate.text) else None
-    return None
+    """The most prominent of the first header lines when it reads like a personal name, else None."""
+    lines = _header_lines(grouped)
+    for line in lines:
+        labelled = _NAME_LABEL.match(line.text)
+        if labelled and _reads_like_name(line.text[labelled.end() :]):
+            return line.text[labelled.end() :].strip()
+    if not lines:
+        return None
+    candidate = _largest_line(lines[:3]).text.strip()
+    return candidate if _reads_like_name(candidate) else None
 
 
 def _largest_line(lines: list[Line]) -> Line:

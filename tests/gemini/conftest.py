@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 
 import pytest
-from pydantic import SecretStr
 from google import genai
+from pydantic import SecretStr
 
 from resume_parser.gemini_client import build_gemini_client
 from resume_parser.settings import Settings

@@ -77,7 +77,12 @@ def model_answer() -> dict[str, Any]:
                 "isCurrent": True,
                 "highlights": ["Built the billing platform in Go"],
             },
-            {"name": "Globex GmbH", "position": "Software Engineer", "startDate": "2016-03", "endDate": "2019-12"},
+            {
+                "name": "Globex GmbH",
+                "position": "Software Engineer",
+                "startDate": "2016-03",
+                "endDate": "2019-12",
+            },
         ],
         "education": [
             {

@@ -64,6 +64,8 @@ async def test_request_is_structured_deterministic_and_sends_the_layout(
     assert "meta" not in config["responseSchema"]["properties"]
     text = request.body["contents"][0]["parts"][0]["text"]
     assert "### EXPERIENCE: Work Experience\nSenior Engineer — Acme Corp, Berlin" in text
+    for date in ("Jan 2020 – Present", "03/2016 - 12/2019", "2012 – 2016"):
+        assert date in text  # dates are not mistaken for phone numbers
 
 
 async def test_personal_data_never_leaves_and_placeholders_do(
@@ -105,7 +107,9 @@ async def test_values_the_document_does_not_print_are_dropped_and_counted(
     assert resume.meta.usage["dropped_unsupported_values"] == 7
 
 
-async def test_evidence_locates_values_on_the_page(normalizer: GeminiNormalizer, fake_gemini: FakeGemini) -> None:
+async def test_evidence_locates_values_on_the_page(
+    normalizer: GeminiNormalizer, fake_gemini: FakeGemini
+) -> None:
     fake_gemini.queue(Reply.model_json(model_answer()))
 
     resume = await normalizer.normalize(grouped_resume())

@@ -1,0 +1,70 @@
+"""The hybrid normalizer: a local draft, corrected by Gemini, agreement raising confidence."""
+
+from __future__ import annotations
+
+import pytest
+from google import genai
+
+from resume_parser.normalization.gemini import MODEL_CONFIDENCE, GeminiNormalizer
+from resume_parser.normalization.gemini_hybrid import AGREED_CONFIDENCE, HybridNormalizer
+from resume_parser.resume import Basics, ParsedResume, Work
+from tests.gemini.documents import EMAIL, NAME, grouped_resume, model_answer
+from tests.gemini.doubles import FixedNormalizer
+from tests.gemini.fake_gemini import FakeGemini, Reply
+
+# What a rule-based parser might read: the right first employer, a wrong second position.
+DRAFT = ParsedResume(
+    basics=Basics(name=NAME, email=EMAIL, phone="+14155550100"),
+    work=[
+        Work(name="Acme Corp", position="Senior Engineer", start_date="2020-01"),
+        Work(name="Globex GmbH", position="Engineer", start_date="2016-03", end_date="2019-12"),
+    ],
+)
+
+
+@pytest.fixture
+def gemini(gemini_client: genai.Client) -> GeminiNormalizer:
+    return GeminiNormalizer(gemini_client, model="gemini-test-flash")
+
+
+async def test_fields_both_read_alike_get_the_higher_confidence(
+    gemini: GeminiNormalizer, fake_gemini: FakeGemini
+) -> None:
+    fake_gemini.queue(Reply.model_json(model_answer()))
+
+    resume = await HybridNormalizer(FixedNormalizer(DRAFT), gemini).normalize(grouped_resume())
+
+    assert resume.meta is not None and resume.meta.normalizer == "hybrid"
+    confidence = {record.path: record.confidence for record in resume.meta.evidence}
+    for agreed in ("basics.name", "basics.email", "basics.phone", "work[0].name", "work[1].startDate"):
+        assert confidence[agreed] == AGREED_CONFIDENCE, agreed
+    for model_only in ("work[1].position", "education[0].institution", "skills[0].keywords[0]"):
+        assert confidence[model_only] == MODEL_CONFIDENCE, model_only
+
+
+async def test_the_draft_travels_without_personal_data(
+    gemini: GeminiNormalizer, fake_gemini: FakeGemini
+) -> None:
+    fake_gemini.queue(Reply.model_json(model_answer()))
+
+    await HybridNormalizer(FixedNormalizer(DRAFT), gemini).normalize(grouped_resume())
+
+    sent = fake_gemini.requests[0].raw
+    draft_part = fake_gemini.requests[0].body["contents"][0]["parts"][1]["text"]
+    assert "rule-based parser" in draft_part and "Globex GmbH" in draft_part
+    for personal in (EMAIL, NAME, "4155550100"):
+        assert personal not in sent
+
+
+async def test_without_a_local_draft_the_model_reads_alone(
+    gemini: GeminiNormalizer, fake_gemini: FakeGemini
+) -> None:
+    local = FixedNormalizer(None)
+    fake_gemini.queue(Reply.model_json(model_answer()))
+
+    resume = await HybridNormalizer(local, gemini).normalize(grouped_resume())
+
+    assert local.calls == 1
+    assert len(fake_gemini.requests[0].body["contents"][0]["parts"]) == 1
+    assert resume.meta is not None
+    assert {record.confidence for record in resume.meta.evidence} == {MODEL_CONFIDENCE}
