@@ -84,10 +84,15 @@ def _repeats_first_style(current: Entry, line: Line) -> bool:
     return _style(line) == _style(first) and _style(line) != _style(date_line)
 
 
+def _has_bold(line: Line) -> bool:
+    return any(word.bold for word in line.words)
+
+
 def _header_flags(lines: list[Line]) -> list[bool]:
     widest = max(extent(line) for line in lines)
-    bold_share = sum(1 for line in lines if line.bold) / len(lines)
-    bold_means_header = bold_share < BOLD_SHARE_LIMIT  # a template set all in bold says nothing by it
+    bold_share = sum(1 for line in lines if _has_bold(line)) / len(lines)
+    # Bold tells headers from body only when some lines, and not nearly all, carry it.
+    bold_means_header = 0 < bold_share < BOLD_SHARE_LIMIT
     flags: list[bool] = []
     for index, line in enumerate(lines):
         previous = lines[index - 1] if index else None
@@ -106,8 +111,13 @@ def _is_header(
         return False  # the rest of a sentence that did not fit on the line above
     if _dated(text):
         return True
-    if bold_means_header and line.bold and not ends_sentence(text):
-        return True
+    if text.rsplit(" ", 1)[-1].casefold() in _CONNECTORS:
+        return False  # "... with Debezium and": a sentence going on
+    if bold_means_header and not ends_sentence(text):
+        if line.bold:
+            return True
+        if previous_is_body and not _has_bold(line):
+            return False  # after a body line, a header of this layout would carry bold
     words = text.split()
     if text[:1].islower() and not text.startswith(("as ", "at ")):
         return False

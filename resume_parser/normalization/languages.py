@@ -173,7 +173,7 @@ _MOTHER_TONGUE_LABEL = re.compile(
     r"^(mother\s+tongues?|native\s+languages?|muttersprache)\s*(\(s\))?\s*:?\s*", re.I
 )
 _OTHER_LANGUAGES_LABEL = re.compile(
-    r"^(other\s+languages?|foreign\s+languages?|languages?)\s*(\(s\))?\s*:\s*", re.I
+    r"^(other\s+languages?|foreign\s+languages?|languages?)\s*(\(s\))?\s*:?\s*", re.I
 )
 
 

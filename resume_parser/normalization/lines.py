@@ -127,7 +127,7 @@ def split_label(line: Line) -> tuple[str | None, str]:
     if colon and rest.strip() and _label_like(label) and "//" not in rest[:3]:
         return label.strip(), rest.strip()
     parts = segments(line)
-    if len(parts) >= 2 and _label_like(parts[0]) and (_LIST_SEPARATOR.search(parts[1]) or len(parts) == 2):
+    if len(parts) >= 2 and _label_like(parts[0]) and _follows_label(parts):
         return parts[0], " ".join(parts[1:])
     words = line.words
     run = _leading_distinct_run(line)
@@ -154,6 +154,13 @@ def _leading_distinct_run(line: Line) -> int:
         size_run += 1
     rest = [w.font_size or 0.0 for w in words[size_run:]]
     return size_run if rest and first_size - max(rest) >= 0.5 else 0
+
+
+def _follows_label(parts: list[str]) -> bool:
+    """The segments after a label column: one value, a list, or a dated row ("2021-05  AWS ...").
+    Many short segments are chips, the first of which is no label."""
+    rest = parts[1:]
+    return len(rest) == 1 or bool(_LIST_SEPARATOR.search(" ".join(rest))) or rest[0][:1].isdigit()
 
 
 def _label_like(text: str) -> bool:

@@ -21,6 +21,7 @@ from resume_parser.normalization.lines import (
     split_label,
     strip_bullet,
     title_case_ratio,
+    without_words,
 )
 from resume_parser.resume import Skill
 
@@ -106,12 +107,13 @@ def parse_skills(lines: list[Line], default_group: str = "Skills") -> list[Skill
             current = SkillGroup(label, lines=[line])
             groups.append(current)
             if text:
-                _add_items(current, groups, _split_items(line, text, labelled=True), line)
+                rest = without_words(line, len(label.split()))
+                _add_items(current, groups, _split_items(rest, text), line)
             continue
         if current is None:
             current = SkillGroup(default_group, lines=[line])
             groups.append(current)
-        _add_items(current, groups, _split_items(line, text, labelled=False), line)
+        _add_items(current, groups, _split_items(line, text), line)
     return _deduplicated(groups)
 
 
@@ -170,10 +172,10 @@ def _label_name(text: str) -> str:
     return " ".join(w if len(w) <= 3 and w.isalpha() is False else w.capitalize() for w in text.split())
 
 
-def _split_items(line: Line, text: str, labelled: bool) -> list[str]:
+def _split_items(line: Line, text: str) -> list[str]:
     if _ITEM_SEPARATOR.search(text):
         return [i for i in _ITEM_SEPARATOR.split(text) if i]
-    if labelled or _has_level(text):
+    if _has_level(text):
         return [text]
     parts = segments(line)
     if len(parts) > 1:  # chips: items set apart by wide gaps
