@@ -1,0 +1,79 @@
+"""A search request and its answer, and the checks every request passes before any work is done."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import StrEnum
+
+from resume_parser.errors import InvalidInputError
+from resume_parser.resume import Work
+
+MAX_QUERY_CHARACTERS = 8000
+DEFAULT_PAGE_SIZE = 20
+MAX_PAGE_SIZE = 100
+
+
+class SearchMode(StrEnum):
+    """How results are ranked. HYBRID is what callers get; the single rankers exist so that the
+    retrieval benchmark can show what each contributes."""
+
+    HYBRID = "hybrid"
+    VECTOR = "vector"
+    TEXT = "text"
+
+
+@dataclass(frozen=True, slots=True)
+class SearchQuery:
+    text: str
+    job_post_id: str = ""  # empty: every job post
+    created_after: datetime | None = None  # inclusive
+    created_before: datetime | None = None  # exclusive
+    page_size: int = 0  # 0: the default
+    page_token: str = ""
+    mode: SearchMode = SearchMode.HYBRID
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHit:
+    resume_id: uuid.UUID
+    score: float  # higher is better; comparable only within one query
+    name: str
+    external_id: str
+    matched_work: Work | None  # the past role closest to the query, as the explanation
+    matched_skills: list[str] = field(default_factory=list)  # the resume's skills the query names
+
+
+@dataclass(frozen=True, slots=True)
+class SearchPage:
+    hits: list[SearchHit]
+    next_page_token: str = ""  # empty on the last page
+
+
+def validated_text(query: SearchQuery) -> str:
+    text = query.text.strip()
+    if not text:
+        raise InvalidInputError("query must not be empty", reason="QUERY_EMPTY")
+    if len(query.text) > MAX_QUERY_CHARACTERS:
+        raise InvalidInputError(
+            f"query is longer than {MAX_QUERY_CHARACTERS} characters",
+            reason="QUERY_TOO_LONG",
+            metadata={"max_characters": str(MAX_QUERY_CHARACTERS)},
+        )
+    return text
+
+
+def validated_page_size(query: SearchQuery) -> int:
+    """0 means the default; sizes over the maximum are lowered to it (AIP-158)."""
+    if query.page_size < 0:
+        raise InvalidInputError("page_size must not be negative", reason="INVALID_PAGE_SIZE")
+    return min(query.page_size or DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE)
+
+
+def validate_time_range(query: SearchQuery) -> None:
+    after, before = query.created_after, query.created_before
+    if after is not None and before is not None and after >= before:
+        raise InvalidInputError(
+            "created_after must be earlier than created_before", reason="INVALID_TIME_RANGE"
+        )
