@@ -109,8 +109,12 @@ def profile_from_label(label: str, value: str) -> Profile | None:
     return None
 
 
+_EDGE_SEPARATORS = " |·•◦▪♦●⋅∙-–—"
+
+
 def split_contact_line(text: str) -> list[str]:
-    return [part.strip() for part in CONTACT_SEPARATORS.split(text) if part and part.strip()]
+    parts = (part.strip(_EDGE_SEPARATORS) for part in CONTACT_SEPARATORS.split(text))
+    return [part for part in parts if part]
 
 
 _PLACE_WORD = re.compile(r"^[^\W\d_][\w'’.\-]*$")

@@ -47,11 +47,9 @@ _SMALL_WORDS = {
     "am",
     "im",
 }
-# Two words further apart than this many font sizes belong to different segments (right-aligned dates,
+# Two words further apart than this many average letter widths belong to different segments (right-aligned dates,
 # skill chips, "Company        City").
-GAP_IN_LINE_HEIGHTS = 0.9
-GAP_IN_WORD_SPACES = 2.5
-MAX_GAP_IN_LINE_HEIGHTS = 3.0  # a line with one wide gap has no word space to compare with
+GAP_IN_CHARACTERS = 2.0
 
 
 def clean(text: str) -> str:
@@ -85,12 +83,11 @@ def segments(line: Line) -> list[str]:
 
 
 def _gap_threshold(line: Line, gaps: list[float]) -> float:
-    """Wider than about a line height, and well wider than the line's narrowest gap (its word space:
-    a monospaced text file has spaces as wide as its letters)."""
-    height = line.box.height if line.box != UNKNOWN_BOX and line.box.height > 0 else 0.012
-    narrowest = min((g for g in gaps if g > 0), default=0.0)
-    by_space = min(narrowest * GAP_IN_WORD_SPACES, height * MAX_GAP_IN_LINE_HEIGHTS)
-    return max(height * GAP_IN_LINE_HEIGHTS, by_space)
+    """Two average character widths: far wider than a word space in proportional type, and wider
+    than the single space of a monospaced text file, whose spaces are as wide as its letters."""
+    characters = sum(len(w.text) for w in line.words)
+    width = sum(w.box.width for w in line.words)
+    return GAP_IN_CHARACTERS * width / characters if characters else 0.0
 
 
 def fields(text: str) -> list[str]:
