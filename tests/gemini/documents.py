@@ -48,6 +48,22 @@ def grouped_resume() -> GroupedDocument:
     return GroupedDocument(Document(pages=[page], media_type="application/pdf", extractor="pdfium"), sections)
 
 
+def plain_resume(header: list[str], body: tuple[str, ...] = ()) -> GroupedDocument:
+    """A text document without geometry: a header section, then one experience section."""
+    header_lines = [_text_line(text) for text in header]
+    body_lines = [_text_line(text) for text in body]
+    page = Page(number=1, width=0.0, height=0.0, blocks=[Block(lines=header_lines + body_lines)])
+    sections = [
+        Section(kind=SectionKind.HEADER, heading=None, lines=header_lines),
+        Section(kind=SectionKind.EXPERIENCE, heading=None, lines=body_lines),
+    ]
+    return GroupedDocument(Document(pages=[page], media_type="text/plain", extractor="text"), sections)
+
+
+def _text_line(text: str) -> Line:
+    return Line(words=[Word(part) for part in text.split()])
+
+
 def empty_resume() -> GroupedDocument:
     page = Page(number=1, width=595.0, height=842.0, blocks=[])
     return GroupedDocument(Document(pages=[page], media_type="application/pdf", extractor="pdfium"), [])
