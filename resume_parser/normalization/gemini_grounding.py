@@ -84,7 +84,7 @@ class SourceText:
     def supports(self, checked: CheckedValue) -> bool:
         if checked.is_date:
             return checked.value[:4] in self._years
-        if checked.kind.startswith("skills[].name") and normalized(checked.value) in GENERIC_LABELS:
+        if checked.kind == "skills[].name" and normalized(checked.value) in GENERIC_LABELS:
             return True
         # A link may be printed without its scheme or "www." and still be the same link.
         value = normalized(re.sub(r"^(?:https?://)?(?:www\.)?", "", checked.value, flags=re.IGNORECASE))

@@ -20,7 +20,8 @@ _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}")
 # A scheme or www. prefix, or a bare domain followed by a path (so "Node.js" and "ASP.NET" stay text).
 _URL = re.compile(r"(?:https?://|www\.)[^\s|,;]+|\b[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}/[^\s|,;]*", re.IGNORECASE)
 # In the header a bare domain (janedoe.dev) is the person's site; in the body it may be "Node.js".
-_BARE_DOMAIN = re.compile(r"\b[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}\b", re.IGNORECASE)
+# A lower-case top-level domain after a label of 2+ characters, so a headline's "M.Sc." is no link.
+_BARE_DOMAIN = re.compile(r"\b[\w-]{2,}(?:\.[\w-]+)*\.[a-z]{2,}\b")
 # Month/year and year ranges ("03/2016 - 12/2019", "2012 – 2016") that phone matchers can take for numbers.
 _DATE_SPAN = re.compile(
     r"\b(?:0?[1-9]|1[0-2])[/.](?:19|20)\d\d\b|\b(?:19|20)\d\d\s*[-–—]\s*(?:\d{1,2}[/.])?(?:19|20)\d\d\b"
@@ -146,7 +147,8 @@ def _header_lines(grouped: GroupedDocument) -> list[Line]:
 
 
 def _likely_name(grouped: GroupedDocument) -> str | None:
-    """The most prominent of the first header lines when it reads like a personal name, else None."""
+    """A labelled "Name: ..." line, else the most prominent of the first header lines if it reads
+    like a personal name, else None."""
     lines = _header_lines(grouped)
     for line in lines:
         labelled = _NAME_LABEL.match(line.text)
