@@ -8,6 +8,7 @@ TransientError for the pipeline to retry with backoff; anything else that fails 
 from __future__ import annotations
 
 import json
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -30,6 +31,8 @@ from resume_parser.normalization.gemini_grounding import (
 )
 from resume_parser.normalization.gemini_privacy import Redaction, minimize
 from resume_parser.resume import Basics, ParsedResume, ParseMeta
+
+logger = logging.getLogger(__name__)
 
 # A value the document prints, read by the model alone; hybrid raises it when the local parser agrees.
 MODEL_CONFIDENCE = 0.7
@@ -92,6 +95,11 @@ class GeminiNormalizer:
             )
         source = SourceText(grouped.document, redaction)
         usage["dropped_unsupported_values"] = drop_unsupported(resume, source)
+        logger.info(
+            "gemini normalization: %(model_calls)d call(s), %(prompt_tokens)d prompt and %(output_tokens)d "
+            "output tokens, %(dropped_unsupported_values)d unsupported value(s) dropped",
+            usage,
+        )
         if not any(checked_values(resume)):
             raise NormalizationError("Gemini found no value the document prints", reason="NOTHING_RECOGNIZED")
         return GeminiReading(resume, source, grouped.document.extractor, usage)

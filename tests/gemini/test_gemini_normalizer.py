@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import time
 
 import pytest
@@ -80,6 +81,20 @@ async def test_personal_data_never_leaves_and_placeholders_do(
         assert personal not in sent
     for placeholder in ("[NAME]", "[EMAIL_1]", "[PHONE_1]", "[URL_1:linkedin.com]"):
         assert placeholder in sent
+
+
+async def test_logs_carry_usage_but_no_personal_data(
+    normalizer: GeminiNormalizer, fake_gemini: FakeGemini, caplog: pytest.LogCaptureFixture
+) -> None:
+    fake_gemini.queue(Reply.model_json(model_answer(), prompt_tokens=1234))
+
+    with caplog.at_level(logging.DEBUG):
+        await normalizer.normalize(grouped_resume())
+
+    logged = "\n".join(record.getMessage() for record in caplog.records)
+    assert "1234 prompt" in logged
+    for personal in (EMAIL, NAME, "555", "Acme"):
+        assert personal not in logged
 
 
 async def test_values_the_document_does_not_print_are_dropped_and_counted(
