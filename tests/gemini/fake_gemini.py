@@ -113,10 +113,10 @@ def _embeddings_for(body: dict[str, Any]) -> dict[str, Any]:
     for request in body["requests"]:
         text = "".join(part.get("text", "") for part in request["content"]["parts"])
         dimension = int(request.get("outputDimensionality", 3072))
-        embeddings.append({"values": _pseudo_vector(text, dimension)})
+        embeddings.append({"values": pseudo_vector(text, dimension)})
     return {"embeddings": embeddings}
 
 
-def _pseudo_vector(text: str, dimension: int) -> list[float]:
+def pseudo_vector(text: str, dimension: int) -> list[float]:
     seed = hashlib.sha256(text.encode()).digest()
     return [3.0 * math.sin(seed[i % len(seed)] + i) for i in range(dimension)]

@@ -10,7 +10,7 @@ from google import genai
 from resume_parser.embedding import Embedder
 from resume_parser.embedding.gemini import BATCH_SIZE, GeminiEmbedder
 from resume_parser.errors import ConfigurationError, EmbeddingError, TransientError
-from tests.gemini.fake_gemini import FakeGemini, Reply, _pseudo_vector
+from tests.gemini.fake_gemini import FakeGemini, Reply, pseudo_vector
 
 
 @pytest.fixture
@@ -39,7 +39,7 @@ async def test_documents_are_batched_with_the_document_task_type(
     assert all(len(vector) == 768 for vector in vectors)
     assert all(math.isclose(math.hypot(*vector), 1.0) for vector in vectors)
     # Order is kept across batches: vector 150 is text 150's (the fake's vector, normalized).
-    expected = _pseudo_vector(texts[150], 768)
+    expected = pseudo_vector(texts[150], 768)
     norm = math.hypot(*expected)
     assert vectors[150] == pytest.approx([value / norm for value in expected])
 
