@@ -7,6 +7,7 @@ TransientError and the pipeline's retry policy (with backoff) decides what happe
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -51,8 +52,13 @@ def gemini_errors(permanent: type[ResumeParserError], operation: str) -> Iterato
         if error.code in _TRANSIENT_CLIENT_CODES or error.code >= 500:
             raise TransientError(message, reason="GEMINI_UNAVAILABLE") from error
         raise permanent(message, reason="GEMINI_REJECTED") from error
-    except (httpx2.TransportError, TimeoutError) as error:
-        # Timeouts, refused and dropped connections.
+    except (
+        httpx2.TransportError,
+        TimeoutError,
+        genai_errors.UnknownApiResponseError,
+        json.JSONDecodeError,
+    ) as error:
+        # Timeouts, refused and dropped connections, and a body that is not the API's JSON (a proxy's page).
         raise TransientError(
             f"Gemini {operation} failed: {type(error).__name__}", reason="GEMINI_UNAVAILABLE"
         ) from error

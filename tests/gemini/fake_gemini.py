@@ -25,6 +25,7 @@ class Reply:
     status: int = 200
     body: dict[str, Any] | None = None
     hang: bool = False
+    raw_body: str | None = None  # sent as is, e.g. a proxy's HTML error page
 
     @classmethod
     def model_text(cls, text: str, *, prompt_tokens: int = 100, output_tokens: int = 50) -> Reply:
@@ -48,6 +49,10 @@ class Reply:
     @classmethod
     def error(cls, status: int, message: str = "scripted failure") -> Reply:
         return cls(status=status, body={"error": {"code": status, "message": message, "status": "SCRIPTED"}})
+
+    @classmethod
+    def raw(cls, status: int, text: str) -> Reply:
+        return cls(status=status, raw_body=text)
 
     @classmethod
     def hanging(cls) -> Reply:
@@ -104,6 +109,8 @@ class FakeGemini:
             reply = Reply.error(500, "fake Gemini: no reply queued")
         if reply.hang:
             await self._stopping.wait()
+        if reply.raw_body is not None:
+            return web.Response(text=reply.raw_body, status=reply.status, content_type="text/html")
         return web.json_response(reply.body, status=reply.status)
 
 

@@ -200,6 +200,16 @@ async def test_throttling_and_server_errors_are_transient_and_a_later_call_succe
     assert resume.work[0].name == "Acme Corp"
 
 
+@pytest.mark.parametrize("status", [200, 502])
+async def test_a_body_that_is_not_the_api_s_json_is_transient(
+    normalizer: GeminiNormalizer, fake_gemini: FakeGemini, status: int
+) -> None:
+    fake_gemini.queue(Reply.raw(status, "<html><body>Bad gateway</body></html>"))
+
+    with pytest.raises(TransientError):
+        await normalizer.normalize(grouped_resume())
+
+
 @pytest.mark.parametrize("status", [400, 403, 404])
 async def test_other_client_errors_are_permanent(
     normalizer: GeminiNormalizer, fake_gemini: FakeGemini, status: int
