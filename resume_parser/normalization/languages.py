@@ -206,8 +206,8 @@ def parse_languages(lines: list[Line]) -> list[SpokenLanguage]:
                 if is_language(item):
                     found.append(SpokenLanguage(item.strip(), "Mother tongue", line))
             continue
-        text = _OTHER_LANGUAGES_LABEL.sub("", text)
-        items = _items(line, text)
+        unlabelled = _OTHER_LANGUAGES_LABEL.sub("", text)
+        items = _items(line if unlabelled == text else None, unlabelled)
         parsed = [_parse_item(item, line) for item in items]
         if parsed and all(p is not None for p in parsed):
             found.extend(p for p in parsed if p is not None)
@@ -216,10 +216,11 @@ def parse_languages(lines: list[Line]) -> list[SpokenLanguage]:
     return found
 
 
-def _items(line: Line, text: str) -> list[str]:
+def _items(line: Line | None, text: str) -> list[str]:
+    """The items of a line; `line` (for its gaps) is None when a label was cut off the text."""
     items = [i for i in _ITEM_SEPARATOR.split(text) if i.strip()]
     if len(items) == 1:
-        parts = segments(line)  # "Spanish — Native   English — B2": items set apart by a wide gap
+        parts = segments(line) if line is not None else []  # "Spanish — Native   English — B2": items set apart by a wide gap
         if len(parts) > 1:
             return parts
         return _split_run(text)

@@ -52,9 +52,15 @@ def _split_piece(piece: str, line: Line, split_commas: bool) -> list[Part]:
     at_split = _AT.split(piece, maxsplit=1)
     if len(at_split) == 2 and has_title_word(at_split[0]):
         return [Part(at_split[0], line, hinted_title=True), Part(at_split[1], line, hinted_company=True)]
-    if "," in piece and split_commas:
+    if "," in piece and split_commas and not _is_city_and_country(piece):
         return [Part(t, line) for t in _split_commas(piece)]
     return [Part(piece, line)]
+
+
+def _is_city_and_country(piece: str) -> bool:
+    """ "Gurugram, India" is one place, not an employer and its city."""
+    location = parse_location(piece)
+    return location is not None and location.country_code is not None and piece.count(",") == 1
 
 
 def _split_commas(piece: str) -> list[str]:

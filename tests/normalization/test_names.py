@@ -1,0 +1,25 @@
+from __future__ import annotations
+
+import pytest
+
+from resume_parser.normalization.names import display_name, looks_like_name
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Jose Ramón Palomino", "Hans-Detlef Vollbrecht", "Ludwig van Beethoven", "Maria da Silva", "Conan O'Brien",
+     "Ana Cecília Andrade Dias", "BRIAN TURNER", "Jean-Luc de la Fontaine"],
+)
+def test_names(text: str) -> None:
+    assert looks_like_name(text)
+
+
+@pytest.mark.parametrize("text", ["Curriculum Vitae", "Hi, I'm", "jane doe", "Jane", "Jane Doe 2021", "a@b.io x"])
+def test_not_names(text: str) -> None:
+    assert not looks_like_name(text)
+
+
+def test_all_caps_names_are_title_cased_with_particles_kept_low() -> None:
+    assert display_name("LUDWIG VAN BEETHOVEN") == "Ludwig van Beethoven"
+    assert display_name("JEAN-LUC PICARD") == "Jean-Luc Picard"
+    assert display_name("Jose Ramón Palomino") == "Jose Ramón Palomino"

@@ -1,0 +1,98 @@
+from __future__ import annotations
+
+from resume_parser.normalization.work import parse_work
+from tests.normalization.layouts import lines
+
+
+def _summary(text: str) -> list[tuple[str | None, str | None, str | None, str | None, str | None]]:
+    return [
+        (w.work.position, w.work.name, w.work.location, w.work.start_date, w.work.end_date)
+        for w in parse_work(lines(text))
+    ]
+
+
+def test_title_comma_company_with_dates_on_the_right_and_place_below() -> None:
+    text = """
+    Performance Marketing Manager, OpenText        2023 - 2025
+    Calgary
+    * Increased email open rates from 15% to 30% through segmentation and A/B
+      testing
+    * Managed a $300k annual paid media budget
+    Social Media Coordinator, Thompson, Collins and Robbins        2015 - 2017
+    Calgary
+    * Launched a SEO program that generated 3700 qualified leads
+    """
+    parsed = parse_work(lines(text))
+    assert _summary(text) == [
+        ("Performance Marketing Manager", "OpenText", "Calgary", "2023", "2025"),
+        ("Social Media Coordinator", "Thompson, Collins and Robbins", "Calgary", "2015", "2017"),
+    ]
+    assert parsed[0].work.highlights == [
+        "Increased email open rates from 15% to 30% through segmentation and A/B testing",
+        "Managed a $300k annual paid media budget",
+    ]
+
+
+def test_company_first_with_place_and_dates_on_the_right_margin() -> None:
+    text = """
+    **Zomato**        Mumbai
+    Business Analyst        October 2024 - March 2025
+    Defined OKRs and success metrics; built dashboards in Mixpanel
+    Ran 27 customer interviews to reshape the subscription tier
+    **Cedar Financial Ltd.**        Bengaluru
+    Associate Product Manager        June 2024 - Present
+    Owned the roadmap for a 6-person cross-functional team
+    """
+    assert _summary(text) == [
+        ("Business Analyst", "Zomato", "Mumbai", "2024-10", "2025-03"),
+        ("Associate Product Manager", "Cedar Financial Ltd.", "Bengaluru", "2024-06", None),
+    ]
+    assert parse_work(lines(text))[1].work.is_current
+
+
+def test_company_then_as_title_then_dates_on_their_own_line() -> None:
+    text = """
+    Wallapop
+    as Junior Data Scientist · Remote
+    October 2023 to August 2025
+    Designed and analyzed 42 A/B tests, informing roadmap decisions worth $5M
+    """
+    assert _summary(text) == [("Junior Data Scientist", "Wallapop", "Remote", "2023-10", "2025-08")]
+
+
+def test_dates_first_then_title_then_company_with_place() -> None:
+    text = """
+    09.2021 – 07.2023 HR Generalist
+    Harbor Technologies, Toulouse
+    Designed a new employee survey, raising 90-day retention by 60%
+    2/2021 – Current
+    Senior Frontend Developer
+    Deutsche Bahn, Karlsruhe, Germany
+    Created a shared checkout flow with 25 components used across 7 products
+    """
+    assert _summary(text) == [
+        ("HR Generalist", "Harbor Technologies", "Toulouse", "2021-09", "2023-07"),
+        ("Senior Frontend Developer", "Deutsche Bahn", "Karlsruhe, Germany", "2021-02", None),
+    ]
+
+
+def test_title_at_company_and_pipe_separated() -> None:
+    assert _summary("Data Engineer at Acme GmbH 2019 - 2021\nBuilt pipelines for billing data") == [
+        ("Data Engineer", "Acme GmbH", None, "2019", "2021")
+    ]
+    assert _summary("Junior Software Developer 09/2024 - 08/2025\nTidal Mobility | Gurugram, India") == [
+        ("Junior Software Developer", "Tidal Mobility", "Gurugram, India", "2024-09", "2025-08")
+    ]
+
+
+def test_a_sentence_wrapped_after_a_connector_is_not_a_new_entry() -> None:
+    text = """
+    **Data Engineer** 12/2016 - 10/2019
+    **Lattice & Co | Austin**
+    Implemented CDC from PostgreSQL to the metrics layer with Debezium and
+    Kafka
+    Built a customer 360 model on Delta Lake
+    """
+    parsed = parse_work(lines(text))
+    assert len(parsed) == 1
+    assert parsed[0].work.highlights[0].endswith("with Debezium and Kafka")
