@@ -23,7 +23,7 @@ from resume_parser.settings import Settings
 _TRANSIENT_CLIENT_CODES = frozenset({408, 429})
 
 
-def build_gemini_client(settings: Settings) -> genai.Client:
+def create_client(settings: Settings) -> genai.Client:
     """A client for the Gemini API (never Vertex AI), configured only from `settings`."""
     if settings.gemini_api_key is None:
         raise ConfigurationError("GEMINI_API_KEY is required when a Gemini backend is chosen")

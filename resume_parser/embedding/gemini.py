@@ -13,17 +13,18 @@ from google.genai import types
 
 from resume_parser.errors import ConfigurationError, EmbeddingError
 from resume_parser.gemini_client import gemini_errors
+from resume_parser.settings import Settings
 
 # batchEmbedContents accepts at most 100 texts per request.
 BATCH_SIZE = 100
 
 
 class GeminiEmbedder:
-    def __init__(self, client: genai.Client, model: str, dimension: int):
+    def __init__(self, client: genai.Client, settings: Settings):
         self._client = client
-        self._model = model
-        self.dimension = dimension
-        self.name = f"gemini:{model}:{dimension}"
+        self._model = settings.gemini_embedding_model
+        self.dimension = settings.gemini_embedding_dimension
+        self.name = f"gemini:{self._model}:{self.dimension}"
 
     async def embed_documents(self, texts: list[str]) -> list[list[float]]:
         vectors: list[list[float]] = []

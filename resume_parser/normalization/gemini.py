@@ -1,5 +1,6 @@
 """The Gemini normalizer: the grouped layout, with contact details replaced by placeholders, in;
-a JSON Resume that only holds values the document prints, out.
+a JSON Resume that only holds values the document prints, out. And the hybrid normalizer: the local
+parser drafts, Gemini corrects and completes the draft, and values both read alike gain confidence.
 
 One request per resume (two when the first answer is invalid). Throttling, 5xx and timeouts raise
 TransientError for the pipeline to retry with backoff; anything else that fails is permanent.
@@ -21,21 +22,24 @@ from resume_parser import __version__
 from resume_parser.errors import EmptyDocumentError, NormalizationError
 from resume_parser.gemini_client import gemini_errors
 from resume_parser.layout import GroupedDocument
-from resume_parser.normalization import gemini_prompt
+from resume_parser.normalization import Normalizer, gemini_prompt
 from resume_parser.normalization.gemini_grounding import (
     CheckedValue,
     SourceText,
     checked_values,
     drop_unsupported,
     evidence,
+    normalized,
 )
 from resume_parser.normalization.gemini_privacy import Redaction, minimize
 from resume_parser.resume import Basics, ParsedResume, ParseMeta
+from resume_parser.settings import Settings
 
 logger = logging.getLogger(__name__)
 
-# A value the document prints, read by the model alone; hybrid raises it when the local parser agrees.
+# A value the document prints, read by the model alone; and one the local parser read alike.
 MODEL_CONFIDENCE = 0.7
+AGREED_CONFIDENCE = 0.95
 
 
 @dataclass
@@ -61,9 +65,9 @@ class GeminiReading:
 class GeminiNormalizer:
     name = "gemini"
 
-    def __init__(self, client: genai.Client, model: str):
+    def __init__(self, client: genai.Client, settings: Settings):
         self._client = client
-        self._model = model
+        self._model = settings.gemini_model
         self._config = types.GenerateContentConfig(
             system_instruction=gemini_prompt.INSTRUCTIONS,
             temperature=0.0,
@@ -78,21 +82,12 @@ class GeminiNormalizer:
 
     async def read(self, grouped: GroupedDocument, draft: ParsedResume | None = None) -> GeminiReading:
         """Ask the model (with `draft` as a starting point, if given) and check its answer."""
-        if not grouped.document.text.strip():
+        if not any(char.isalpha() for char in grouped.document.text):
             raise EmptyDocumentError("the document has no text to normalize")
         redaction = minimize(grouped)
         usage = {"prompt_tokens": 0, "output_tokens": 0, "model_calls": 0}
-        contents = [types.Content(role="user", parts=_request_parts(grouped, draft, redaction))]
-        answer = await self._generate(contents, usage)
-        resume, problem = _parse(answer, redaction)
-        if resume is None:
-            # One more try, told what was wrong; a second invalid answer fails the stage.
-            answer = await self._generate([*contents, *gemini_prompt.retry_request(answer, problem)], usage)
-            resume, problem = _parse(answer, redaction)
-        if resume is None:
-            raise NormalizationError(
-                f"Gemini answered invalid output twice: {problem}", reason="GEMINI_INVALID_OUTPUT"
-            )
+        request = [types.Content(role="user", parts=_request_parts(grouped, draft, redaction))]
+        resume = await self._valid_answer(request, redaction, usage)
         source = SourceText(grouped.document, redaction)
         usage["dropped_unsupported_values"] = drop_unsupported(resume, source)
         logger.info(
@@ -103,6 +98,21 @@ class GeminiNormalizer:
         if not any(checked_values(resume)):
             raise NormalizationError("Gemini found no value the document prints", reason="NOTHING_RECOGNIZED")
         return GeminiReading(resume, source, grouped.document.extractor, usage)
+
+    async def _valid_answer(
+        self, request: list[types.Content], redaction: Redaction, usage: dict[str, int]
+    ) -> ParsedResume:
+        """The answer as a resume; an invalid answer is retried once, with what was wrong with it."""
+        answer = await self._generate(request, usage)
+        resume, problem = _parse(answer, redaction)
+        if resume is None:
+            answer = await self._generate([*request, *gemini_prompt.retry_request(answer, problem)], usage)
+            resume, problem = _parse(answer, redaction)
+        if resume is None:
+            raise NormalizationError(
+                f"Gemini answered invalid output twice: {problem}", reason="GEMINI_INVALID_OUTPUT"
+            )
+        return resume
 
     async def _generate(self, contents: list[types.Content], usage: dict[str, int]) -> str:
         with gemini_errors(NormalizationError, "generateContent"):
@@ -117,6 +127,36 @@ class GeminiNormalizer:
             if thinking:
                 usage["thinking_tokens"] = usage.get("thinking_tokens", 0) + thinking
         return response.text or ""
+
+
+class HybridNormalizer:
+    name = "hybrid"
+
+    def __init__(self, local: Normalizer, gemini: GeminiNormalizer):
+        self._local = local
+        self._gemini = gemini
+
+    async def normalize(self, grouped: GroupedDocument) -> ParsedResume:
+        try:
+            draft: ParsedResume | None = await self._local.normalize(grouped)
+        except NormalizationError:
+            draft = None  # the model reads the document without a draft
+        reading = await self._gemini.read(grouped, draft)
+        drafted = _readings(draft) if draft is not None else set()
+
+        def confidence(checked: CheckedValue) -> float:
+            return (
+                AGREED_CONFIDENCE
+                if (checked.kind, normalized(checked.value)) in drafted
+                else MODEL_CONFIDENCE
+            )
+
+        return reading.finish(self.name, confidence)
+
+
+def _readings(resume: ParsedResume) -> set[tuple[str, str]]:
+    """(field kind, normalized value) pairs: positions are ignored, so reordered entries still agree."""
+    return {(checked.kind, normalized(checked.value)) for checked in checked_values(resume)}
 
 
 def _request_parts(

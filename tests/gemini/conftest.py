@@ -8,7 +8,7 @@ import pytest
 from google import genai
 from pydantic import SecretStr
 
-from resume_parser.gemini_client import build_gemini_client
+from resume_parser.gemini_client import create_client
 from resume_parser.settings import Settings
 from tests.gemini.fake_gemini import FakeGemini
 
@@ -38,6 +38,6 @@ def gemini_settings(fake_gemini: FakeGemini) -> Settings:
 
 @pytest.fixture
 async def gemini_client(gemini_settings: Settings) -> AsyncIterator[genai.Client]:
-    client = build_gemini_client(gemini_settings)
+    client = create_client(gemini_settings)
     yield client
     await client.aio.aclose()

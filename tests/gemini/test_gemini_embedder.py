@@ -10,12 +10,13 @@ from google import genai
 from resume_parser.embedding import Embedder
 from resume_parser.embedding.gemini import BATCH_SIZE, GeminiEmbedder
 from resume_parser.errors import ConfigurationError, EmbeddingError, TransientError
+from resume_parser.settings import Settings
 from tests.gemini.fake_gemini import FakeGemini, Reply, pseudo_vector
 
 
 @pytest.fixture
-def embedder(gemini_client: genai.Client) -> GeminiEmbedder:
-    return GeminiEmbedder(gemini_client, model="gemini-embedding-001", dimension=768)
+def embedder(gemini_client: genai.Client, gemini_settings: Settings) -> GeminiEmbedder:
+    return GeminiEmbedder(gemini_client, gemini_settings)
 
 
 def test_name_records_model_and_dimension(embedder: GeminiEmbedder) -> None:

@@ -5,9 +5,14 @@ from __future__ import annotations
 import pytest
 from google import genai
 
-from resume_parser.normalization.gemini import MODEL_CONFIDENCE, GeminiNormalizer
-from resume_parser.normalization.gemini_hybrid import AGREED_CONFIDENCE, HybridNormalizer
+from resume_parser.normalization.gemini import (
+    AGREED_CONFIDENCE,
+    MODEL_CONFIDENCE,
+    GeminiNormalizer,
+    HybridNormalizer,
+)
 from resume_parser.resume import Basics, ParsedResume, Work
+from resume_parser.settings import Settings
 from tests.gemini.documents import EMAIL, NAME, grouped_resume, model_answer
 from tests.gemini.doubles import FixedNormalizer
 from tests.gemini.fake_gemini import FakeGemini, Reply
@@ -23,8 +28,8 @@ DRAFT = ParsedResume(
 
 
 @pytest.fixture
-def gemini(gemini_client: genai.Client) -> GeminiNormalizer:
-    return GeminiNormalizer(gemini_client, model="gemini-test-flash")
+def gemini(gemini_client: genai.Client, gemini_settings: Settings) -> GeminiNormalizer:
+    return GeminiNormalizer(gemini_client, gemini_settings)
 
 
 async def test_fields_both_read_alike_get_the_higher_confidence(

@@ -10,16 +10,20 @@ import pytest
 from google import genai
 
 from resume_parser.errors import EmptyDocumentError, NormalizationError, TransientError
-from resume_parser.normalization.gemini import MODEL_CONFIDENCE, GeminiNormalizer
+from resume_parser.normalization.gemini import (
+    MODEL_CONFIDENCE,
+    GeminiNormalizer,
+)
 from resume_parser.resume import ParsedResume
+from resume_parser.settings import Settings
 from tests.gemini.conftest import TIMEOUT_SECONDS
 from tests.gemini.documents import EMAIL, NAME, PHONE, PROFILE, empty_resume, grouped_resume, model_answer
 from tests.gemini.fake_gemini import FakeGemini, Reply
 
 
 @pytest.fixture
-def normalizer(gemini_client: genai.Client) -> GeminiNormalizer:
-    return GeminiNormalizer(gemini_client, model="gemini-test-flash")
+def normalizer(gemini_client: genai.Client, gemini_settings: Settings) -> GeminiNormalizer:
+    return GeminiNormalizer(gemini_client, gemini_settings)
 
 
 async def test_success_restores_contacts_and_records_usage(
