@@ -159,6 +159,7 @@ def _read_location(result: ParsedBasics, items: list[Item], labelled: dict[str, 
         if location:
             candidates.append((location, labelled["location"].line))
     contact_line_ids = {id(i.line) for i in items if _is_contact_value(i.text)}
+    standalone: list[tuple[Location, Line]] = []
     for item in items:
         location = parse_location(item.text)
         if location is None or _label_of(item.text) or looks_like_name(item.text) and "," not in item.text:
@@ -167,6 +168,9 @@ def _read_location(result: ParsedBasics, items: list[Item], labelled: dict[str, 
         qualified = "," in item.text and (location.country_code or _is_region_code(location.region))
         if on_contact_line or qualified:
             candidates.append((location, item.line))
+        elif "," in item.text and clean(item.line.text) == item.text and not has_title_word(item.text):
+            standalone.append((location, item.line))  # "Gurugram, Haryana" on a header line of its own
+    candidates += standalone
     if candidates:
         location, line = candidates[0]
         result.basics.location, result.sources["location.city"] = location, line

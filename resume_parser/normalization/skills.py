@@ -65,6 +65,7 @@ _LEVEL_SUFFIX = re.compile(
 _LEVEL_DOTS = re.compile(r"^(?P<name>.+?)\s*(?P<level>[●○◉◯★☆■□▪▫⬤◆◇|]{2,}|\d{1,3}\s*%)$")
 MAX_SKILL_WORDS = 6
 MAX_GROUP_LABEL_WORDS = 5
+MIN_CAPS_LABEL_LETTERS = 6  # "AWS" or "REST" alone in capitals is a skill, not a label
 
 
 @dataclass(slots=True)
@@ -152,17 +153,22 @@ def _is_date_only(text: str) -> bool:
 
 
 def _is_group_label(text: str, line: Line, following: Line | None) -> bool:
-    """A short line with no separators that introduces the items below it: set in capitals, ending in
-    a colon, or set in another type than the list that follows."""
+    """A short line with no separators that introduces the items below it: ending in a colon, set in
+    capitals, or set in another type than the list that follows."""
     if _ITEM_SEPARATOR.search(text) or len(text.split()) > MAX_GROUP_LABEL_WORDS or _has_level(text):
         return False
-    letters = [c for c in text if c.isalpha()]
-    caps = bool(letters) and all(c.isupper() for c in letters) and len(letters) > 3
-    if caps or text.endswith(":"):
+    if text.endswith(":"):
         return True
-    if following is None or not _ITEM_SEPARATOR.search(following.text):
-        return False
-    return line.bold != following.bold or not _same_size(line, following)
+    styled_apart = following is not None and (line.bold != following.bold or not _same_size(line, following))
+    if _is_caps_heading(text):
+        return styled_apart or len(text.split()) > 1 or sum(c.isalpha() for c in text) >= MIN_CAPS_LABEL_LETTERS
+    return styled_apart and following is not None and bool(_ITEM_SEPARATOR.search(following.text))
+
+
+def _is_caps_heading(text: str) -> bool:
+    """ "CLOUD & DEVOPS", "FRAMEWORKS"; not an acronym skill such as "ETL/ELT", "HTML5" or "AWS"."""
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters) and not re.search(r"[\d/.+#]", text)
 
 
 def _label_name(text: str) -> str:
