@@ -85,6 +85,15 @@ class Settings(BaseSettings):
 
     log_level: str = "INFO"
 
+    # Operations. Prometheus /metrics per process (off unless a port is set; give each process its own).
+    metrics_port: int | None = None
+    metrics_host: str = "127.0.0.1"
+    # OpenTelemetry traces: "none" (default), "console" or "otlp" (the last needs the package
+    # opentelemetry-exporter-otlp-proto-grpc). The names are OpenTelemetry's standard variables.
+    otel_traces_exporter: str = "none"
+    otel_service_name: str = "resume-parser"
+    otel_exporter_otlp_endpoint: str | None = None
+
     def require_infrastructure(self) -> None:
         """Fail fast, with the variable's name, when a server process lacks a required setting."""
         missing = [
