@@ -47,7 +47,7 @@ class BlobStore(Protocol):
     bucket: str
 
     async def put(self, key: str, data: bytes, content_type: str) -> None: ...
-    async def get(self, bucket: str, key: str, *, max_bytes: int | None = None) -> bytes: ...
+    async def get(self, bucket: str, key: str) -> bytes: ...
     async def size(self, bucket: str, key: str) -> int: ...
     async def delete(self, bucket: str, key: str) -> None: ...
 
@@ -101,11 +101,10 @@ class S3BlobStore:
         except (ClientError, BotoCoreError) as error:
             raise _translate(error, key=key) from error
 
-    async def get(self, bucket: str, key: str, *, max_bytes: int | None = None) -> bytes:
+    async def get(self, bucket: str, key: str) -> bytes:
         try:
             response = await self._client.get_object(Bucket=bucket, Key=key)
-            async with response["Body"] as body:
-                data: bytes = await body.read() if max_bytes is None else await body.read(max_bytes + 1)
+            data: bytes = await response["Body"].read()
         except (ClientError, BotoCoreError) as error:
             raise _translate(error, key=key) from error
         return data

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from contextlib import AsyncExitStack
 from dataclasses import dataclass, field
+from typing import Any
 
 from redis.asyncio import Redis
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
@@ -36,6 +37,7 @@ class Container:
     queue: JobQueue
     publisher: EventPublisher
     embedder: Embedder
+    gemini: Any = None  # one google-genai client per process, when a Gemini backend is chosen
     stack: AsyncExitStack = field(default_factory=AsyncExitStack)
 
     async def close(self) -> None:
@@ -55,7 +57,8 @@ async def build_container(settings: Settings) -> Container:
         stack.push_async_callback(queue.close)
         redis = Redis.from_url(settings.redis_url or "")
         stack.push_async_callback(redis.aclose)
-        embedder = build_embedder(settings, stack)
+        gemini = _gemini_client(settings, stack)
+        embedder = build_embedder(settings, gemini)
         sessions = create_sessionmaker(engine)
         return Container(
             settings=settings,
@@ -66,6 +69,7 @@ async def build_container(settings: Settings) -> Container:
             queue=queue,
             publisher=EventPublisher(redis),
             embedder=embedder,
+            gemini=gemini,
             stack=stack,
         )
     except BaseException:
@@ -87,7 +91,7 @@ def build_pipeline(container: Container) -> Pipeline:
     stages = Stages(
         extractor=build_extractor(container.settings),
         grouper=build_grouper(),
-        normalizer=build_normalizer(container.settings, container.stack),
+        normalizer=build_normalizer(container.settings, container.gemini),
         embedder=container.embedder,
     )
     return Pipeline(container.settings, container.repository, container.blobs, container.publisher, stages)
@@ -108,27 +112,33 @@ def build_grouper() -> LayoutGrouper:
     return LayoutGrouper()
 
 
-def build_normalizer(settings: Settings, stack: AsyncExitStack) -> Normalizer:
+def _gemini_client(settings: Settings, stack: AsyncExitStack) -> Any:
+    if settings.normalize_backend == NormalizeBackend.LOCAL and settings.embed_backend == EmbedBackend.LOCAL:
+        return None
+    from resume_parser.gemini_client import create_client
+
+    client = create_client(settings)
+    stack.push_async_callback(client.aio.aclose)
+    return client
+
+
+def build_normalizer(settings: Settings, gemini: Any) -> Normalizer:
     from resume_parser.normalization.local import LocalNormalizer
 
     local = LocalNormalizer()
     if settings.normalize_backend == NormalizeBackend.LOCAL:
         return local
-    from resume_parser.gemini_client import create_client
     from resume_parser.normalization.gemini import GeminiNormalizer, HybridNormalizer
 
-    gemini = GeminiNormalizer(create_client(settings), settings)
-    if settings.normalize_backend == NormalizeBackend.GEMINI:
-        return gemini
-    return HybridNormalizer(local, gemini)
+    model = GeminiNormalizer(gemini, settings)
+    return model if settings.normalize_backend == NormalizeBackend.GEMINI else HybridNormalizer(local, model)
 
 
-def build_embedder(settings: Settings, stack: AsyncExitStack) -> Embedder:
+def build_embedder(settings: Settings, gemini: Any) -> Embedder:
     if settings.embed_backend == EmbedBackend.GEMINI:
         from resume_parser.embedding.gemini import GeminiEmbedder
-        from resume_parser.gemini_client import create_client
 
-        return GeminiEmbedder(create_client(settings), settings)
+        return GeminiEmbedder(gemini, settings)
     from resume_parser.embedding.local import LocalEmbedder
 
-    return LocalEmbedder()
+    return LocalEmbedder.load()

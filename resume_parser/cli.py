@@ -74,9 +74,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
 
     parse = commands.add_parser("parse", help="parse local files offline and print JSON Resume")
-    from resume_parser import parse_command
-
-    parse_command.add_arguments(parse)
+    parse.add_argument("files", nargs="+", type=Path, help="PDF, DOCX, TXT, HTML or image files")
+    parse.add_argument("--out", type=Path, default=None, help="write DIR/<stem>.json for each file")
+    parse.add_argument("--jobs", type=int, default=None, help="parallel processes (default: all cores)")
     parse.set_defaults(run=_parse)
 
     dev = commands.add_parser("dev", help="run everything on this machine with embedded servers")

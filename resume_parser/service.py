@@ -131,7 +131,7 @@ class ResumeService:
             ) from None
         if size > self._settings.max_upload_bytes:
             raise FileTooLargeError(f"the file is larger than {self._settings.max_upload_bytes} bytes")
-        return await self._blobs.get(bucket, key, max_bytes=self._settings.max_upload_bytes)
+        return await self._blobs.get(bucket, key)  # its size was checked just above
 
     async def _ensure_queued(self, record: ResumeRecord) -> None:
         """A QUEUED resume must have a job. If Redis is down, the row is safe in PostgreSQL and the

@@ -11,6 +11,7 @@ from google.protobuf.timestamp_pb2 import Timestamp
 
 from resume_parser.domain import ResumeEvent, ResumeRecord, Stage, StageError
 from resume_parser.resume import ParsedResume
+from resume_parser.search import SearchPage
 
 
 def stage_to_pb(stage: Stage) -> pb.Stage.ValueType:
@@ -87,3 +88,23 @@ def event_to_pb(event: ResumeEvent) -> api.WatchResumeResponse:
     if event.error is not None:
         message.error.CopyFrom(error_to_pb(event.error))
     return message
+
+
+def search_page_to_pb(page: SearchPage) -> api.SearchResumesResponse:
+    results = []
+    for hit in page.hits:
+        result = api.SearchResult(
+            resume_id=str(hit.resume_id),
+            score=hit.score,
+            name=hit.name or "",
+            external_id=hit.external_id or "",
+            matched_skills=hit.matched_skills,
+        )
+        if hit.matched_work is not None:
+            json_format.ParseDict(
+                hit.matched_work.model_dump(exclude_none=True, mode="json"),
+                result.matched_work,
+                ignore_unknown_fields=True,
+            )
+        results.append(result)
+    return api.SearchResumesResponse(results=results, next_page_token=page.next_page_token)

@@ -17,6 +17,7 @@ from grpc_reflection.v1alpha import reflection
 from resume_parser.bootstrap import Container, build_container, build_service
 from resume_parser.grpc_api.auth import BearerTokenInterceptor
 from resume_parser.grpc_api.servicer import ResumeServicer
+from resume_parser.search import SearchService
 from resume_parser.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -39,7 +40,8 @@ async def create_server(container: Container, *, address: str) -> tuple[grpc.aio
         ],
     )
     service = await build_service(container)
-    api_grpc.add_ResumeServiceServicer_to_server(ResumeServicer(service), server)
+    search = SearchService(container.sessions, container.embedder)
+    api_grpc.add_ResumeServiceServicer_to_server(ResumeServicer(service, search), server)
 
     health_servicer = health.aio.HealthServicer()
     health_pb2_grpc.add_HealthServicer_to_server(health_servicer, server)

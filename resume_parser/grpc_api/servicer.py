@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+from datetime import UTC
 import logging
 from collections.abc import AsyncIterator, Awaitable, Callable
 from typing import Any, TypeVar
@@ -11,8 +12,9 @@ import grpc
 from ats.resume.v1 import resume_service_pb2 as api
 from ats.resume.v1 import resume_service_pb2_grpc as api_grpc
 
-from resume_parser.grpc_api.convert import event_to_pb, resume_to_pb, stage_from_pb
+from resume_parser.grpc_api.convert import event_to_pb, resume_to_pb, search_page_to_pb, stage_from_pb
 from resume_parser.grpc_api.status import status_code_for, status_for
+from resume_parser.search import SearchQuery, SearchService
 from resume_parser.service import ResumeService, UploadRequest, parse_resume_id
 
 log = logging.getLogger(__name__)
@@ -21,7 +23,7 @@ Response = TypeVar("Response")
 
 async def _abort(context: grpc.aio.ServicerContext[Any, Any], error: Exception, method: str) -> None:
     if status_code_for(error) == grpc.StatusCode.INTERNAL:
-        log.error("unexpected error", extra={"method": method, "error": type(error).__name__})
+        log.error("unexpected error", extra={"method": method, "error": type(error).__name__}, exc_info=error)
     await context.abort_with_status(status_for(error))
 
 
@@ -40,7 +42,7 @@ def _unary(
 
 
 class ResumeServicer(api_grpc.ResumeServiceServicer):
-    def __init__(self, service: ResumeService, search: Any = None):
+    def __init__(self, service: ResumeService, search: SearchService):
         self._service = service
         self._search = search
 
@@ -92,6 +94,25 @@ class ResumeServicer(api_grpc.ResumeServiceServicer):
         return api.ListResumesResponse(
             resumes=[resume_to_pb(r, with_parsed=False) for r in records], next_page_token=next_token
         )
+
+    @_unary
+    async def SearchResumes(
+        self, request: api.SearchResumesRequest, context: grpc.aio.ServicerContext[Any, Any]
+    ) -> api.SearchResumesResponse:
+        after, before = request.create_time_after, request.create_time_before
+        page = await self._search.search(
+            SearchQuery(
+                text=request.query,
+                job_post_id=request.job_post_id,
+                created_after=after.ToDatetime(tzinfo=UTC) if request.HasField("create_time_after") else None,
+                created_before=before.ToDatetime(tzinfo=UTC)
+                if request.HasField("create_time_before")
+                else None,
+                page_size=request.page_size,
+                page_token=request.page_token,
+            )
+        )
+        return search_page_to_pb(page)
 
     @_unary
     async def DeleteResume(

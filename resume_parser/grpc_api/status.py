@@ -8,14 +8,14 @@ from google.protobuf import any_pb2
 from google.rpc import error_details_pb2, status_pb2
 from grpc_status import rpc_status
 
-from resume_parser.errors import InvalidInputError, NotFoundError, ResumeParserError
+from resume_parser.errors import DocumentError, InvalidInputError, NotFoundError, ResumeParserError
 from resume_parser.retry import is_transient
 
 DOMAIN = "resume.ats"
 
 
 def status_code_for(error: BaseException) -> grpc.StatusCode:
-    if isinstance(error, InvalidInputError):
+    if isinstance(error, InvalidInputError | DocumentError):  # e.g. a damaged ZIP found at upload
         return grpc.StatusCode.INVALID_ARGUMENT
     if isinstance(error, NotFoundError):
         return grpc.StatusCode.NOT_FOUND
