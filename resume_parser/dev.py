@@ -26,8 +26,8 @@ resume-parser dev is ready.
 
 Try it:
   grpcurl -plaintext {host}:{port} list
-  grpcurl -plaintext \\
-      -d "{{\\"content\\": \\"$(base64 -w0 tests/fixtures/resume.pdf)\\", \\"filename\\": \\"resume.pdf\\"}}" \\
+  pdf=$(base64 -w0 tests/fixtures/resume.pdf)
+  grpcurl -plaintext -d "{{\\"content\\": \\"$pdf\\", \\"filename\\": \\"resume.pdf\\"}}" \\
       {host}:{port} ats.resume.v1.ResumeService/UploadResume
   grpcurl -plaintext -d '{{"resume_id": "<id>"}}' {host}:{port} ats.resume.v1.ResumeService/WatchResume
 

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import functools
-from datetime import UTC
 import logging
 from collections.abc import AsyncIterator, Awaitable, Callable
+from datetime import UTC
 from typing import Any, TypeVar
 
 import grpc
