@@ -25,6 +25,8 @@ from prometheus_client import REGISTRY
 from resume_parser.errors import ConfigurationError
 from resume_parser.jobqueue import redis_settings
 from resume_parser.observability import metrics, tracing
+from resume_parser.observability.startup import start_observability
+from resume_parser.settings import Settings
 
 HEALTH = "grpc.health.v1.Health"
 JOBS_SERVICE = "test.Jobs"
@@ -302,3 +304,16 @@ def test_otlp_exporter_needs_its_package() -> None:
     else:
         with pytest.raises(ConfigurationError, match="opentelemetry-exporter-otlp-proto-grpc"):
             tracing.build_tracer_provider("otlp", service_name="s")
+
+
+async def test_a_process_serves_metrics_only_when_a_port_is_configured() -> None:
+    assert start_observability(Settings(metrics_port=None)) is None
+
+    endpoint = start_observability(Settings(metrics_port=0))
+    assert endpoint is not None
+    try:
+        url = f"http://127.0.0.1:{endpoint.port}/metrics"
+        body = await asyncio.to_thread(lambda: urllib.request.urlopen(url, timeout=5).read().decode())
+    finally:
+        endpoint.close()
+    assert "# TYPE resume_parser_stage_duration_seconds histogram" in body
