@@ -162,7 +162,7 @@ def _read_location(result: ParsedBasics, items: list[Item], labelled: dict[str, 
     standalone: list[tuple[Location, Line]] = []
     for item in items:
         location = parse_location(item.text)
-        if location is None or _label_of(item.text) or looks_like_name(item.text) and "," not in item.text:
+        if location is None or _label_of(item.text) or (looks_like_name(item.text) and "," not in item.text):
             continue
         on_contact_line = id(item.line) in contact_line_ids and not _is_contact_value(item.text)
         qualified = "," in item.text and (location.country_code or _is_region_code(location.region))
@@ -195,7 +195,7 @@ def _read_phone(
     region = location.country_code if location else None
     ordered = ([labelled["phone"]] if "phone" in labelled else []) + items
     for item in ordered:
-        if find_emails(item.text) or find_date_range(item.text) and not phone_candidates(item.text):
+        if find_emails(item.text) or (find_date_range(item.text) and not phone_candidates(item.text)):
             continue
         found = find_phone(item.text, region)
         if found:
@@ -248,8 +248,7 @@ def _read_label(result: ParsedBasics, lines: list[Line], name_line: Line) -> Non
         and len(text.split()) <= MAX_LABEL_WORDS
         and not _is_contact_value(text)
         and not ends_sentence(text)
-        and (has_title_word(text) or title_case_ratio(text) >= 0.6)
-        and not parse_location(text)
+        and (has_title_word(text) or (title_case_ratio(text) >= 0.6 and not parse_location(text)))
     ):
         result.basics.label, result.sources["label"] = text, line
 

@@ -143,3 +143,15 @@ def parse_location(text: str) -> Location | None:
         )
     region = parts[1] if (len(parts) == 3 or country is None) else None
     return Location(city=parts[0], region=region, country_code=country)
+
+
+def split_trailing_place(text: str) -> tuple[str, str] | None:
+    """ "Backend Engineer Hamburg, Germany" -> ("Backend Engineer", "Hamburg, Germany"): a "City, Country"
+    run on at the end of other text (a separator lost, as OCR does)."""
+    head, comma, country = text.rpartition(",")
+    if not comma or country_code(country) is None:
+        return None
+    before, _, city = head.rpartition(" ")  # the city: the capitalized word before the comma
+    if not before or not looks_like_place(city):
+        return None
+    return before, f"{city},{country}"

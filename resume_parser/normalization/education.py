@@ -190,8 +190,6 @@ def _area_after(parts: list[Part], degree: Part, institution: Part | None) -> st
 
 
 def _is_noise(part: Part) -> bool:
-    return (
-        bool(_SCORE.fullmatch(part.text.strip()))
-        or parse_location(part.text) is not None
-        and ("," in part.text)
+    return bool(_SCORE.fullmatch(part.text.strip())) or (
+        parse_location(part.text) is not None and ("," in part.text)
     )

@@ -17,7 +17,23 @@ MAX_HEADER_WORDS = 16
 MAX_SHORT_DATED_WORDS = 8
 BOLD_SHARE_LIMIT = 0.6
 # A line ending in one of these words goes on to the next line.
-_CONNECTORS = {"and", "or", "of", "the", "to", "with", "by", "in", "for", "a", "an", "on", "at", "from", "into"}
+_CONNECTORS = {
+    "and",
+    "or",
+    "of",
+    "the",
+    "to",
+    "with",
+    "by",
+    "in",
+    "for",
+    "a",
+    "an",
+    "on",
+    "at",
+    "from",
+    "into",
+}
 FULL_LINE_SHARE = 0.8  # a body line this close to the widest line probably wraps onto the next
 
 
@@ -42,7 +58,10 @@ def split_entries(lines: list[Line]) -> list[Entry]:
     if not lines:
         return []
     headers = _header_flags(lines)
-    dated = [find_date_range(line.text) if is_header else None for line, is_header in zip(lines, headers, strict=True)]
+    dated = [
+        find_date_range(line.text) if is_header else None
+        for line, is_header in zip(lines, headers, strict=True)
+    ]
     # Only a list of bare header lines (no dates, no bullets) is cut by the style of its first line.
     by_style = all(d is None for d in dated) and all(headers)
     first_style = _style(lines[0])
@@ -105,7 +124,7 @@ def _is_header(
     line: Line, previous: Line | None, previous_is_body: bool, widest: float, bold_means_header: bool
 ) -> bool:
     text = clean(line.text)
-    if is_bullet(text) or not has_letters(text) and find_date_range(text) is None:
+    if is_bullet(text) or (not has_letters(text) and find_date_range(text) is None):
         return False
     if previous_is_body and previous is not None and _continues(previous, text, widest):
         return False  # the rest of a sentence that did not fit on the line above
@@ -142,7 +161,9 @@ def _dated(text: str) -> bool:
         return False
     # A lone year inside a sentence ("grew sales in 2021") does not date an entry; one closing the line does.
     closes_line = found.span[1] >= len(text.rstrip(" )")) - 1
-    return found.start is not None or found.ongoing or closes_line or len(text.split()) <= MAX_SHORT_DATED_WORDS
+    return (
+        found.start is not None or found.ongoing or closes_line or len(text.split()) <= MAX_SHORT_DATED_WORDS
+    )
 
 
 def extent(line: Line) -> float:

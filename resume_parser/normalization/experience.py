@@ -6,6 +6,7 @@ date counts from January (start) or to December (end) unless that would run past
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 from datetime import date
 
@@ -74,7 +75,7 @@ def summarize(work: list[Work], reference: date) -> Experience:
     total = sum(end - start for start, end in merged)
     gaps = [
         DateRange(start=_as_text(previous_end), end=_as_text(next_start - 1))
-        for (_, previous_end), (next_start, _) in zip(merged, merged[1:], strict=False)
+        for (_, previous_end), (next_start, _) in itertools.pairwise(merged)
         if next_start - previous_end >= MIN_GAP_MONTHS
     ]
     return Experience(total, gaps)

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -220,7 +221,9 @@ def _items(line: Line | None, text: str) -> list[str]:
     """The items of a line; `line` (for its gaps) is None when a label was cut off the text."""
     items = [i for i in _ITEM_SEPARATOR.split(text) if i.strip()]
     if len(items) == 1:
-        parts = segments(line) if line is not None else []  # "Spanish — Native   English — B2": items set apart by a wide gap
+        parts = (
+            segments(line) if line is not None else []
+        )  # "Spanish — Native   English — B2": items set apart by a wide gap
         if len(parts) > 1:
             return parts
         return _split_run(text)
@@ -238,7 +241,7 @@ def _split_run(text: str) -> list[str]:
     if not starts:
         return [text]
     bounds = [0, *starts, len(words)]
-    return [" ".join(words[a:b]) for a, b in zip(bounds, bounds[1:], strict=False) if a < b]
+    return [" ".join(words[a:b]) for a, b in itertools.pairwise(bounds) if a < b]
 
 
 def _parse_item(item: str, line: Line) -> SpokenLanguage | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 
@@ -9,7 +10,7 @@ from resume_parser.layout import UNKNOWN_BOX, Box, Line
 
 BULLET_GLYPHS = "•◦▪▫■□●○◆◇►▸▹‣⁃∙⋅·✓✔➢➤→*-–—+"
 _BULLET = re.compile(rf"^\s*[{re.escape(BULLET_GLYPHS)}](?=\s|$)\s*")
-_FIELD_SEPARATOR = re.compile(r"\s+[|·•◦▪–—]\s+|\s*\|\s*|\t+|\s{3,}")
+_FIELD_SEPARATOR = re.compile(r"\s*[|—·•]\s*|\s+[◦▪–]\s+|\t+|\s{3,}")
 # Lowercase words that do not break title case ("Head of Data", "Universidad de Granada").
 _SMALL_WORDS = {
     "of",
@@ -47,8 +48,8 @@ _SMALL_WORDS = {
     "am",
     "im",
 }
-# Two words further apart than this many average letter widths belong to different segments (right-aligned dates,
-# skill chips, "Company        City").
+# Two words further apart than this many average letter widths belong to different segments
+# (right-aligned dates, skill chips, "Company        City").
 GAP_IN_CHARACTERS = 2.0
 
 
@@ -72,7 +73,7 @@ def segments(line: Line) -> list[str]:
         return []
     if any(w.box == UNKNOWN_BOX for w in words):
         return [p for p in (clean(s) for s in re.split(r"\t|\s{3,}", line.text)) if p]
-    gaps = [b.box.left - a.box.right for a, b in zip(words, words[1:], strict=False)]
+    gaps = [b.box.left - a.box.right for a, b in itertools.pairwise(words)]
     threshold = _gap_threshold(line, gaps)
     parts: list[list[str]] = [[words[0].text]]
     for gap, word in zip(gaps, words[1:], strict=True):

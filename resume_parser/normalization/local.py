@@ -89,12 +89,15 @@ class LocalNormalizer:
         return resume
 
 
-def _date_from_margins(grouped: GroupedDocument, jobs: list[ParsedWork], schools: list[ParsedEducation]) -> None:
+def _date_from_margins(
+    grouped: GroupedDocument, jobs: list[ParsedWork], schools: list[ParsedEducation]
+) -> None:
     """Give undated entries the date printed level with them in a margin column."""
-    entries = [p.entry for p in [*jobs, *schools] if p.entry is not None]
+    parsed_entries: list[ParsedWork | ParsedEducation] = [*jobs, *schools]
+    entries = [p.entry for p in parsed_entries if p.entry is not None]
     used = {id(e.date_line) for e in entries if e.date_line is not None}
     candidates = [(line, d) for line, d in date_only_lines(grouped.document.lines) if id(line) not in used]
-    for parsed in [*jobs, *schools]:
+    for parsed in parsed_entries:
         entry = parsed.entry
         if entry is None or entry.dates is not None:
             continue
@@ -137,15 +140,16 @@ def _route_lines(grouped: GroupedDocument) -> _Routed:
         for line in section.lines:
             label = split_label(line)[0]
             kind = _label_kind(label) if label else None
+            row = line
             if kind == "languages" and parse_languages([line]):
                 target = routed.languages
             elif kind in ("certificates", "projects"):
                 target = routed.certificates if kind == "certificates" else routed.projects
-                line = without_words(line, len((label or "").split()))
+                row = without_words(line, len((label or "").split()))
             elif label is not None:
                 target = routed.skills if section.kind == SectionKind.SKILLS else None
             if target is not None:
-                target.append(line)
+                target.append(row)
     return routed
 
 

@@ -19,12 +19,18 @@ def date_only_lines(lines: list[Line]) -> list[tuple[Line, DateRange]]:
     for line in lines:
         text = clean(line.text)
         dates = find_date_range(text)
-        if dates is not None and line.box != UNKNOWN_BOX and (dates.span[1] - dates.span[0]) >= MIN_DATE_SHARE * len(text):
+        if (
+            dates is not None
+            and line.box != UNKNOWN_BOX
+            and (dates.span[1] - dates.span[0]) >= MIN_DATE_SHARE * len(text)
+        ):
             found.append((line, dates))
     return found
 
 
-def dates_beside(header: list[Line], candidates: list[tuple[Line, DateRange]]) -> tuple[Line, DateRange] | None:
+def dates_beside(
+    header: list[Line], candidates: list[tuple[Line, DateRange]]
+) -> tuple[Line, DateRange] | None:
     """The margin date level with one of the entry's header lines, and beside it (not above or below)."""
     for line in header:
         if line.box == UNKNOWN_BOX:

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from resume_parser.layout import Line
-from resume_parser.normalization.contact import parse_location
+from resume_parser.normalization.contact import parse_location, split_trailing_place
 from resume_parser.normalization.dates import find_date_range, strip_span
 from resume_parser.normalization.lines import clean, fields, has_letters, segments
 from resume_parser.normalization.roles import has_title_word
@@ -48,7 +48,11 @@ def _split_piece(piece: str, line: Line, split_commas: bool) -> list[Part]:
         piece = piece[1:-1]
     as_match = _AS.match(piece)
     if as_match:
-        return [Part(piece[as_match.end() :], line, hinted_title=True)]
+        title = piece[as_match.end() :]
+        run_on = split_trailing_place(title)
+        if run_on:
+            return [Part(run_on[0], line, hinted_title=True), Part(run_on[1], line)]
+        return [Part(title, line, hinted_title=True)]
     at_split = _AT.split(piece, maxsplit=1)
     if len(at_split) == 2 and has_title_word(at_split[0]):
         return [Part(at_split[0], line, hinted_title=True), Part(at_split[1], line, hinted_company=True)]

@@ -58,7 +58,8 @@ _LEVEL_WORDS = (
 )
 _LEVEL_SUFFIX = re.compile(
     r"^(?P<name>.+?)\s*(?:[-–—:]\s*|\(\s*)"
-    rf"(?P<level>(?:{'|'.join(sorted(_LEVEL_WORDS, key=len, reverse=True))})|\d+\+?\s*(?:years?|yrs?|y)|\d/\d+)"
+    rf"(?P<level>(?:{'|'.join(sorted(_LEVEL_WORDS, key=len, reverse=True))})"
+    r"|\d+\+?\s*(?:years?|yrs?|y)|\d/\d+)"
     r"\s*\)?$",
     re.IGNORECASE,
 )
@@ -119,7 +120,7 @@ def parse_skills(lines: list[Line], default_group: str = "Skills") -> list[Skill
 
 
 def _unwrapped(lines: list[Line]) -> list[tuple[Line, str | None, str]]:
-    """(line, group label, items text) with a list wrapped over lines joined back ("Marketing" + "Automation")."""
+    """(line, group label, items text), a list wrapped over lines joined back ("Marketing" + "Automation")."""
     rows = [(line, clean(strip_bullet(line.text) if is_bullet(line.text) else line.text)) for line in lines]
     rows = [(line, text) for line, text in rows if text and not _is_date_only(text)]
     joined: list[tuple[Line, str | None, str]] = []
@@ -144,7 +145,9 @@ def _has_level(text: str) -> bool:
 
 
 def _same_size(first: Line, second: Line) -> bool:
-    return first.font_size is None or second.font_size is None or abs(first.font_size - second.font_size) < 0.5
+    return (
+        first.font_size is None or second.font_size is None or abs(first.font_size - second.font_size) < 0.5
+    )
 
 
 def _is_date_only(text: str) -> bool:
@@ -161,7 +164,9 @@ def _is_group_label(text: str, line: Line, following: Line | None) -> bool:
         return True
     styled_apart = following is not None and (line.bold != following.bold or not _same_size(line, following))
     if _is_caps_heading(text):
-        return styled_apart or len(text.split()) > 1 or sum(c.isalpha() for c in text) >= MIN_CAPS_LABEL_LETTERS
+        return (
+            styled_apart or len(text.split()) > 1 or sum(c.isalpha() for c in text) >= MIN_CAPS_LABEL_LETTERS
+        )
     return styled_apart and following is not None and bool(_ITEM_SEPARATOR.search(following.text))
 
 

@@ -51,7 +51,9 @@ def test_a_single_date_is_an_end_date() -> None:
     assert found is not None and found.is_single and found.end == "2023-06"
 
 
-@pytest.mark.parametrize("text", ["+91 8909 032 988", "3.7/4.0", "Notable (7,9)", "raised 41% to 94%", "v2.1"])
+@pytest.mark.parametrize(
+    "text", ["+91 8909 032 988", "3.7/4.0", "Notable (7,9)", "raised 41% to 94%", "v2.1"]
+)
 def test_numbers_that_are_not_dates(text: str) -> None:
     assert find_date_range(text) is None
 
@@ -88,7 +90,12 @@ def test_any_printed_range_reads_back_as_its_months(
     assert (found.start, found.end, found.ongoing) == (f"{y1}-{m1:02d}", f"{y2}-{m2:02d}", False)
 
 
-@given(years, months, st.integers(0, 5), st.sampled_from(["Present", "present", "Current", "now", "today", "heute"]))
+@given(
+    years,
+    months,
+    st.integers(0, 5),
+    st.sampled_from(["Present", "present", "Current", "now", "today", "heute"]),
+)
 def test_any_open_range_has_no_end(year: int, month: int, style: int, word: str) -> None:
     found = find_date_range(f"{_printed(year, month, style)} – {word}")
     assert found is not None

@@ -25,8 +25,13 @@ def test_score_is_kept_apart() -> None:
 
 def _summary(text: str) -> list[tuple[str | None, ...]]:
     return [
-        (e.education.institution, e.education.study_type, e.education.area, e.education.start_date,
-         e.education.end_date)
+        (
+            e.education.institution,
+            e.education.study_type,
+            e.education.area,
+            e.education.start_date,
+            e.education.end_date,
+        )
         for e in parse_education(lines(text))
     ]
 
@@ -61,5 +66,11 @@ def test_degree_first_and_the_institution_keeps_its_comma() -> None:
     Bachelor of Science – Computer Science (3.7/4.0)
     """
     assert _summary(text) == [
-        ("University of California, Berkeley", "Bachelor of Science", "Computer Science", "2012-10", "2015-12")
+        (
+            "University of California, Berkeley",
+            "Bachelor of Science",
+            "Computer Science",
+            "2012-10",
+            "2015-12",
+        )
     ]

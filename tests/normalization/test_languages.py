@@ -20,8 +20,14 @@ def test_inline_lists() -> None:
 
 
 def test_two_items_on_one_run_and_fluency_below_the_language() -> None:
-    assert _pairs("Spanish — Native speaker English — B2") == [("Spanish", "Native speaker"), ("English", "B2")]
-    assert _pairs("Tamil\nNative speaker\nEnglish\nFluent") == [("Tamil", "Native speaker"), ("English", "Fluent")]
+    assert _pairs("Spanish — Native speaker English — B2") == [
+        ("Spanish", "Native speaker"),
+        ("English", "B2"),
+    ]
+    assert _pairs("Tamil\nNative speaker\nEnglish\nFluent") == [
+        ("Tamil", "Native speaker"),
+        ("English", "Fluent"),
+    ]
 
 
 def test_europass_rows() -> None:

@@ -7,14 +7,24 @@ from resume_parser.normalization.names import display_name, looks_like_name
 
 @pytest.mark.parametrize(
     "text",
-    ["Jose Ramón Palomino", "Hans-Detlef Vollbrecht", "Ludwig van Beethoven", "Maria da Silva", "Conan O'Brien",
-     "Ana Cecília Andrade Dias", "BRIAN TURNER", "Jean-Luc de la Fontaine"],
+    [
+        "Jose Ramón Palomino",
+        "Hans-Detlef Vollbrecht",
+        "Ludwig van Beethoven",
+        "Maria da Silva",
+        "Conan O'Brien",
+        "Ana Cecília Andrade Dias",
+        "BRIAN TURNER",
+        "Jean-Luc de la Fontaine",
+    ],
 )
 def test_names(text: str) -> None:
     assert looks_like_name(text)
 
 
-@pytest.mark.parametrize("text", ["Curriculum Vitae", "Hi, I'm", "jane doe", "Jane", "Jane Doe 2021", "a@b.io x"])
+@pytest.mark.parametrize(
+    "text", ["Curriculum Vitae", "Hi, I'm", "jane doe", "Jane", "Jane Doe 2021", "a@b.io x"]
+)
 def test_not_names(text: str) -> None:
     assert not looks_like_name(text)
 

@@ -46,7 +46,11 @@ def test_a_valid_number_round_trips_to_e164(region: str, seed: int, style: str) 
     example = phonenumbers.example_number_for_type(region, phonenumbers.PhoneNumberType.MOBILE)
     assert example is not None
     e164 = phonenumbers.format_number(example, phonenumbers.PhoneNumberFormat.E164)
-    fmt = phonenumbers.PhoneNumberFormat.INTERNATIONAL if style == "intl" else phonenumbers.PhoneNumberFormat.NATIONAL
+    fmt = (
+        phonenumbers.PhoneNumberFormat.INTERNATIONAL
+        if style == "intl"
+        else phonenumbers.PhoneNumberFormat.NATIONAL
+    )
     printed = phonenumbers.format_number(example, fmt)
     found = find_phone(f"Phone: {printed}", region)
     assert found is not None and found[0] == e164
@@ -57,5 +61,5 @@ def test_a_result_is_e164_or_the_printed_digits(text: str, region: str | None) -
     found = find_phone(text, region)
     if found is not None:
         value, printed = found
-        assert value.startswith("+") and value[1:].isdigit() or value == printed.strip()
+        assert (value.startswith("+") and value[1:].isdigit()) or value == printed.strip()
         assert 7 <= sum(c.isdigit() for c in value) <= 15

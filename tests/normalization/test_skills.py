@@ -15,7 +15,17 @@ def test_flat_list_wrapped_over_lines_is_one_group() -> None:
     Management
     """
     assert _groups(text) == [
-        ("Skills", ["Content Strategy", "Canva", "Email Marketing", "Marketing Automation", "HubSpot", "Time Management"])
+        (
+            "Skills",
+            [
+                "Content Strategy",
+                "Canva",
+                "Email Marketing",
+                "Marketing Automation",
+                "HubSpot",
+                "Time Management",
+            ],
+        )
     ]
 
 
@@ -55,4 +65,6 @@ def test_chips_set_apart_by_gaps() -> None:
 def test_aliases_are_deduplicated_keeping_the_printed_spelling() -> None:
     assert canonical_skill("k8s") == "Kubernetes"
     assert canonical_skill("Postgres") == "PostgreSQL"
-    assert _groups("JS, JavaScript, Postgres, PostgreSQL, k8s, Kubernetes") == [("Skills", ["JS", "Postgres", "k8s"])]
+    assert _groups("JS, JavaScript, Postgres, PostgreSQL, k8s, Kubernetes") == [
+        ("Skills", ["JS", "Postgres", "k8s"])
+    ]

@@ -1,0 +1,92 @@
+"""Benchmark: extract + group + normalize (local) of a one-page text PDF, on one core.
+
+    .venv/bin/python bench/parse_bench.py [--runs 200] [--file resume.pdf]
+
+Prints one markdown table row with the median and 95th percentile over the runs, after a warm-up run
+(the first run loads lookup tables; a service process pays that once).
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import statistics
+import time
+from pathlib import Path
+
+from reportlab.lib.pagesizes import A4
+from reportlab.pdfgen.canvas import Canvas
+
+from resume_parser.parsing import parse_bytes
+
+_RESUME = [
+    ("Helvetica-Bold", 20, "Jane van der Berg"),
+    ("Helvetica", 12, "Senior Backend Engineer"),
+    ("Helvetica", 10, "jane.berg@example.com | +49 30 23125974 | Berlin, Germany | github.com/jberg"),
+    ("Helvetica-Bold", 12, "SUMMARY"),
+    ("Helvetica", 10, "Backend engineer with 9 years of experience building payment and billing systems."),
+    ("Helvetica-Bold", 12, "EXPERIENCE"),
+    ("Helvetica-Bold", 10, "Senior Backend Engineer, Acme GmbH|Jan 2021 – Present"),
+    ("Helvetica", 10, "• Built the billing service in Go, processing 40M invoices per month"),
+    ("Helvetica", 10, "• Cut p95 latency of the payments API by 40% with caching and query tuning"),
+    ("Helvetica", 10, "• Mentored 4 engineers and ran the backend guild"),
+    ("Helvetica-Bold", 10, "Backend Engineer, Beta Labs|03/2017 - 12/2020"),
+    ("Helvetica", 10, "• Migrated a monolith to 6 services on Kubernetes"),
+    ("Helvetica", 10, "• Introduced contract tests, raising coverage from 41% to 90%"),
+    ("Helvetica-Bold", 10, "Junior Developer, Gamma AG|2015 - 2017"),
+    ("Helvetica", 10, "• Shipped the first customer dashboard in React"),
+    ("Helvetica-Bold", 12, "EDUCATION"),
+    ("Helvetica-Bold", 10, "Technische Universität Berlin|2011 – 2015"),
+    ("Helvetica", 10, "B.Sc. in Computer Science"),
+    ("Helvetica-Bold", 12, "SKILLS"),
+    ("Helvetica", 10, "Languages: Go, Python, SQL, TypeScript"),
+    ("Helvetica", 10, "Platforms: PostgreSQL, Kafka, Kubernetes, AWS, Terraform"),
+    ("Helvetica-Bold", 12, "LANGUAGES"),
+    ("Helvetica", 10, "German (Native), English (C1), Spanish (B1)"),
+    ("Helvetica-Bold", 12, "CERTIFICATES"),
+    ("Helvetica", 10, "AWS Certified Developer – Associate (Amazon Web Services), May 2021"),
+]
+
+
+def one_page_pdf() -> bytes:
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer, pagesize=A4)
+    width, height = A4
+    y = height - 60
+    for font, size, text in _RESUME:
+        canvas.setFont(font, size)
+        left, _, right = text.partition("|")
+        canvas.drawString(60, y, left)
+        if right:
+            canvas.drawRightString(width - 60, y, right)
+        y -= size * 1.6 + (8 if size == 12 else 0)
+    canvas.showPage()
+    canvas.save()
+    return buffer.getvalue()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--runs", type=int, default=200)
+    parser.add_argument("--file", type=Path, default=None, help="a one-page PDF to time instead")
+    args = parser.parse_args()
+    data = args.file.read_bytes() if args.file else one_page_pdf()
+    parse_bytes(data)  # warm-up
+    timings = []
+    for _ in range(args.runs):
+        started = time.perf_counter()
+        parse_bytes(data)
+        timings.append((time.perf_counter() - started) * 1000)
+    timings.sort()
+    median = statistics.median(timings)
+    p95 = timings[int(0.95 * (len(timings) - 1))]
+    name = args.file.name if args.file else "generated one-page text PDF"
+    print("| benchmark | input | runs | median ms | p95 ms |")
+    print("| --- | --- | --- | --- | --- |")
+    print(
+        f"| extract + group + normalize (local, 1 core) | {name} | {args.runs} | {median:.1f} | {p95:.1f} |"
+    )
+
+
+if __name__ == "__main__":
+    main()
