@@ -144,10 +144,20 @@ def _paragraph_lines(paragraph: Paragraph) -> list[list[Span]]:
 
 
 def _runs(paragraph: Paragraph) -> Iterator[Run]:
-    """Every run, including those inside hyperlinks and tracked insertions, but not text boxes."""
+    """Every run, including those inside hyperlinks and tracked insertions, but not in text boxes."""
     for element in paragraph._p.iter(_RUN):
-        if not any(ancestor.tag == _TEXT_BOX for ancestor in element.iterancestors()):
+        if not _in_text_box(element, paragraph._p):
             yield Run(element, paragraph)
+
+
+def _in_text_box(element: _Element, paragraph: _Element) -> bool:
+    """Whether a text box lies between the element and its paragraph."""
+    for ancestor in element.iterancestors():
+        if ancestor is paragraph:
+            return False
+        if ancestor.tag == _TEXT_BOX:
+            return True
+    return False
 
 
 def _style_font(style: object) -> tuple[bool | None, float | None]:

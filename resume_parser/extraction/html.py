@@ -85,14 +85,13 @@ class _ResumeHtmlParser(HTMLParser):
             return
         text = " ".join(data.split())
         if not text:
+            if self.lines[-1]:
+                self.lines[-1].append(Span(" "))
             return
-        if data[:1].isspace() and self.lines[-1]:
-            text = " " + text
-        self.lines[-1].append(
-            Span(
-                text, bold=self._within(_BOLD_TAGS), italic=self._within(_ITALIC_TAGS), font_size=self._size()
-            )
-        )
+        # Whitespace at either end separates this text from its neighbours; collapsed to one space.
+        text = (" " if data[:1].isspace() else "") + text + (" " if data[-1:].isspace() else "")
+        bold, italic = self._within(_BOLD_TAGS), self._within(_ITALIC_TAGS)
+        self.lines[-1].append(Span(text, bold=bold, italic=italic, font_size=self._size()))
 
     def _within(self, tags: frozenset[str]) -> bool:
         return any(tag in tags for tag in self._open)

@@ -6,6 +6,7 @@ proportion to their share of the line's characters, which is what RapidOCR's lin
 from __future__ import annotations
 
 import functools
+import re
 import threading
 from typing import Any
 
@@ -15,6 +16,8 @@ from PIL import Image
 from resume_parser.layout import Box, Line, Word
 
 _engine_lock = threading.Lock()
+# OCR glues bullets and middle dots to their neighbours ("•Led", "mail.com·"); they are separators.
+_BULLETS = re.compile("([•·▪●◦‣∙])")
 
 
 @functools.cache
@@ -23,7 +26,8 @@ def _engine() -> Any:
     # unless a scan actually arrives.
     from rapidocr import RapidOCR
 
-    return RapidOCR(params={"Global.log_level": "critical"})
+    # Resumes are upright: the text-angle classifier would only cost time.
+    return RapidOCR(params={"Global.log_level": "critical", "Global.use_cls": False})
 
 
 def ocr_page(image: Image.Image, page_number: int) -> list[Line]:
@@ -55,7 +59,7 @@ def _bounding_box(points: Any, width: int, height: int) -> Box:
 
 
 def _words(text: str, box: Box, confidence: float) -> list[Word]:
-    tokens = text.split()
+    tokens = _BULLETS.sub(r" \1 ", text).split()
     total = max(len(text), 1)
     words = []
     offset = 0

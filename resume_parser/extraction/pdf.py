@@ -28,7 +28,7 @@ PageOcr = Callable[[Image.Image, int], list[Line]]
 
 # A page with fewer letters and digits than this in its text layer is treated as a scan.
 MIN_TEXT_LAYER_CHARS = 20
-OCR_DPI = 200
+OCR_DPI = 150
 
 
 def extract_pdf(

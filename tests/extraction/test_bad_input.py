@@ -1,0 +1,145 @@
+"""Bad input gives a specific, typed error quickly and without reading more than the limits allow."""
+
+from __future__ import annotations
+
+import io
+import struct
+import time
+import zipfile
+import zlib
+
+import docx
+import pytest
+from PIL import Image
+from reportlab.lib.pdfencrypt import StandardEncryption
+
+from resume_parser.errors import (
+    CorruptDocumentError,
+    DocumentLimitError,
+    EncryptedDocumentError,
+    UnsupportedFormatError,
+)
+from resume_parser.extraction.limits import DEFAULT_LIMITS, ExtractionLimits
+from resume_parser.extraction.local import extract_bytes
+from resume_parser.settings import MIB, Settings
+from tests.extraction.documents import docx_bytes, image_bytes, pdf_bytes, text_page
+
+RESUME_LINE = "Jane Doe, Platform Engineer at Acme Corp since 2019"
+SECONDS = 1.0  # every rejection here takes milliseconds; this only catches runaway work
+
+
+def rejects(
+    error: type[Exception], data: bytes, match: str | None = None, limits: ExtractionLimits = DEFAULT_LIMITS
+) -> None:
+    """`data` is rejected with `error`, quickly."""
+    start = time.perf_counter()
+    with pytest.raises(error, match=match):
+        extract_bytes(data, limits=limits)
+    assert time.perf_counter() - start < SECONDS
+
+
+def test_limits_come_from_settings() -> None:
+    settings = Settings(max_pages=7, max_image_pixels=1000, max_decompressed_bytes=2 * MIB)
+    assert ExtractionLimits.from_settings(settings) == ExtractionLimits(7, 1000, 2 * MIB)
+
+
+def test_a_pdf_with_a_user_password_is_encrypted() -> None:
+    data = pdf_bytes(text_page(RESUME_LINE), encrypt=StandardEncryption("secret", ownerPassword="owner"))
+    rejects(EncryptedDocumentError, data)
+
+
+def test_a_pdf_with_an_empty_user_password_opens() -> None:
+    protection = StandardEncryption("", ownerPassword="owner", canCopy=0, canModify=0)
+    assert extract_bytes(pdf_bytes(text_page(RESUME_LINE), encrypt=protection)).text == RESUME_LINE
+
+
+@pytest.mark.parametrize(
+    "cut", [lambda n: n // 2, lambda n: 100, lambda n: n - 30], ids=["half", "head", "tail"]
+)
+def test_a_truncated_pdf_is_corrupt(cut: object) -> None:
+    data = pdf_bytes(text_page(RESUME_LINE))
+    rejects(CorruptDocumentError, data[: cut(len(data))])  # type: ignore[operator]
+
+
+def test_a_pdf_with_thousands_of_pages_is_rejected_before_any_page_is_read() -> None:
+    data = pdf_bytes(*[text_page("x")] * 3000)
+    rejects(DocumentLimitError, data, match="3000 pages", limits=ExtractionLimits(max_pages=50))
+
+
+def test_a_page_of_extreme_size_is_rejected() -> None:
+    rejects(DocumentLimitError, pdf_bytes(text_page(RESUME_LINE), pagesize=(20_000, 20_000)), match="size")
+
+
+@pytest.mark.parametrize("data", [b"", b"\x00\x01\x02\x03" * 300], ids=["empty", "unknown"])
+def test_empty_and_unknown_files_are_unsupported(data: bytes) -> None:
+    rejects(UnsupportedFormatError, data)
+
+
+def docx_with_member(name: str, size: int) -> bytes:
+    """A valid Word document plus a member of `size` zero bytes (a few hundred KB compressed)."""
+    document = docx.Document()
+    document.add_paragraph(RESUME_LINE)
+    buffer = io.BytesIO(docx_bytes(document))
+    with zipfile.ZipFile(buffer, "a", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr(name, bytes(size))
+    return buffer.getvalue()
+
+
+def test_a_docx_zip_bomb_is_rejected_from_its_declared_sizes() -> None:
+    bomb = docx_with_member("word/media/padding.bin", 120 * MIB)
+    assert len(bomb) < 1 * MIB
+    rejects(DocumentLimitError, bomb, match="decompresses", limits=ExtractionLimits.from_settings(Settings()))
+
+
+def declare_size(data: bytes, member: str, size: int) -> bytes:
+    """The archive with `member`'s uncompressed size rewritten in its local and central headers."""
+    patched = bytearray(data)
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        info = archive.getinfo(member)
+    struct.pack_into("<I", patched, info.header_offset + 22, size)
+    central = patched.find(b"PK\x01\x02")
+    while central != -1:
+        (name_length,) = struct.unpack_from("<H", patched, central + 28)
+        if patched[central + 46 : central + 46 + name_length] == member.encode():
+            struct.pack_into("<I", patched, central + 24, size)
+        central = patched.find(b"PK\x01\x02", central + 4)
+    return bytes(patched)
+
+
+def test_a_docx_that_understates_its_sizes_inflates_no_further_than_declared() -> None:
+    document = docx.Document()
+    document.add_paragraph(RESUME_LINE + " " * (8 * MIB))  # 8 MiB of XML, a few KB compressed
+    liar = declare_size(docx_bytes(document), "word/document.xml", 1000)
+    rejects(CorruptDocumentError, liar, limits=ExtractionLimits(max_decompressed_bytes=1 * MIB))
+
+
+def png_header(width: int, height: int) -> bytes:
+    """A PNG that declares its size and holds almost no pixels: the header is all a check may read."""
+
+    def chunk(kind: bytes, body: bytes) -> bytes:
+        return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
+
+    header = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(b"\x00" * 64))
+        + chunk(b"IEND", b"")
+    )
+
+
+@pytest.mark.parametrize("size", [(30_000, 30_000), (7_000, 7_000)], ids=["beyond-pil", "beyond-settings"])
+def test_an_image_of_too_many_pixels_is_rejected_from_its_header(size: tuple[int, int]) -> None:
+    rejects(DocumentLimitError, png_header(*size), match="pixels")
+
+
+def test_a_truncated_image_is_corrupt() -> None:
+    data = image_bytes(Image.new("RGB", (400, 400), "white"), "PNG")
+    rejects(CorruptDocumentError, data[: len(data) // 2])
+
+
+def test_a_tiff_with_more_pages_than_allowed_is_rejected() -> None:
+    frames = [Image.new("L", (32, 32), 255) for _ in range(3)]
+    buffer = io.BytesIO()
+    frames[0].save(buffer, format="TIFF", save_all=True, append_images=frames[1:])
+    rejects(DocumentLimitError, buffer.getvalue(), match="3 pages", limits=ExtractionLimits(max_pages=2))
