@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import importlib
+import logging
 import urllib.request
 from collections.abc import AsyncIterator, Iterator
 from typing import Any
@@ -317,3 +318,18 @@ async def test_a_process_serves_metrics_only_when_a_port_is_configured() -> None
     finally:
         endpoint.close()
     assert "# TYPE resume_parser_stage_duration_seconds histogram" in body
+
+
+def test_log_records_inside_a_span_carry_its_ids(spans: InMemorySpanExporter) -> None:
+    outside = logging.LogRecord("t", logging.INFO, __file__, 1, "outside", None, None)
+    inside = logging.LogRecord("t", logging.INFO, __file__, 1, "inside", None, None)
+    ids = tracing.TraceIdFilter()
+
+    assert ids.filter(outside)
+    with tracing.stage_span("GROUPING") as span:
+        assert ids.filter(inside)
+
+    context = span.get_span_context()
+    assert "trace_id" not in vars(outside)
+    assert vars(inside)["trace_id"] == f"{context.trace_id:032x}"
+    assert vars(inside)["span_id"] == f"{context.span_id:016x}"
