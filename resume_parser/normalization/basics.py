@@ -161,7 +161,7 @@ def _read_location(result: ParsedBasics, items: list[Item], labelled: dict[str, 
     contact_line_ids = {id(i.line) for i in items if _is_contact_value(i.text)}
     standalone: list[tuple[Location, Line]] = []
     for item in items:
-        location = parse_location(item.text)
+        location = parse_location(_strip_postcode(item.text))
         if location is None or _label_of(item.text) or (looks_like_name(item.text) and "," not in item.text):
             continue
         on_contact_line = id(item.line) in contact_line_ids and not _is_contact_value(item.text)

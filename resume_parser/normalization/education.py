@@ -135,7 +135,14 @@ def split_degree(text: str) -> tuple[str, str | None, str | None]:
     pieces = _DEGREE_SPLIT.split(text, maxsplit=1)
     if len(pieces) == 2 and pieces[0].strip() and pieces[1].strip():
         return pieces[0].strip(), pieces[1].strip(" ,"), score
+    first, _, rest = text.strip().partition(" ")
+    if rest and _is_degree_abbreviation(first) and rest[:1].isupper() and not has_degree_word(rest):
+        return first, rest, score  # "M.S. Statistics", "MBA Finance"
     return text.strip(), None, score
+
+
+def _is_degree_abbreviation(word: str) -> bool:
+    return word.casefold() in _DEGREE_WORDS and ("." in word or word.isupper())
 
 
 def parse_education(lines: list[Line]) -> list[ParsedEducation]:
@@ -144,7 +151,10 @@ def parse_education(lines: list[Line]) -> list[ParsedEducation]:
 
 
 def _education_from_entry(entry: Entry) -> ParsedEducation:
-    parts = header_parts(entry.header, split_commas=False) + header_parts(entry.body, split_commas=False)[:2]
+    lines = entry.header + entry.body[:2]
+    parts = [
+        piece for part in header_parts(lines, split_commas=False) for piece in _institution_and_degree(part)
+    ]
     degree = next((p for p in parts if has_degree_word(p.text)), None)
     institution = next((p for p in parts if _INSTITUTION_WORDS.search(p.text) and p is not degree), None)
     if institution is None:  # no telling word: prefer a line of its own over the rest of the degree line
@@ -177,6 +187,14 @@ def apply_dates(parsed: ParsedEducation) -> None:
     parsed.education.start_date = entry.dates.start
     parsed.education.end_date = entry.dates.end
     parsed.sources["endDate" if entry.dates.end else "startDate"] = entry.date_line
+
+
+def _institution_and_degree(part: Part) -> list[Part]:
+    """ "Stanford University, M.S. Statistics": an institution and a degree printed as one part."""
+    head, comma, rest = part.text.partition(",")
+    if comma and _INSTITUTION_WORDS.search(head) and has_degree_word(rest) and not has_degree_word(head):
+        return [Part(head.strip(), part.line), Part(rest.strip(), part.line)]
+    return [part]
 
 
 def _area_after(parts: list[Part], degree: Part, institution: Part | None) -> str | None:

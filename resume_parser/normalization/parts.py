@@ -62,9 +62,12 @@ def _split_piece(piece: str, line: Line, split_commas: bool) -> list[Part]:
 
 
 def _is_city_and_country(piece: str) -> bool:
-    """ "Gurugram, India" is one place, not an employer and its city."""
+    """ "Gurugram, India" or "Mountain View, CA" is one place, not an employer and its city."""
     location = parse_location(piece)
-    return location is not None and location.country_code is not None and piece.count(",") == 1
+    if location is None or piece.count(",") != 1:
+        return False
+    region = location.region or ""
+    return location.country_code is not None or (len(region) == 2 and region.isupper())
 
 
 def _split_commas(piece: str) -> list[str]:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
-from resume_parser.layout import Line
+from resume_parser.layout import UNKNOWN_BOX, Line
 from resume_parser.normalization.dates import find_date_range
 from resume_parser.normalization.lines import (
     clean,
@@ -66,6 +66,8 @@ _LEVEL_SUFFIX = re.compile(
 _LEVEL_DOTS = re.compile(r"^(?P<name>.+?)\s*(?P<level>[●○◉◯★☆■□▪▫⬤◆◇|]{2,}|\d{1,3}\s*%)$")
 MAX_SKILL_WORDS = 6
 MAX_GROUP_LABEL_WORDS = 5
+INDENT_MIN = 0.02  # page-width share; less is the jitter of OCR boxes
+COLUMN_TOLERANCE = 0.008
 MIN_CAPS_LABEL_LETTERS = 6  # "AWS" or "REST" alone in capitals is a skill, not a label
 
 
@@ -125,12 +127,16 @@ def _unwrapped(lines: list[Line]) -> list[tuple[Line, str | None, str]]:
     rows = [(line, text) for line, text in rows if text and not _is_date_only(text)]
     joined: list[tuple[Line, str | None, str]] = []
     wrapping = False
+    value_column = _value_column([line for line, _ in rows])
     for index, (line, text) in enumerate(rows):
         following = rows[index + 1][0] if index + 1 < len(rows) else None
         label, rest = (None, text) if _has_level(text) else split_label(line)
+        if label is None and value_column is not None:
+            label, rest = _label_before_column(line, value_column, text)
         if label is None and _is_group_label(text, line, following):
             label, rest = text.rstrip(":"), ""
-        if wrapping and label is None and _same_size(joined[-1][0], line):
+        at_margin = value_column is not None and line.box.left < value_column - COLUMN_TOLERANCE
+        if wrapping and label is None and _same_size(joined[-1][0], line) and not at_margin:
             previous_line, previous_label, previous_text = joined[-1]
             joined[-1] = (previous_line, previous_label, f"{previous_text} {text}")
         else:
@@ -138,6 +144,27 @@ def _unwrapped(lines: list[Line]) -> list[tuple[Line, str | None, str]]:
         last = joined[-1][2]
         wrapping = bool(_ITEM_SEPARATOR.search(last)) and not _ITEM_SEPARATOR.search(last[-1:])
     return joined
+
+
+def _value_column(lines: list[Line]) -> float | None:
+    """The left edge of the values of a "Label  a, b, c" table, told by its wrapped rows: they start
+    there, indented from the labels (a hanging indent)."""
+    known = [line for line in lines if line.box != UNKNOWN_BOX]
+    if len(known) < 2:
+        return None
+    margin = min(line.box.left for line in known)
+    indented = [line.box.left for line in known if line.box.left - margin > INDENT_MIN]
+    return min(indented) if indented else None
+
+
+def _label_before_column(line: Line, column: float, text: str) -> tuple[str | None, str]:
+    """ "Finance Budgeting, Month-End Close" whose "Budgeting," starts at the value column."""
+    for index, word in enumerate(line.words[1 : MAX_GROUP_LABEL_WORDS + 1], start=1):
+        if abs(word.box.left - column) <= COLUMN_TOLERANCE:
+            label = " ".join(w.text for w in line.words[:index])
+            if not _ITEM_SEPARATOR.search(label):
+                return label, " ".join(w.text for w in line.words[index:])
+    return None, text
 
 
 def _has_level(text: str) -> bool:
