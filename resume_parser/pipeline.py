@@ -24,6 +24,7 @@ from resume_parser.embedding import Embedder
 from resume_parser.embedding.texts import resume_text, search_text, work_texts
 from resume_parser.errors import (
     DocumentError,
+    DocumentLimitError,
     InvalidInputError,
     NormalizationError,
     NotFoundError,
@@ -49,6 +50,13 @@ class Stages:
     grouper: Grouper
     normalizer: Normalizer
     embedder: Embedder
+
+    def computes_locally(self, stage: Stage) -> bool:
+        """Whether the stage is local computation on the document, so that running out of time is a
+        property of the file (permanent), not of a remote service (worth a retry)."""
+        if stage == Stage.NORMALIZING:
+            return self.normalizer.name == "local"
+        return stage in (Stage.EXTRACTING, Stage.GROUPING)
 
 
 def _status_code(error: BaseException) -> StatusCode:
@@ -149,6 +157,8 @@ class _Run:
 
         await self._enter(Stage.NORMALIZING)
         parsed = await self._timed(stages.normalizer.normalize(grouped))
+        if parsed.is_empty():
+            raise NormalizationError("no resume content was recognized", reason="NOTHING_RECOGNIZED")
 
         await self._enter(Stage.EMBEDDING)
         vectors = await self._timed(self._embed(parsed))
@@ -171,7 +181,16 @@ class _Run:
 
     async def _timed(self, work: Awaitable[T]) -> T:
         started = time.perf_counter()
-        result = await asyncio.wait_for(work, self.p.settings.stage_deadline_seconds)
+        deadline = self.p.settings.stage_deadline_seconds
+        try:
+            result = await asyncio.wait_for(work, deadline)
+        except TimeoutError:
+            if self.p.stages.computes_locally(self.stage):
+                # Reading this document again would take just as long: it is not worth a retry.
+                raise DocumentLimitError(
+                    f"reading the document took longer than {deadline:.0f} s", reason="DOCUMENT_TOO_COMPLEX"
+                ) from None
+            raise
         seconds = round(time.perf_counter() - started, 4)
         log.info(
             "stage finished",

@@ -151,3 +151,7 @@ class ParsedResume(_Model):
     certificates: list[Certificate] = Field(default_factory=list)
     projects: list[Project] = Field(default_factory=list)
     meta: ParseMeta | None = None
+
+    def is_empty(self) -> bool:
+        """True when nothing of a resume was recognized (the meta block does not count)."""
+        return not self.model_dump(exclude={"meta"}, exclude_none=True, exclude_defaults=True)

@@ -33,8 +33,8 @@ TEST_DATABASE = "resume_parser_test"
 # Small limits keep the suite fast; production defaults are documented in settings.py.
 TEST_OVERRIDES: dict[str, Any] = {
     "max_upload_bytes": 2 * 1024 * 1024,
-    "job_timeout_seconds": 20,
-    "stage_deadline_seconds": 15,
+    "job_timeout_seconds": 40,
+    "stage_deadline_seconds": 30,
     "retry_base_seconds": 0.2,
     "retry_max_seconds": 1.0,
     "job_max_tries": 3,
@@ -142,15 +142,17 @@ def stub(channel: grpc.aio.Channel, clean_state: None) -> api_grpc.ResumeService
 
 
 class WorkerProcess:
-    """A real `resume-parser worker` child process."""
+    """A real `resume-parser worker` child process; its JSON log lines go to `log_path` if given."""
 
-    def __init__(self, settings: Settings):
+    def __init__(self, settings: Settings, log_path: Path | None = None):
         self._env = settings_environment(settings)
+        self.log_path = log_path
         self.process: subprocess.Popen[bytes] | None = None
 
     def start(self) -> None:
+        log = self.log_path.open("ab") if self.log_path else subprocess.DEVNULL
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "resume_parser", "worker"], env=self._env, stderr=subprocess.DEVNULL
+            [sys.executable, "-m", "resume_parser", "worker"], env=self._env, stderr=log
         )
 
     def kill(self) -> None:

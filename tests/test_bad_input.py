@@ -35,9 +35,9 @@ async def test_the_bad_input_corpus(stub: api_grpc.ResumeServiceStub) -> None:
     mismatches = [
         (case.name, case.outcome, case.reason, got, reason)
         for case, (got, reason) in zip(CASES, results, strict=True)
-        if got != case.outcome or not reason.startswith(case.reason or "")
+        if got != case.outcome or not reason.startswith(case.reason) or reason == "INTERNAL"
     ]
-    assert mismatches == []
+    assert mismatches == [], "\n".join(map(str, mismatches))
 
     # The worker survived all of it and still parses a good resume.
     good = await upload(stub, SAMPLE_PDF.read_bytes())
