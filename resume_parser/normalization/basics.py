@@ -76,8 +76,14 @@ class ParsedBasics:
 
 
 def contact_lines(grouped: GroupedDocument) -> list[Line]:
+    """Header and contact lines first; then unclassified sections, heading included, since a contact
+    label set like a heading ("PHONE" above the number) can open a section of its own."""
     kinds = (SectionKind.HEADER, SectionKind.CONTACT)
-    return [line for section in grouped.sections if section.kind in kinds for line in section.lines]
+    lines = [line for section in grouped.sections if section.kind in kinds for line in section.lines]
+    for section in grouped.of_kind(SectionKind.OTHER):
+        lines.extend([section.heading] if section.heading else [])
+        lines.extend(section.lines)
+    return lines
 
 
 def _items(lines: list[Line]) -> list[Item]:

@@ -169,6 +169,9 @@ def _education_from_entry(entry: Entry) -> ParsedEducation:
         following = _area_after(parts, degree, institution) if area is None else None
         if following:
             area, _, score = split_degree(following)
+        if institution is None and area and "," in area:  # "Master in Design, Elisava": the school last
+            area, _, school = area.rpartition(",")
+            education.institution, sources["institution"] = school.strip(), degree.line
         education.study_type, sources["studyType"] = study_type, degree.line
         if area:
             education.area, sources["area"] = area, degree.line
@@ -193,6 +196,9 @@ def _institution_and_degree(part: Part) -> list[Part]:
     """ "Stanford University, M.S. Statistics": an institution and a degree printed as one part."""
     head, comma, rest = part.text.partition(",")
     if comma and _INSTITUTION_WORDS.search(head) and has_degree_word(rest) and not has_degree_word(head):
+        return [Part(head.strip(), part.line), Part(rest.strip(), part.line)]
+    head, comma, rest = part.text.rpartition(",")
+    if comma and _INSTITUTION_WORDS.search(rest) and has_degree_word(head) and not has_degree_word(rest):
         return [Part(head.strip(), part.line), Part(rest.strip(), part.line)]
     return [part]
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from resume_parser.errors import EmptyDocumentError
-from resume_parser.layout import GroupedDocument, Line, SectionKind
+from resume_parser.layout import GroupedDocument, Line, Section, SectionKind
 from resume_parser.normalization.basics import parse_basics
 from resume_parser.normalization.certificates import parse_certificates
 from resume_parser.normalization.education import ParsedEducation, parse_education
@@ -129,14 +129,22 @@ def _route_lines(grouped: GroupedDocument) -> _Routed:
     certificates ("Mother tongue(s) German", "Certifications 2021-05 ..."); a row without a label
     belongs to the label above it."""
     routed = _Routed(
-        languages=_lines(grouped, SectionKind.LANGUAGES),
-        certificates=_lines(grouped, SectionKind.CERTIFICATES),
-        projects=_lines(grouped, SectionKind.PROJECTS),
+        certificates=_lines(grouped, SectionKind.CERTIFICATES), projects=_lines(grouped, SectionKind.PROJECTS)
     )
+    in_skills = False
     for section in grouped.sections:
-        if section.kind not in (SectionKind.SKILLS, SectionKind.OTHER):
+        subgroup = _is_skill_subgroup(section, in_skills)
+        if subgroup and section.heading and not any(split_label(line)[0] for line in section.lines):
+            # A group label of a skills block read as a heading of its own ("FRAMEWORKS", or a
+            # "LANGUAGES" group listing Ruby and Java): its heading is a skills group label.
+            routed.skills.append(section.heading)
+        else:
+            in_skills = section.kind == SectionKind.SKILLS
+        if section.kind == SectionKind.LANGUAGES and not subgroup:
+            routed.languages.extend(section.lines)
+        if section.kind not in (SectionKind.SKILLS, SectionKind.OTHER) and not subgroup:
             continue
-        target = routed.skills if section.kind == SectionKind.SKILLS else None
+        target = routed.skills if section.kind == SectionKind.SKILLS or subgroup else None
         for line in section.lines:
             label = split_label(line)[0]
             kind = _label_kind(label) if label else None
@@ -147,10 +155,18 @@ def _route_lines(grouped: GroupedDocument) -> _Routed:
                 target = routed.certificates if kind == "certificates" else routed.projects
                 row = without_words(line, len((label or "").split()))
             elif label is not None:
-                target = routed.skills if section.kind == SectionKind.SKILLS else None
+                target = routed.skills if section.kind == SectionKind.SKILLS or subgroup else None
             if target is not None:
                 target.append(row)
     return routed
+
+
+def _is_skill_subgroup(section: Section, in_skills: bool) -> bool:
+    if not in_skills:
+        return False
+    if section.kind == SectionKind.OTHER:
+        return True
+    return section.kind == SectionKind.LANGUAGES and not parse_languages(section.lines)
 
 
 def _label_kind(label: str) -> str | None:
