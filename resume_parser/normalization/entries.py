@@ -72,6 +72,8 @@ def split_entries(lines: list[Line]) -> list[Entry]:
         if is_header and _starts_new_entry(current, line, dates, by_style and _style(line) == first_style):
             entries.append(current)
             current = Entry()
+        if not is_header and not current.header:
+            continue  # text before the first entry (a heading's second line, an intro) dates nothing
         if is_header:
             current.header.append(line)
             if dates is not None and current.dates is None:

@@ -9,7 +9,8 @@ from resume_parser.errors import EmptyDocumentError
 from resume_parser.layout import GroupedDocument, Line, Section, SectionKind
 from resume_parser.normalization.basics import parse_basics
 from resume_parser.normalization.certificates import parse_certificates
-from resume_parser.normalization.education import ParsedEducation, parse_education
+from resume_parser.normalization.education import ParsedEducation, has_degree_word, parse_education
+from resume_parser.normalization.entries import split_entries
 from resume_parser.normalization.education import apply_dates as apply_education_dates
 from resume_parser.normalization.evidence import EvidenceLog
 from resume_parser.normalization.experience import summarize
@@ -51,8 +52,8 @@ class LocalNormalizer:
         resume.basics = basics.basics
         evidence.add_sources("basics", basics.sources, _BASICS_CONFIDENCE)
 
-        jobs = parse_work(_lines(grouped, SectionKind.EXPERIENCE))
-        schools = parse_education(_lines(grouped, SectionKind.EDUCATION))
+        jobs = parse_work(_entry_lines(grouped, SectionKind.EXPERIENCE))
+        schools = parse_education(_entry_lines(grouped, SectionKind.EDUCATION))
         _date_from_margins(grouped, jobs, schools)
         for index, job in enumerate(jobs):
             resume.work.append(job.work)
@@ -110,6 +111,28 @@ def _date_from_margins(
             apply_work_dates(parsed.work, parsed.sources, entry)
         else:
             apply_education_dates(parsed)
+
+
+def _entry_lines(grouped: GroupedDocument, kind: SectionKind) -> list[Line]:
+    """The lines of the sections of a kind; when the document has none, the lines of unclassified
+    sections whose content is dated entries of that kind (a heading OCR misread, "WORKEXPERIENCE")."""
+    if grouped.of_kind(kind):
+        return _lines(grouped, kind)
+    lines: list[Line] = []
+    for section in grouped.of_kind(SectionKind.OTHER):
+        if _looks_like(section, kind):
+            lines.extend(section.lines)
+    return lines
+
+
+def _looks_like(section: Section, kind: SectionKind) -> bool:
+    entries = [e for e in split_entries(section.lines) if e.dates is not None]
+    if not entries:
+        return False
+    schooling = sum(1 for e in entries if any(has_degree_word(line.text) for line in e.header))
+    if kind == SectionKind.EDUCATION:
+        return schooling * 2 > len(entries)
+    return schooling * 2 <= len(entries) and any(e.body for e in entries)
 
 
 def _lines(grouped: GroupedDocument, kind: SectionKind) -> list[Line]:
