@@ -150,7 +150,8 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     day_month_year = r"\d{1,2}[./]\d{1,2}[./](?:19|20)\d{2}"
     date = (
         rf"(?:{day_month_year}"
-        rf"|{month},?\s*(?:19|20)\d{{2}}"
+        r"|(?:19|20)\d{2}-(?:0?[1-9]|1[0-2])-\d{1,2}(?!\d)"
+        rf"|{month}(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?,?\s*(?:19|20)\d{{2}}"
         r"|(?:0?[1-9]|1[0-2])\s?[/.\-]\s?(?:19|20)\d{2}"
         r"|(?:19|20)\d{2}[/.\-](?:0?[1-9]|1[0-2])(?!\d)"
         r"|(?:19|20)\d{2}|'\d{2})"
@@ -183,6 +184,8 @@ def parse_date(text: str) -> str | None:
     if value.startswith("'") and len(numbers[0]) == 2:
         year = int(numbers[0])
         return _format(2000 + year if year < 50 else 1900 + year, None)
+    if len(numbers) == 3 and len(numbers[0]) == 4:  # ISO: YYYY-MM-DD
+        return _format(int(numbers[0]), int(numbers[1]))
     if len(numbers) == 3:  # a day is printed: DD.MM.YYYY or MM/DD/YYYY; keep year and month
         first, second, year = (int(n) for n in numbers)
         month = second if "." in value or first > 12 else first
