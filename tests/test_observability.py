@@ -27,6 +27,7 @@ from resume_parser.errors import ConfigurationError
 from resume_parser.jobqueue import redis_settings
 from resume_parser.observability import metrics, tracing
 from resume_parser.observability.startup import start_observability
+from resume_parser.observability.trace_logging import TraceIdFilter
 from resume_parser.settings import Settings
 
 HEALTH = "grpc.health.v1.Health"
@@ -323,7 +324,7 @@ async def test_a_process_serves_metrics_only_when_a_port_is_configured() -> None
 def test_log_records_inside_a_span_carry_its_ids(spans: InMemorySpanExporter) -> None:
     outside = logging.LogRecord("t", logging.INFO, __file__, 1, "outside", None, None)
     inside = logging.LogRecord("t", logging.INFO, __file__, 1, "inside", None, None)
-    ids = tracing.TraceIdFilter()
+    ids = TraceIdFilter()
 
     assert ids.filter(outside)
     with tracing.stage_span("GROUPING") as span:

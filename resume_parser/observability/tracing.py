@@ -11,7 +11,6 @@ every helper here costs next to nothing.
 from __future__ import annotations
 
 import importlib
-import logging
 import sys
 from collections.abc import Awaitable, Callable, Iterator, Mapping
 from contextlib import contextmanager
@@ -188,15 +187,3 @@ def _traced(
             span.set_attribute("error.type", type(error).__name__)
             span.set_status(Status(StatusCode.ERROR, type(error).__name__))
             raise
-
-
-class TraceIdFilter(logging.Filter):
-    """Adds trace_id and span_id to log records made inside a span, so a JSON log line leads to its
-    trace. Install on the log handler."""
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        context = trace.get_current_span().get_span_context()
-        if context.is_valid:
-            record.trace_id = f"{context.trace_id:032x}"
-            record.span_id = f"{context.span_id:016x}"
-        return True
