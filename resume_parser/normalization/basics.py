@@ -59,6 +59,10 @@ _LABELS = {
         "residence",
     ),
 }
+# Postal codes: digits (DE, FR, US ZIP+4), Canadian "T2P 1J9", British "SW1A 1AA".
+_POSTCODE = re.compile(
+    r"\b(?:\d{4,6}(?:-\d{3,4})?|[A-Z]\d[A-Z] ?\d[A-Z]\d|[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2})\b\s*"
+)
 _LABEL_AND_VALUE = re.compile(r"^(?P<label>[A-Za-zÀ-ÿ .\-]{2,20}?)\s*:?\s+(?P<value>\S.*)$")
 MAX_LABEL_WORDS = 8
 
@@ -183,7 +187,11 @@ def _read_location(result: ParsedBasics, items: list[Item], labelled: dict[str, 
 
 
 def _strip_postcode(text: str) -> str:
-    return re.sub(r"\b\d{4,6}\b\s*", "", text).strip(" ,")
+    """The place of an address: "2712 Broadway St, San Francisco, CA 94105" -> "San Francisco, CA"."""
+    parts = [p.strip() for p in text.split(",")]
+    while len(parts) > 2 and any(c.isdigit() for c in parts[0]):
+        parts = parts[1:]  # a street line before the city
+    return _POSTCODE.sub("", ", ".join(parts)).replace(" ,", ",").strip(" ,")
 
 
 def _is_region_code(region: str | None) -> bool:

@@ -194,7 +194,9 @@ def _is_group_label(text: str, line: Line, following: Line | None) -> bool:
         return (
             styled_apart or len(text.split()) > 1 or sum(c.isalpha() for c in text) >= MIN_CAPS_LABEL_LETTERS
         )
-    return styled_apart and following is not None and bool(_ITEM_SEPARATOR.search(following.text))
+    if not styled_apart or following is None:
+        return False
+    return bool(_ITEM_SEPARATOR.search(following.text)) or len(segments(following)) > 1  # a list or chips
 
 
 def _is_caps_heading(text: str) -> bool:

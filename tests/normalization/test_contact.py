@@ -54,3 +54,13 @@ def test_locations() -> None:
     assert calgary is not None and (calgary.city, calgary.region) == ("Calgary", "AB")
     assert parse_location("Thompson, Collins and Robbins") is None
     assert parse_location("Increased revenue by 20%") is None
+
+
+def test_the_place_of_an_address() -> None:
+    from resume_parser.normalization.basics import _strip_postcode
+
+    assert (
+        _strip_postcode("2712 Broadway St, San Francisco, California, US") == "San Francisco, California, US"
+    )
+    assert _strip_postcode("10115 Berlin, Germany") == "Berlin, Germany"
+    assert _strip_postcode("Calgary, AB T2P 1J9") == "Calgary, AB"
