@@ -10,8 +10,8 @@ from resume_parser.layout import GroupedDocument, Line, Section, SectionKind
 from resume_parser.normalization.basics import parse_basics
 from resume_parser.normalization.certificates import parse_certificates
 from resume_parser.normalization.education import ParsedEducation, has_degree_word, parse_education
-from resume_parser.normalization.entries import split_entries
 from resume_parser.normalization.education import apply_dates as apply_education_dates
+from resume_parser.normalization.entries import split_entries
 from resume_parser.normalization.evidence import EvidenceLog
 from resume_parser.normalization.experience import summarize
 from resume_parser.normalization.languages import parse_languages
