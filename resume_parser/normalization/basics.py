@@ -65,6 +65,7 @@ _POSTCODE = re.compile(
 )
 _LABEL_AND_VALUE = re.compile(r"^(?P<label>[A-Za-zÀ-ÿ .\-]{2,20}?)\s*:?\s+(?P<value>\S.*)$")
 MAX_LABEL_WORDS = 8
+MIN_CITY_LETTERS = 3
 
 
 @dataclass(slots=True)
@@ -178,12 +179,19 @@ def _read_location(result: ParsedBasics, items: list[Item], labelled: dict[str, 
         qualified = "," in item.text and (location.country_code or _is_region_code(location.region))
         if on_contact_line or qualified:
             candidates.append((location, item.line))
-        elif "," in item.text and clean(item.line.text) == item.text and not has_title_word(item.text):
+        elif _standalone_place(item, location):
             standalone.append((location, item.line))  # "Gurugram, Haryana" on a header line of its own
     candidates += standalone
     if candidates:
         location, line = candidates[0]
         result.basics.location, result.sources["location.city"] = location, line
+
+
+def _standalone_place(item: Item, location: Location) -> bool:
+    """A whole line "City, Region": a place, not a greeting ("Hi, I'm") or a title ("Engineer, Acme")."""
+    whole_line = clean(item.line.text) == item.text and "," in item.text
+    plain = not re.search(r"['’!?]", item.text) and len(location.city or "") >= MIN_CITY_LETTERS
+    return whole_line and plain and not has_title_word(item.text)
 
 
 def _strip_postcode(text: str) -> str:

@@ -73,9 +73,18 @@ def assign_roles(parts: list[Part]) -> tuple[Part | None, Part | None, Part | No
     company = next((p for p in remaining if p.hinted_company), None) or _pick_company(remaining)
     if company:
         remaining.remove(company)
+    if position is None and company is not None:
+        # No title vocabulary: the first other part that is not a place is the position. A lone
+        # place-like part is the place when printed beside the employer ("Acme      Berlin"), the
+        # position when on a line of its own ("Acme" / "Growth Hacker").
+        unplaced = [p for p in remaining if not _is_place(p.text)]
+        lone = remaining[0] if len(remaining) == 1 and remaining[0].line is not company.line else None
+        position = unplaced[0] if unplaced else lone
+        if position is None and len(remaining) > 1:
+            position = remaining[0]
+        if position is not None:
+            remaining.remove(position)
     location = next((p for p in remaining if _is_place(p.text)), None)
-    if position is None and company is not None and location is None and remaining:
-        position = remaining[0]  # no title vocabulary: the other part is the position
     return position, company, location
 
 
