@@ -98,10 +98,13 @@ def _read_page(
 
 
 def has_usable_text(lines: list[Line]) -> bool:
-    return (
-        sum(char.isalnum() for line in lines for word in line.words for char in word.text)
-        >= MIN_TEXT_LAYER_CHARS
-    )
+    count = 0
+    for line in lines:
+        for word in line.words:
+            count += sum(map(str.isalnum, word.text))
+            if count >= MIN_TEXT_LAYER_CHARS:
+                return True
+    return False
 
 
 def _render(page: pdfium.PdfPage, limits: ExtractionLimits) -> Image.Image:

@@ -11,7 +11,9 @@ once per text object rather than per character.
 from __future__ import annotations
 
 import ctypes
+import re
 from dataclasses import dataclass
+from typing import Any
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
@@ -21,8 +23,10 @@ from resume_parser.layout import Box, Line, Word
 # A gap wider than this many font sizes between two words starts a new fragment. Justified
 # text rarely stretches a space past one em; layout gaps (tabs, columns) are much wider.
 FRAGMENT_GAP_EMS = 1.5
-_LINE_BREAKS = frozenset("\r\n")
-_SOFT_HYPHEN = 0xFFFE  # PDFium's marker for a hyphen it believes is a line-end hyphenation
+_loose_char_box = pdfium_c.FPDFText_GetLooseCharBox
+_WORD = re.compile(r"\S+")
+_LINE_BREAK = re.compile(r"[\r\n]")
+_SOFT_HYPHEN = "\ufffe"  # PDFium's marker for a hyphen it believes is a line-end hyphenation
 _FONT_FLAG_ITALIC = 1 << 6
 _FONT_FLAG_FORCE_BOLD = 1 << 18
 _BOLD_NAME_PARTS = ("bold", "black", "heavy", "semibold", "demi")
@@ -45,12 +49,13 @@ class _PageFrame:
     height: float
 
     def box(self, left: float, top: float, right: float, bottom: float) -> Box:
-        return Box(
-            _clamp((left - self.left) / self.width),
-            _clamp(1.0 - (top - self.bottom) / self.height),
-            _clamp((right - self.left) / self.width),
-            _clamp(1.0 - (bottom - self.bottom) / self.height),
-        )
+        x0 = (left - self.left) / self.width
+        x1 = (right - self.left) / self.width
+        y0 = 1.0 - (top - self.bottom) / self.height
+        y1 = 1.0 - (bottom - self.bottom) / self.height
+        if 0.0 <= x0 <= x1 <= 1.0 and 0.0 <= y0 <= y1 <= 1.0:  # the usual case, checked in one go
+            return Box(x0, y0, x1, y1)
+        return Box(_clamp(min(x0, x1)), _clamp(min(y0, y1)), _clamp(max(x0, x1)), _clamp(max(y0, y1)))
 
 
 def text_layer_lines(page: pdfium.PdfPage, page_number: int) -> list[Line]:
@@ -66,7 +71,7 @@ def text_layer_lines(page: pdfium.PdfPage, page_number: int) -> list[Line]:
 
 class _PageReader:
     def __init__(self, textpage: pdfium.PdfTextPage, frame: _PageFrame, page_number: int):
-        self._textpage = textpage
+        self._textpage = textpage.raw  # the raw handle: no wrapper lookup on each of many calls
         self._frame = frame
         self._page_number = page_number
         self._rect = pdfium_c.FS_RECTF()
@@ -75,60 +80,53 @@ class _PageReader:
         self._last_typography: tuple[float, _FontStyle] = (0.0, _FontStyle(False, False))
 
     def lines(self) -> list[Line]:
-        text = _page_text(self._textpage)
+        text = _page_text(self._textpage).replace(_SOFT_HYPHEN, "-")
         lines: list[Line] = []
         words: list[Word] = []
-        start = None
-        for index, char in enumerate(text):
-            if not char.isspace():
-                if start is None:
-                    start = index
-                continue
-            if start is not None:
-                self._add_word(words, lines, text, start, index - 1)
-                start = None
-            if char in _LINE_BREAKS and words:
-                lines.append(self._line(words))
-                words = []
-        if start is not None:
-            self._add_word(words, lines, text, start, len(text) - 1)
+        previous_end = 0
+        for match in _WORD.finditer(text):
+            line_break = _LINE_BREAK.search(text, previous_end, match.start()) is not None
+            for word in self._words(match.group(), match.start(), match.end() - 1):
+                if words and (line_break or _starts_new_fragment(words[-1], word, self._frame.width)):
+                    lines.append(self._line(words))
+                    words = []
+                words.append(word)
+                line_break = False
+            previous_end = match.end()
         if words:
             lines.append(self._line(words))
         return lines
 
-    def _add_word(self, words: list[Word], lines: list[Line], text: str, first: int, last: int) -> None:
-        word = self._word(text, first, last)
-        if words and _starts_new_fragment(words[-1], word, self._frame.width):
-            lines.append(self._line(words))
-            words.clear()
-        words.append(word)
-
-    def _word(self, text: str, first: int, last: int) -> Word:
-        left, top, _, bottom = self._char_box(first)
-        _, top2, right, bottom2 = self._char_box(last)
+    def _words(self, text: str, first: int, last: int) -> list[Word]:
+        """The word from char `first` to `last`, cut where it wraps to the next line without a space
+        (after a hyphen, or an opening parenthesis)."""
+        left, top, right, bottom = self._char_box(first)
+        if last != first:
+            _, last_top, right, last_bottom = self._char_box(last)
+            if last_top < bottom:  # the last character sits below the first one's line
+                cut = next(i for i in range(first + 1, last + 1) if self._char_box(i)[1] < bottom)
+                head, tail = text[: cut - first], text[cut - first :]
+                return self._words(head, first, cut - 1) + self._words(tail, cut, last)
+            top, bottom = max(top, last_top), min(bottom, last_bottom)
         size, style = self._typography(first)
-        return Word(
-            text=text[first : last + 1].replace(chr(_SOFT_HYPHEN), "-"),
-            box=self._frame.box(left, max(top, top2), right, min(bottom, bottom2)),
-            font_size=round(size, 2) if size else None,
-            bold=style.bold,
-            italic=style.italic,
-        )
+        box = self._frame.box(left, top, right, bottom)
+        return [Word(text, box, round(size, 2) if size else None, style.bold, style.italic)]
 
     def _char_box(self, index: int) -> tuple[float, float, float, float]:
+        """A character's loose box in PDF user space: left, top, right, bottom (top > bottom)."""
         rect = self._rect
-        pdfium_c.FPDFText_GetLooseCharBox(self._textpage, index, rect)
+        _loose_char_box(self._textpage, index, rect)
         return rect.left, rect.top, rect.right, rect.bottom
 
     def _typography(self, index: int) -> tuple[float, _FontStyle]:
         """Font size and style of a character, looked up once per text object."""
         text_object = pdfium_c.FPDFText_GetTextObject(self._textpage, index)
-        address = ctypes.cast(text_object, ctypes.c_void_p).value
+        address = _address(text_object)
         if address is not None and address == self._last_object:
             return self._last_typography
         size = pdfium_c.FPDFText_GetFontSize(self._textpage, index)
         font = pdfium_c.FPDFTextObj_GetFont(text_object) if address else None
-        font_key = ctypes.cast(font, ctypes.c_void_p).value if font else None
+        font_key = _address(font) if font else None
         style = self._fonts.get(font_key)
         if style is None:
             style = _font_style(font) if font else _FontStyle(False, False)
@@ -141,17 +139,24 @@ class _PageReader:
         return Line(words=list(words), page=self._page_number, box=Box.enclosing([w.box for w in words]))
 
 
-def _page_text(textpage: pdfium.PdfTextPage) -> str:
+def _page_text(textpage: Any) -> str:
     """All characters, index for index (PDFium's char indices), in one call when possible."""
     count = pdfium_c.FPDFText_CountChars(textpage)
     if count <= 0:
         return ""
     buffer = (ctypes.c_ushort * (count + 1))()
     written = pdfium_c.FPDFText_GetText(textpage, 0, count, buffer)
-    if written == count + 1 and not any(0xD800 <= unit <= 0xDFFF for unit in buffer):
-        return "".join(map(chr, buffer[:count]))
-    # Characters outside the BMP or excluded characters break the 1:1 mapping; ask per character.
+    text = ctypes.string_at(buffer, count * 2).decode("utf-16-le", errors="surrogatepass")
+    if written == count + 1 and len(text) == count:
+        return text
+    # A character outside the BMP takes two UTF-16 units and breaks the 1:1 mapping; ask per character.
     return "".join(chr(pdfium_c.FPDFText_GetUnicode(textpage, i) or 0x20) for i in range(count))
+
+
+def _address(pointer: Any) -> int | None:
+    """A ctypes pointer's address, for identity comparisons (the cheapest way ctypes offers)."""
+    address: int | None = ctypes.c_void_p.from_buffer(pointer).value
+    return address
 
 
 def _font_style(font: object) -> _FontStyle:

@@ -101,9 +101,28 @@ def _find_split(fragments: list[Line], rules: _Rules) -> _Split | None:
     """The column split crossed by the fewest fragments, then with the widest empty corridor."""
     low, high = GUTTER_RANGE
     candidates = sorted({round(f.box.left, 3) for f in fragments if low < f.box.left < high})
+    if not candidates:
+        return None
+    mates = _row_mates(fragments)
     splits = [_split_at(fragments, gutter) for gutter in candidates]
-    columns = [s for s in splits if _is_column_break(s, fragments, rules)]
+    columns = [s for s in splits if _is_column_break(s, len(fragments), mates, rules)]
     return min(columns, key=lambda s: (len(s.crossing), -_corridor(s)), default=None)
+
+
+def _row_mates(fragments: list[Line]) -> dict[int, list[int]]:
+    """For each fragment (by id), the fragments sharing its row; a sweep over vertical centres."""
+    by_centre = sorted(fragments, key=lambda f: f.box.top + f.box.bottom)
+    reach = max(f.box.height for f in fragments)  # no row-mate's centre is further away than this
+    mates: dict[int, list[int]] = {id(f): [] for f in fragments}
+    for index, fragment in enumerate(by_centre):
+        centre = fragment.box.top + fragment.box.bottom
+        for other in by_centre[index + 1 :]:
+            if other.box.top + other.box.bottom - centre > reach:
+                break
+            if same_row(fragment.box, other.box):
+                mates[id(fragment)].append(id(other))
+                mates[id(other)].append(id(fragment))
+    return mates
 
 
 def _split_at(fragments: list[Line], gutter: float) -> _Split:
@@ -118,16 +137,17 @@ def _split_at(fragments: list[Line], gutter: float) -> _Split:
     return _Split(gutter, left, right, crossing)
 
 
-def _is_column_break(split: _Split, fragments: list[Line], rules: _Rules) -> bool:
+def _is_column_break(split: _Split, total: int, mates: dict[int, list[int]], rules: _Rules) -> bool:
     if min(len(split.left), len(split.right)) < rules.min_side:
         return False
-    if len(split.crossing) > rules.max_crossing_share * len(fragments):
+    if len(split.crossing) > rules.max_crossing_share * total:
         return False
     smaller, other = sorted((split.left, split.right), key=len)
-    free = [fragment for fragment in smaller if not any(same_row(fragment.box, o.box) for o in other)]
+    other_ids = {id(f) for f in other}
+    free = [f for f in smaller if not any(mate in other_ids for mate in mates[id(f)])]
     if len(free) * 2 < len(smaller) or len(free) < rules.min_side:
         return False  # a label or date column: most of its fragments are parts of rows
-    return _height(free) >= rules.min_height_share * _height(fragments)
+    return _height(free) >= rules.min_height_share * _height(split.left + split.right + split.crossing)
 
 
 def _height(fragments: list[Line]) -> float:

@@ -9,28 +9,19 @@ headline, contact); page headers and footers join it.
 
 from __future__ import annotations
 
-import statistics
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from resume_parser.grouping.headings import heading_kind
 from resume_parser.grouping.lines import same_row
+from resume_parser.grouping.traits import HeadingStyle, LineTraits, traits_of
 from resume_parser.layout import Box, Line, Section, SectionKind
 
-MAX_HEADING_WORDS = 6
-MAX_HEADING_CHARS = 50
 LARGER_THAN_BODY = 1.12
-_RULE_CHARS = frozenset("-=_*~#.·•─━═")
+SMALLER_THAN_BODY = 0.95
 # Consecutive heading lines closer than this many line heights are one heading on two lines.
 HEADING_CONTINUATION_GAP = 0.8
-
-
-@dataclass(frozen=True, slots=True)
-class HeadingStyle:
-    size: float  # rounded to half points; 0 when unknown
-    bold: bool
-    caps: bool
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,26 +34,46 @@ class ReadLine:
 
 def segment(lines: list[ReadLine]) -> list[Section]:
     body = [read.line for read in lines if not read.margin]
-    headings = _find_headings(body)
-    header = Section(SectionKind.HEADER, None, [])
+    traits = [traits_of(line) for line in body]
+    headings = _find_headings(body, traits)
     in_header = _header_zone(body, headings)
+    header = Section(SectionKind.HEADER, None, [])
     sections = [header]
     body_index = {id(line): index for index, line in enumerate(body)}
     for read in lines:
-        line = read.line
-        index = body_index.get(id(line), -1)
+        line, index = read.line, body_index.get(id(read.line), -1)
         if read.margin:
             header.lines.append(line)
         elif index in headings:
-            if index - 1 in headings and _continues_heading(body[index - 1], line):
+            if index - 1 in headings and _continues_heading(
+                body[index - 1 : index + 1], traits[index - 1 : index + 1]
+            ):
                 _extend_heading(sections[-1], line)
-                continue
-            sections.append(Section(heading_kind(line.text) or SectionKind.OTHER, line, []))
+            else:
+                sections.append(Section(heading_kind(line.text) or SectionKind.OTHER, line, []))
         elif in_header(line):
             header.lines.append(line)
-        elif not is_rule(line.text):
+        elif not traits[index].rule:
             sections[-1].lines.append(line)
     return [section for section in sections if section.lines or section.heading is not None]
+
+
+def _find_headings(lines: list[Line], traits: list[LineTraits]) -> set[int]:
+    body_size = _body_font_size(lines)
+    shaped = [i for i, t in enumerate(traits) if t.heading_shaped]
+    distinctive = {i for i in shaped if _is_distinctive(traits, i, body_size)}
+    known = {
+        i
+        for i in shaped
+        if not _smaller_than_body(traits[i], body_size)
+        and (i in distinctive or _stands_alone(lines, i))
+        and heading_kind(traits[i].text) is not None
+    }
+    if not known:
+        return set()
+    styles = _dominant_styles([traits[i].style for i in known])
+    first = min(known)
+    return known | {i for i in distinctive if i > first and traits[i].style in styles}
 
 
 def _header_zone(lines: list[Line], headings: set[int]) -> Callable[[Line], bool]:
@@ -77,33 +88,6 @@ def _header_zone(lines: list[Line], headings: set[int]) -> Callable[[Line], bool
     return lambda line: line.page == first.page and line.box.bottom <= limit
 
 
-def _find_headings(lines: list[Line]) -> set[int]:
-    body_size = _body_font_size(lines)
-    known = {
-        i
-        for i, line in enumerate(lines)
-        if heading_kind(line.text) and _looks_like_heading(lines, i, body_size)
-    }
-    if not known:
-        return set()
-    styles = _dominant_styles([style_of(lines[i]) for i in known])
-    first = min(known)
-    styled = {
-        i
-        for i, line in enumerate(lines)
-        if i > first
-        and _is_heading_shaped(line)
-        and style_of(line) in styles
-        and _is_distinctive(lines, i, body_size)
-    }
-    return known | styled
-
-
-def style_of(line: Line) -> HeadingStyle:
-    size = round((line.font_size or 0.0) * 2) / 2
-    return HeadingStyle(size=size, bold=_all_bold(line), caps=_is_caps(line.text))
-
-
 def _dominant_styles(styles: list[HeadingStyle]) -> set[HeadingStyle]:
     """The styles shared by several named headings; a one-off (a bold "Languages:" label) is no style."""
     counts = Counter(styles)
@@ -111,37 +95,15 @@ def _dominant_styles(styles: list[HeadingStyle]) -> set[HeadingStyle]:
     return shared or set(counts)
 
 
-def _all_bold(line: Line) -> bool:
-    return all(word.bold for word in line.words)
+def _is_distinctive(traits: list[LineTraits], index: int, body_size: float | None) -> bool:
+    line = traits[index]
+    larger = bool(body_size and line.size and line.size >= body_size * LARGER_THAN_BODY)
+    underlined = index + 1 < len(traits) and traits[index + 1].rule
+    return larger or line.bold or line.caps or underlined
 
 
-def _looks_like_heading(lines: list[Line], index: int, body_size: float | None) -> bool:
-    line = lines[index]
-    if not _is_heading_shaped(line):
-        return False
-    if body_size and line.font_size and line.font_size < body_size * 0.95:
-        return False
-    return _is_distinctive(lines, index, body_size) or _stands_alone(lines, index)
-
-
-def _is_heading_shaped(line: Line) -> bool:
-    text = line.text.strip().rstrip(":")
-    return (
-        not is_rule(line.text)
-        and ":" not in text  # "Languages: English, French" is a labelled value, not a heading
-        and 0 < len(text) <= MAX_HEADING_CHARS
-        and len(text.split()) <= MAX_HEADING_WORDS
-        and not any(char.isdigit() or char in "@/|" for char in text)
-        and not text.endswith((".", ",", ";"))
-        and any(char.isalpha() for char in text)
-    )
-
-
-def _is_distinctive(lines: list[Line], index: int, body_size: float | None) -> bool:
-    line = lines[index]
-    larger = bool(body_size and line.font_size and line.font_size >= body_size * LARGER_THAN_BODY)
-    underlined = index + 1 < len(lines) and is_rule(lines[index + 1].text)
-    return larger or _all_bold(line) or _is_caps(line.text) or underlined
+def _smaller_than_body(line: LineTraits, body_size: float | None) -> bool:
+    return bool(body_size and line.size and line.size < body_size * SMALLER_THAN_BODY)
 
 
 def _stands_alone(lines: list[Line], index: int) -> bool:
@@ -152,27 +114,31 @@ def _stands_alone(lines: list[Line], index: int) -> bool:
     return gap > 0.8 * max(lines[index].box.height, 1e-6)
 
 
-def is_rule(text: str) -> bool:
-    """A line drawn with characters ("-------", "=====") under or between headings in plain text."""
-    stripped = text.replace(" ", "")
-    return len(stripped) >= 3 and set(stripped) <= _RULE_CHARS
-
-
-def _is_caps(text: str) -> bool:
-    letters = [char for char in text if char.isalpha()]
-    return len(letters) >= 3 and all(char.isupper() for char in letters)
-
-
 def _body_font_size(lines: list[Line]) -> float | None:
-    sizes = [word.font_size for line in lines for word in line.words for _ in word.text if word.font_size]
-    return statistics.median(sizes) if sizes else None
+    """The font size of most of the text (the median size, weighted by characters)."""
+    weights: Counter[float] = Counter()
+    for line in lines:
+        for word in line.words:
+            if word.font_size:
+                weights[word.font_size] += len(word.text)
+    half, seen = sum(weights.values()) / 2, 0
+    for size in sorted(weights):
+        seen += weights[size]
+        if seen >= half:
+            return size
+    return None
 
 
-def _continues_heading(previous: Line, line: Line) -> bool:
-    if style_of(previous) != style_of(line) or line.page != previous.page or same_row(previous.box, line.box):
+def _continues_heading(pair: list[Line], traits: list[LineTraits]) -> bool:
+    (previous, line), (previous_traits, line_traits) = pair, traits
+    if (
+        previous_traits.style != line_traits.style
+        or line.page != previous.page
+        or same_row(previous.box, line.box)
+    ):
         return False
     gap = line.box.top - previous.box.bottom
-    one_unnamed = heading_kind(previous.text) is None or heading_kind(line.text) is None
+    one_unnamed = heading_kind(previous_traits.text) is None or heading_kind(line_traits.text) is None
     return 0 <= gap < HEADING_CONTINUATION_GAP * line.box.height and one_unnamed
 
 
