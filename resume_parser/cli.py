@@ -10,6 +10,7 @@ from pathlib import Path
 
 from resume_parser import logs
 from resume_parser.errors import ConfigurationError
+from resume_parser.observability.startup import start_observability
 from resume_parser.settings import Settings
 
 
@@ -17,6 +18,7 @@ def _serve(args: argparse.Namespace, settings: Settings) -> int:
     from resume_parser.grpc_api.server import serve
 
     settings.require_infrastructure()
+    start_observability(settings)
     asyncio.run(serve(settings))
     return 0
 
@@ -25,6 +27,7 @@ def _worker(args: argparse.Namespace, settings: Settings) -> int:
     from resume_parser.worker import create_worker
 
     worker = create_worker(settings, burst=args.burst)
+    start_observability(settings)
     worker.run()
     return 0
 

@@ -6,6 +6,8 @@ import uuid
 
 from arq.connections import ArqRedis, RedisSettings, create_pool
 
+from resume_parser.observability import tracing
+
 PROCESS_RESUME = "process_resume"
 
 
@@ -28,7 +30,9 @@ class JobQueue:
 
     async def enqueue(self, resume_id: uuid.UUID) -> bool:
         """Queue the resume's pipeline job; False when that job is already queued or running."""
-        job = await self.redis.enqueue_job(PROCESS_RESUME, str(resume_id), _job_id=str(resume_id))
+        job = await self.redis.enqueue_job(
+            PROCESS_RESUME, str(resume_id), trace_context=tracing.inject(), _job_id=str(resume_id)
+        )
         return job is not None
 
     async def depth(self) -> int:

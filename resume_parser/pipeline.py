@@ -34,6 +34,7 @@ from resume_parser.events import EventPublisher
 from resume_parser.extraction import Extractor, SourceFile
 from resume_parser.grouping import Grouper
 from resume_parser.normalization import Normalizer
+from resume_parser.observability import metrics, tracing
 from resume_parser.resume import ParsedResume
 from resume_parser.retry import backoff_seconds, is_transient
 from resume_parser.settings import Settings
@@ -182,8 +183,10 @@ class _Run:
     async def _timed(self, work: Awaitable[T]) -> T:
         started = time.perf_counter()
         deadline = self.p.settings.stage_deadline_seconds
+        stage, backend = self.stage.value, self._backend()
         try:
-            result = await asyncio.wait_for(work, deadline)
+            with tracing.stage_span(stage, backend), metrics.time_stage(stage, backend):
+                result = await asyncio.wait_for(work, deadline)
         except TimeoutError:
             if self.p.stages.computes_locally(self.stage):
                 # Reading this document again would take just as long: it is not worth a retry.
@@ -197,6 +200,15 @@ class _Run:
             extra={"resume_id": str(self.record.id), "stage": self.stage.value, "seconds": seconds},
         )
         return result
+
+    def _backend(self) -> str:
+        settings = self.p.settings
+        backends = {
+            Stage.EXTRACTING: settings.extract_backend.value,
+            Stage.NORMALIZING: settings.normalize_backend.value,
+            Stage.EMBEDDING: settings.embed_backend.value,
+        }
+        return backends.get(self.stage, "local")
 
     async def _handle_failure(self, error: Exception) -> None:
         if isinstance(error, NotFoundError) and error.reason == "RESUME_GONE":
@@ -214,6 +226,7 @@ class _Run:
                 "transient failure, retrying",
                 extra={**ids, "attempt": self.attempt, "error": type(error).__name__},
             )
+            metrics.record_retry(self.stage.value, error)
             raise Retry(defer=delay) from error
         failure = stage_error(error, self.stage, exhausted=exhausted)
         extra = {**ids, "reason": failure.reason, "error": type(error).__name__}

@@ -11,12 +11,17 @@ from arq.worker import Worker
 
 from resume_parser.bootstrap import build_container, build_pipeline
 from resume_parser.jobqueue import PROCESS_RESUME, redis_settings
+from resume_parser.observability import tracing
 from resume_parser.settings import Settings
 from resume_parser.sweeper import Sweeper
 
 
-async def process_resume(ctx: dict[str, Any], resume_id: str) -> None:
-    await ctx["pipeline"].run(uuid.UUID(resume_id), attempt=ctx["job_try"])
+async def process_resume(
+    ctx: dict[str, Any], resume_id: str, trace_context: dict[str, str] | None = None
+) -> None:
+    attributes = {"resume_id": resume_id, "attempt": ctx["job_try"]}
+    with tracing.job_span(PROCESS_RESUME, trace_context, attributes):
+        await ctx["pipeline"].run(uuid.UUID(resume_id), attempt=ctx["job_try"])
 
 
 async def sweep_stalled(ctx: dict[str, Any]) -> int:

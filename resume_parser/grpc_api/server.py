@@ -17,6 +17,8 @@ from grpc_reflection.v1alpha import reflection
 from resume_parser.bootstrap import Container, build_container, build_service
 from resume_parser.grpc_api.auth import BearerTokenInterceptor
 from resume_parser.grpc_api.servicer import ResumeServicer
+from resume_parser.observability.metrics import MetricsInterceptor, poll_queue_depth
+from resume_parser.observability.tracing import TracingInterceptor
 from resume_parser.search import SearchService
 from resume_parser.settings import Settings
 
@@ -31,7 +33,10 @@ MESSAGE_OVERHEAD = 64 * 1024
 async def create_server(container: Container, *, address: str) -> tuple[grpc.aio.Server, int]:
     settings = container.settings
     limit = settings.max_upload_bytes + MESSAGE_OVERHEAD
-    interceptors = [BearerTokenInterceptor(settings.token_digests)] if settings.token_digests else []
+    # Metrics outermost, so calls the token check rejects are counted and traced too.
+    interceptors: list[grpc.aio.ServerInterceptor] = [MetricsInterceptor(), TracingInterceptor()]
+    if settings.token_digests:
+        interceptors.append(BearerTokenInterceptor(settings.token_digests))
     server = grpc.aio.server(
         interceptors=interceptors,
         options=[
@@ -75,11 +80,13 @@ async def serve(settings: Settings, *, ready: asyncio.Event | None = None) -> No
         log.info("gRPC server listening", extra={"address": f"{settings.grpc_host}:{port}"})
         if ready is not None:
             ready.set()
+        queue_depth = asyncio.create_task(poll_queue_depth(container.queue.depth))
         stop = asyncio.Event()
         loop = asyncio.get_running_loop()
         for sig in (signal.SIGINT, signal.SIGTERM):
             loop.add_signal_handler(sig, stop.set)
         await stop.wait()
+        queue_depth.cancel()
         await server.stop(grace=10)
     finally:
         await container.close()
