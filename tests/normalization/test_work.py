@@ -96,3 +96,12 @@ def test_a_sentence_wrapped_after_a_connector_is_not_a_new_entry() -> None:
     parsed = parse_work(lines(text))
     assert len(parsed) == 1
     assert parsed[0].work.highlights[0].endswith("with Debezium and Kafka")
+
+
+def test_without_title_vocabulary_the_line_below_the_employer_is_the_position() -> None:
+    assert _summary("**Acme**   2019 - 2021\nGrowth Hacker\nBerlin\n• Grew signups by 20%") == [
+        ("Growth Hacker", "Acme", "Berlin", "2019", "2021")
+    ]
+    assert _summary("**Acme**     Berlin\n2019 - 2021\n• Grew signups by 20%") == [
+        (None, "Acme", "Berlin", "2019", "2021")
+    ]
