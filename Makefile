@@ -6,7 +6,7 @@ BUF     := node_modules/.bin/buf
 EVAL    ?= ../shared/eval
 PROTOS  := $(shell find protos -name '*.proto')
 
-.PHONY: install generate lint typecheck test dev eval bench bench-extract bench-search bench-load clean
+.PHONY: install generate lint typecheck test dev eval bench bench-extract bench-parse bench-search bench-latency bench-load clean
 
 install: ## create .venv with the package, its extras and every test tool; install buf
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -14,6 +14,7 @@ install: ## create .venv with the package, its extras and every test tool; insta
 	$(PY) -m pip install --quiet -e '.[dev,local-stack,local-embed]'
 	npm install --no-audit --no-fund --silent
 	$(BUF) --version
+	bash scripts/install-go-toolchain.sh .tools/bin
 
 generate: ## regenerate generated/ from protos/ (messages, gRPC stubs, .pyi type stubs)
 	rm -rf generated/ats
@@ -22,8 +23,9 @@ generate: ## regenerate generated/ from protos/ (messages, gRPC stubs, .pyi type
 		--mypy_out=generated --mypy_grpc_out=generated $(PROTOS)
 	find generated/ats -type d -exec touch {}/__init__.py \;
 
-lint: ## buf lint + breaking-change check, ruff, mypy
+lint: ## buf lint + breaking-change check against the committed baseline, ruff, mypy
 	$(BUF) lint
+	$(BUF) breaking protos --against protos/baseline.binpb
 	$(BIN)/ruff check resume_parser tests migrations bench
 	$(BIN)/ruff format --check resume_parser tests migrations bench
 	$(BIN)/mypy resume_parser
@@ -42,16 +44,23 @@ eval: ## parse the dev corpus and score it
 	$(BIN)/resume-parser parse --out .eval-out $$(ls $(EVAL)/dev/* | grep -v '\.json$$')
 	$(PY) $(EVAL)/score.py --truth $(EVAL)/dev --pred .eval-out
 
-bench: bench-extract bench-search bench-load
+bench: ## every benchmark, one results table with the machine: bench/results.md
+	$(PY) bench/run_all.py
 
-bench-extract:
+bench-extract: ## extraction ms/page next to the raw PDFium floor
 	$(PY) bench/extract_bench.py
 
-bench-search:
+bench-parse: ## extract + group + normalize of a one-page PDF, median on one core
+	$(PY) bench/parse_bench.py
+
+bench-search: ## retrieval quality (recall@10, nDCG@10), vector vs hybrid
 	$(PY) bench/search_bench.py
 
-bench-load:
+bench-latency: ## SearchResumes p50/p95 at 100,000 resumes, with the EXPLAIN plan
+	$(PY) bench/search_latency.py
+
+bench-load: ## 1,000 uploads, 50 clients, 1,000 watchers, one server, two workers
 	$(PY) bench/load_bench.py
 
 clean:
-	rm -rf .eval-out .pytest_cache .mypy_cache .ruff_cache
+	rm -rf .eval-out .pytest_cache .mypy_cache .ruff_cache .tools/go-build-cache
