@@ -20,7 +20,8 @@ from resume_parser.normalization.contact import (
 )
 from resume_parser.normalization.dates import find_date_range
 from resume_parser.normalization.lines import clean, ends_sentence, segments, title_case_ratio
-from resume_parser.normalization.names import display_name, looks_like_name
+from resume_parser.normalization.education import has_degree_word
+from resume_parser.normalization.names import display_name, looks_like_name, strip_decorations
 from resume_parser.normalization.phones import find_phone, phone_candidates
 from resume_parser.normalization.roles import has_title_word
 from resume_parser.resume import Basics, Location, Profile
@@ -191,6 +192,7 @@ def _standalone_place(item: Item, location: Location) -> bool:
     """A whole line "City, Region": a place, not a greeting ("Hi, I'm") or a title ("Engineer, Acme")."""
     whole_line = clean(item.line.text) == item.text and "," in item.text
     plain = not re.search(r"['’!?]", item.text) and len(location.city or "") >= MIN_CITY_LETTERS
+    plain = plain and not has_degree_word(location.region or "")  # "Jane Doe, PhD"
     return whole_line and plain and not has_title_word(item.text)
 
 
@@ -228,11 +230,9 @@ def _read_phone(
 def _read_name(
     result: ParsedBasics, items: list[Item], labelled: dict[str, Item], grouped: GroupedDocument
 ) -> None:
-    if "name" in labelled and looks_like_name(labelled["name"].text):
-        result.basics.name, result.sources["name"] = (
-            display_name(labelled["name"].text),
-            labelled["name"].line,
-        )
+    labelled_name = strip_decorations(labelled["name"].text) if "name" in labelled else ""
+    if looks_like_name(labelled_name):
+        result.basics.name, result.sources["name"] = display_name(labelled_name), labelled["name"].line
         return
     header = [line for s in grouped.of_kind(SectionKind.HEADER) for line in s.lines]
     first_page = [line for line in grouped.document.lines if line.page == 1]
@@ -249,7 +249,7 @@ def _best_name(lines: list[Line]) -> tuple[str, Line] | None:
     candidates = []
     for order, line in enumerate(lines):
         for segment in segments(line)[:1]:
-            text = clean(segment)
+            text = strip_decorations(clean(segment))
             if looks_like_name(text) and not has_title_word(text) and not _is_contact_value(text):
                 candidates.append((-(line.font_size or 0), order, text, line))
     if not candidates:
@@ -264,7 +264,7 @@ def _read_label(result: ParsedBasics, lines: list[Line], name_line: Line) -> Non
     if index is None or index + 1 >= len(lines):
         return
     line = lines[index + 1]
-    text = (segments(line) or [""])[0]
+    text = next(iter(split_contact_line((segments(line) or [""])[0])), "")
     if (
         text
         and len(text.split()) <= MAX_LABEL_WORDS

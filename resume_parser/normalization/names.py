@@ -78,6 +78,18 @@ def looks_like_name(text: str) -> bool:
     return True
 
 
+_HONORIFIC = re.compile(r"^(?:dr|prof|mr|mrs|ms|mx|ing|dipl\.-ing)\.?\s+", re.IGNORECASE)
+_CREDENTIAL = re.compile(r"^[A-Z][A-Za-z.]{1,6}$")  # "PhD", "MBA", "CPA", "M.Sc."
+
+
+def strip_decorations(text: str) -> str:
+    """The name without an honorific before it or credentials after a comma: "Dr. Jane Doe, PhD, PMP"."""
+    head, comma, tail = text.partition(",")
+    if comma and all(_CREDENTIAL.match(t.strip()) for t in tail.split(",")):
+        text = head
+    return _HONORIFIC.sub("", text.strip())
+
+
 def display_name(text: str) -> str:
     """An all-caps name in title case ("BRIAN TURNER" -> "Brian Turner"); others as printed."""
     if not text.isupper():

@@ -33,3 +33,11 @@ def test_all_caps_names_are_title_cased_with_particles_kept_low() -> None:
     assert display_name("LUDWIG VAN BEETHOVEN") == "Ludwig van Beethoven"
     assert display_name("JEAN-LUC PICARD") == "Jean-Luc Picard"
     assert display_name("Jose Ramón Palomino") == "Jose Ramón Palomino"
+
+
+def test_honorifics_and_credentials_are_not_part_of_the_name() -> None:
+    from resume_parser.normalization.names import strip_decorations
+
+    assert strip_decorations("Dr. Jane Doe") == "Jane Doe"
+    assert strip_decorations("Jane Doe, PhD, PMP") == "Jane Doe"
+    assert strip_decorations("Doe, Jane Marie") == "Doe, Jane Marie"  # not credentials: left alone
