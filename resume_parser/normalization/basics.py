@@ -19,8 +19,8 @@ from resume_parser.normalization.contact import (
     split_contact_line,
 )
 from resume_parser.normalization.dates import find_date_range
-from resume_parser.normalization.lines import clean, ends_sentence, segments, title_case_ratio
 from resume_parser.normalization.education import has_degree_word
+from resume_parser.normalization.lines import clean, ends_sentence, segments, title_case_ratio
 from resume_parser.normalization.names import display_name, looks_like_name, strip_decorations
 from resume_parser.normalization.phones import find_phone, phone_candidates
 from resume_parser.normalization.roles import has_title_word
