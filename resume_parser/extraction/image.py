@@ -69,6 +69,7 @@ def _size_in_points(image: Image.Image) -> tuple[float, float]:
 
 def _for_ocr(image: Image.Image) -> Image.Image:
     try:
+        image.draft("RGB", (OCR_MAX_SIDE, OCR_MAX_SIDE))  # JPEG decodes straight to a smaller size
         frame = image.convert("RGB")
     except (OSError, SyntaxError, ValueError) as error:
         raise CorruptDocumentError("the image is damaged or truncated") from error

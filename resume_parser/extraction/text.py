@@ -64,4 +64,5 @@ def _blocks(text: str) -> list[FlowBlock]:
 
 
 def _printable(line: str) -> str:
-    return "".join(char for char in line if char == "\t" or char.isprintable())
+    """The line without control characters; every kind of space (no-break, em...) stays a space."""
+    return "".join(char for char in line if char.isprintable() or char.isspace())

@@ -74,8 +74,9 @@ def _single_column(fragments: list[Line]) -> list[Line]:
         if split is None:
             lines += merge_rows(block)
         else:
-            sides = [[merge_rows(split.left)], [merge_rows(split.right)]]
-            lines += [line for side in sorted(sides, key=_reading_priority, reverse=True) for line in side[0]]
+            sides = ([merge_rows(split.left)], [merge_rows(split.right)])
+            first, second = sorted(sides, key=_reading_priority, reverse=True)
+            lines += first[0] + second[0]
     return lines
 
 

@@ -55,7 +55,15 @@ def test_a_right_aligned_date_stays_on_its_line_at_the_right() -> None:
     assert bullet.words[0].box.left > title.words[0].box.left
 
 
-def test_control_characters_are_dropped_and_whitespace_only_text_is_empty() -> None:
+def test_control_characters_are_dropped_and_any_space_separates_words() -> None:
     assert extract_text(b"Jane\x07 Doe\x00\n").text == "Jane Doe"
+    assert [w.text for w in extract_text("Jane\u00a0Doe\u2003CV".encode()).lines[0].words] == [
+        "Jane",
+        "Doe",
+        "CV",
+    ]
+
+
+def test_whitespace_only_text_is_empty() -> None:
     with pytest.raises(EmptyDocumentError):
         extract_text(b" \n\t\n\r\n")
