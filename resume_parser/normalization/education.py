@@ -125,6 +125,11 @@ def has_degree_word(text: str) -> bool:
     )
 
 
+def is_schooling(text: str) -> bool:
+    """Text naming both a school and a degree ("Universidad de Granada ... Bachelor's Degree")."""
+    return bool(_INSTITUTION_WORDS.search(text)) and has_degree_word(text)
+
+
 def split_degree(text: str) -> tuple[str, str | None, str | None]:
     """ "B.Sc. in Computer Science (3.7/4.0)" -> ("B.Sc.", "Computer Science", "3.7/4.0")."""
     score = None

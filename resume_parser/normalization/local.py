@@ -9,7 +9,12 @@ from resume_parser.errors import EmptyDocumentError
 from resume_parser.layout import GroupedDocument, Line, Section, SectionKind
 from resume_parser.normalization.basics import parse_basics
 from resume_parser.normalization.certificates import parse_certificates
-from resume_parser.normalization.education import ParsedEducation, has_degree_word, parse_education
+from resume_parser.normalization.education import (
+    ParsedEducation,
+    has_degree_word,
+    is_schooling,
+    parse_education,
+)
 from resume_parser.normalization.education import apply_dates as apply_education_dates
 from resume_parser.normalization.entries import split_entries
 from resume_parser.normalization.evidence import EvidenceLog
@@ -18,6 +23,7 @@ from resume_parser.normalization.languages import parse_languages
 from resume_parser.normalization.lines import split_label, without_words
 from resume_parser.normalization.margins import date_only_lines, dates_beside
 from resume_parser.normalization.projects import parse_projects
+from resume_parser.normalization.roles import has_title_word
 from resume_parser.normalization.skills import parse_skills
 from resume_parser.normalization.version import PARSER_VERSION
 from resume_parser.normalization.work import ParsedWork, parse_work
@@ -54,6 +60,7 @@ class LocalNormalizer:
 
         jobs = parse_work(_entry_lines(grouped, SectionKind.EXPERIENCE))
         schools = parse_education(_entry_lines(grouped, SectionKind.EDUCATION))
+        jobs, schools = _move_schooling(jobs, schools)
         _date_from_margins(grouped, jobs, schools)
         for index, job in enumerate(jobs):
             resume.work.append(job.work)
@@ -111,6 +118,21 @@ def _date_from_margins(
             apply_work_dates(parsed.work, parsed.sources, entry)
         else:
             apply_education_dates(parsed)
+
+
+def _move_schooling(
+    jobs: list[ParsedWork], schools: list[ParsedEducation]
+) -> tuple[list[ParsedWork], list[ParsedEducation]]:
+    """An entry under experience that names a school and a degree and no job title is education
+    (its heading was missed, as happens in scans)."""
+    kept: list[ParsedWork] = []
+    for job in jobs:
+        header = " ".join(line.text for line in job.entry.header) if job.entry else ""
+        if job.entry and is_schooling(header) and not has_title_word(header):
+            schools.extend(parse_education(job.entry.lines))
+        else:
+            kept.append(job)
+    return kept, schools
 
 
 def _entry_lines(grouped: GroupedDocument, kind: SectionKind) -> list[Line]:
