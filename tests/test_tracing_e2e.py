@@ -1,0 +1,82 @@
+"""One trace from the gRPC request through the arq job to every pipeline stage, across processes:
+the server (this process) records into memory, a real worker process prints its spans as JSON."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import signal
+import sys
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from ats.resume.v1 import resume_service_pb2_grpc as api_grpc
+from opentelemetry import trace
+from opentelemetry.sdk.trace import TracerProvider
+from opentelemetry.sdk.trace.export import SimpleSpanProcessor
+from opentelemetry.sdk.trace.export.in_memory_span_exporter import InMemorySpanExporter
+from opentelemetry.trace import SpanKind
+
+from resume_parser.settings import Settings
+from tests.conftest import WorkerProcess, settings_environment
+from tests.helpers import SAMPLE_PDF, upload, watch_all
+
+STAGES = ["EXTRACTING", "GROUPING", "NORMALIZING", "EMBEDDING"]
+
+
+@pytest.fixture(scope="module")
+def server_spans() -> InMemorySpanExporter:
+    exporter = InMemorySpanExporter()
+    provider = trace.get_tracer_provider()
+    if not isinstance(provider, TracerProvider):
+        provider = TracerProvider()
+        trace.set_tracer_provider(provider)
+    provider.add_span_processor(SimpleSpanProcessor(exporter))
+    return exporter
+
+
+def json_objects(text: str) -> Iterator[dict[str, Any]]:
+    decoder, position = json.JSONDecoder(), 0
+    while (start := text.find("{", position)) != -1:
+        value, position = decoder.raw_decode(text, start)
+        yield value
+
+
+async def test_request_job_and_stages_form_one_trace(
+    stub: api_grpc.ResumeServiceStub,
+    settings: Settings,
+    server_spans: InMemorySpanExporter,
+    worker: WorkerProcess,
+) -> None:
+    # The session's worker would take the job without printing its spans: a tracing one stands in.
+    worker.stop()
+    env = {**settings_environment(settings), "OTEL_TRACES_EXPORTER": "console"}
+    traced_worker = await asyncio.create_subprocess_exec(
+        sys.executable,
+        "-m",
+        "resume_parser",
+        "worker",
+        env=env,
+        stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.DEVNULL,
+    )
+    try:
+        uploaded = await upload(stub, SAMPLE_PDF.read_bytes())
+        await watch_all(stub, uploaded.resume.id)
+    finally:
+        traced_worker.send_signal(signal.SIGTERM)  # the span processor flushes at exit
+        output, _ = await asyncio.wait_for(traced_worker.communicate(), timeout=30)
+        worker.start()
+    printed = output.decode()
+
+    request = next(s for s in server_spans.get_finished_spans() if s.name.endswith("/UploadResume"))
+    assert request.kind == SpanKind.SERVER and request.context is not None
+    trace_id = f"0x{request.context.trace_id:032x}"
+    worker_spans = [s for s in json_objects(printed) if s["context"]["trace_id"] == trace_id]
+    job = next(s for s in worker_spans if s["name"] == "process_resume")
+    assert job["kind"] == "SpanKind.CONSUMER"
+    assert job["parent_id"] == f"0x{request.context.span_id:016x}"
+    stages = {s["name"]: s for s in worker_spans if s["name"].startswith("stage ")}
+    assert sorted(stages) == sorted(f"stage {stage}" for stage in STAGES)
+    assert all(s["parent_id"] == job["context"]["span_id"] for s in stages.values())
