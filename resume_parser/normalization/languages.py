@@ -208,7 +208,7 @@ def parse_languages(lines: list[Line]) -> list[SpokenLanguage]:
                     found.append(SpokenLanguage(item.strip(), "Mother tongue", line))
             continue
         unlabelled = _OTHER_LANGUAGES_LABEL.sub("", text)
-        items = _items(line if unlabelled == text else None, unlabelled)
+        items = _paired(_items(line if unlabelled == text else None, unlabelled))
         parsed = [_parse_item(item, line) for item in items]
         if parsed and all(p is not None for p in parsed):
             found.extend(p for p in parsed if p is not None)
@@ -228,6 +228,17 @@ def _items(line: Line | None, text: str) -> list[str]:
             return parts
         return _split_run(text)
     return items
+
+
+def _paired(items: list[str]) -> list[str]:
+    """ "English" then "Native" as two items (a table row, columns apart) -> "English (Native)"."""
+    paired: list[str] = []
+    for item in items:
+        if paired and is_language(paired[-1]) and is_fluency(item) and not is_language(item):
+            paired[-1] = f"{paired[-1]} ({item.strip()})"
+        else:
+            paired.append(item)
+    return paired
 
 
 def _split_run(text: str) -> list[str]:

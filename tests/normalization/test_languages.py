@@ -40,3 +40,7 @@ def test_europass_rows() -> None:
 
 def test_programming_languages_are_not_spoken_languages() -> None:
     assert _pairs("Ruby\nPython\n10/2022 - 07/2023") == []
+
+
+def test_language_and_fluency_in_two_columns() -> None:
+    assert _pairs("English        Native\nGerman        B2") == [("English", "Native"), ("German", "B2")]
