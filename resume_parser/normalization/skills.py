@@ -65,6 +65,7 @@ _LEVEL_SUFFIX = re.compile(
 )
 _LEVEL_DOTS = re.compile(r"^(?P<name>.+?)\s*(?P<level>[●○◉◯★☆■□▪▫⬤◆◇|]{2,}|\d{1,3}\s*%)$")
 MAX_SKILL_WORDS = 6
+_FUNCTION_WORDS = {"in", "and", "with", "of", "for", "to", "the", "a", "an", "on", "at", "by", "from"}
 MAX_GROUP_LABEL_WORDS = 5
 INDENT_MIN = 0.02  # page-width share; less is the jitter of OCR boxes
 COLUMN_TOLERANCE = 0.008
@@ -226,7 +227,7 @@ def _split_items(line: Line, text: str) -> list[str]:
 def _add_items(group: SkillGroup, groups: list[SkillGroup], items: list[str], line: Line) -> None:
     for raw in items:
         item = raw.strip().rstrip(".")
-        if not item or len(item.split()) > MAX_SKILL_WORDS:
+        if not item or len(item.split()) > MAX_SKILL_WORDS or _is_phrase(item):
             continue
         level = _LEVEL_DOTS.match(item) or _LEVEL_SUFFIX.match(item)
         if level:  # "Python – Advanced" is a group of its own, named by the skill
@@ -235,6 +236,13 @@ def _add_items(group: SkillGroup, groups: list[SkillGroup], items: list[str], li
         group.keywords.append(item)
         if line not in group.lines:
             group.lines.append(line)
+
+
+def _is_phrase(item: str) -> bool:
+    """A clause, not a skill: "Proficient in Python and SQL", "experienced with large teams"."""
+    words = item.split()
+    function_words = sum(1 for w in words if w in _FUNCTION_WORDS)
+    return item[:1].islower() and len(words) > 2 or len(words) > 3 and function_words >= 2
 
 
 def _deduplicated(groups: list[SkillGroup]) -> list[SkillGroup]:

@@ -68,3 +68,9 @@ def test_aliases_are_deduplicated_keeping_the_printed_spelling() -> None:
     assert _groups("JS, JavaScript, Postgres, PostgreSQL, k8s, Kubernetes") == [
         ("Skills", ["JS", "Postgres", "k8s"])
     ]
+
+
+def test_clauses_are_not_skills() -> None:
+    assert _groups("Proficient in Python and SQL; Docker; experienced with large teams; Ruby on Rails") == [
+        ("Skills", ["Docker", "Ruby on Rails"])
+    ]
