@@ -242,7 +242,7 @@ def _is_phrase(item: str) -> bool:
     """A clause, not a skill: "Proficient in Python and SQL", "experienced with large teams"."""
     words = item.split()
     function_words = sum(1 for w in words if w in _FUNCTION_WORDS)
-    return item[:1].islower() and len(words) > 2 or len(words) > 3 and function_words >= 2
+    return (item[:1].islower() and len(words) > 2) or (len(words) > 3 and function_words >= 2)
 
 
 def _deduplicated(groups: list[SkillGroup]) -> list[SkillGroup]:
