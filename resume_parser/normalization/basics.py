@@ -24,7 +24,7 @@ from resume_parser.normalization.lines import clean, ends_sentence, segments, ti
 from resume_parser.normalization.names import display_name, looks_like_name, strip_decorations
 from resume_parser.normalization.phones import find_phone, phone_candidates
 from resume_parser.normalization.roles import has_title_word
-from resume_parser.resume import Basics, Location, Profile
+from resume_parser.resume import Basics, Location
 
 _LABELS = {
     "name": ("name", "full name", "nom", "nombre", "nome"),
@@ -281,7 +281,3 @@ def _read_summary(result: ParsedBasics, grouped: GroupedDocument) -> None:
     if lines:
         result.basics.summary = clean(" ".join(line.text for line in lines))
         result.sources["summary"] = lines[0]
-
-
-def profile_urls(profiles: list[Profile]) -> list[str]:
-    return [p.url for p in profiles if p.url]

@@ -235,7 +235,3 @@ def strip_span(text: str, span: tuple[int, int]) -> str:
     left, right = text[: span[0]], text[span[1] :]
     joined = f"{left.rstrip(' ,;|·•–—-(')} {right.lstrip(' ,;|·•–—-)')}"
     return joined.strip(" ,;|·•–—-\t")
-
-
-def is_ongoing_word(text: str) -> bool:
-    return text.strip().casefold() in ONGOING_WORDS

@@ -20,7 +20,6 @@ from resume_parser.normalization.lines import (
     segments,
     split_label,
     strip_bullet,
-    title_case_ratio,
     without_words,
 )
 from resume_parser.resume import Skill
@@ -256,13 +255,3 @@ def _deduplicated(groups: list[SkillGroup]) -> list[SkillGroup]:
                 kept.append(keyword)
         group.keywords = kept
     return [g for g in groups if g.keywords or g.level]
-
-
-def looks_like_skill_list(text: str) -> bool:
-    """Several short capitalized items separated by commas: a skills line found outside its section."""
-    items = [i for i in _ITEM_SEPARATOR.split(text) if i]
-    return (
-        len(items) >= 3
-        and all(len(i.split()) <= MAX_SKILL_WORDS for i in items)
-        and (title_case_ratio(text) > 0.5)
-    )
