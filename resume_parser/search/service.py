@@ -8,6 +8,7 @@ Pages are slices of that one fused list, so a query reaches at most about 2 × d
 
 from __future__ import annotations
 
+import asyncio
 import uuid
 from collections.abc import Sequence
 
@@ -17,7 +18,10 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from resume_parser.embedding import Embedder
 from resume_parser.resume import ParsedResume, Work
 from resume_parser.search import page_token
+from resume_parser.search.filters import Filters
+from resume_parser.search.fulltext import TextMatch, matching_resumes
 from resume_parser.search.fusion import reciprocal_rank_fusion
+from resume_parser.search.nearest import VectorMatch, nearest_resumes
 from resume_parser.search.query import (
     SearchHit,
     SearchMode,
@@ -27,7 +31,6 @@ from resume_parser.search.query import (
     validated_page_size,
     validated_text,
 )
-from resume_parser.search.rankers import Filters, TextMatch, VectorMatch, matching_resumes, nearest_resumes
 from resume_parser.search.skills import matched_skills
 
 DEFAULT_DEPTH = 100
@@ -57,26 +60,13 @@ class SearchService:
     async def _rank(
         self, query: SearchQuery, query_text: str
     ) -> tuple[list[tuple[uuid.UUID, float]], dict[uuid.UUID, int]]:
-        """Resume ids with their score, best first, and the matched work entry of each."""
+        """Resume ids with their score, best first, and the matched work entry of each. The two rankers
+        run at once, on two connections: full-text search needs no vector, so it overlaps the embedding."""
         filters = Filters(query.job_post_id, query.created_after, query.created_before)
-        vector_matches: list[VectorMatch] = []
-        text_matches: list[TextMatch] = []
-        # Embed before opening the session: no connection is held while the model runs.
-        query_vector = await self._embedder.embed_query(query_text) if query.mode != SearchMode.TEXT else None
-        async with self._sessions() as session:
-            if query_vector is not None:
-                vector_matches = await nearest_resumes(
-                    session,
-                    embedder=self._embedder.name,
-                    dimension=self._embedder.dimension,
-                    query_vector=query_vector,
-                    filters=filters,
-                    depth=self._depth,
-                )
-            if query.mode != SearchMode.VECTOR:
-                text_matches = await matching_resumes(
-                    session, query_text=query_text, filters=filters, depth=self._depth
-                )
+        async with asyncio.TaskGroup() as group:
+            vector_task = group.create_task(self._nearest(query, query_text, filters))
+            text_task = group.create_task(self._matching(query, query_text, filters))
+        vector_matches, text_matches = vector_task.result(), text_task.result()
         work_of = {m.resume_id: m.work_index for m in vector_matches if m.work_index is not None}
         if query.mode == SearchMode.VECTOR:
             return [(m.resume_id, m.similarity) for m in vector_matches], work_of
@@ -86,6 +76,27 @@ class SearchService:
             [[m.resume_id for m in vector_matches], [m.resume_id for m in text_matches]]
         )
         return fused, work_of
+
+    async def _nearest(self, query: SearchQuery, query_text: str, filters: Filters) -> list[VectorMatch]:
+        if query.mode == SearchMode.TEXT:
+            return []
+        # Embedded before the session opens: no connection is held while the model runs.
+        query_vector = await self._embedder.embed_query(query_text)
+        async with self._sessions() as session:
+            return await nearest_resumes(
+                session,
+                embedder=self._embedder.name,
+                dimension=self._embedder.dimension,
+                query_vector=query_vector,
+                filters=filters,
+                depth=self._depth,
+            )
+
+    async def _matching(self, query: SearchQuery, query_text: str, filters: Filters) -> list[TextMatch]:
+        if query.mode == SearchMode.VECTOR:
+            return []
+        async with self._sessions() as session:
+            return await matching_resumes(session, query_text=query_text, filters=filters, depth=self._depth)
 
     async def _hits(
         self, page: Sequence[tuple[uuid.UUID, float]], work_of: dict[uuid.UUID, int], query_text: str

@@ -1,0 +1,34 @@
+"""The caller's filters, as SQL conditions on the resumes table (aliased `r`)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+
+@dataclass(frozen=True, slots=True)
+class Filters:
+    job_post_id: str = ""
+    created_after: datetime | None = None  # inclusive
+    created_before: datetime | None = None  # exclusive
+
+    @property
+    def narrowing(self) -> bool:
+        """Whether anything beyond "COMPLETED" is asked for."""
+        return bool(self.job_post_id) or self.created_after is not None or self.created_before is not None
+
+    def sql(self) -> tuple[str, dict[str, Any]]:
+        """WHERE conditions and their parameters: only COMPLETED resumes, and the filters that are set."""
+        conditions = ["r.stage = 'COMPLETED'"]
+        parameters: dict[str, Any] = {}
+        if self.job_post_id:
+            conditions.append("r.job_post_id = :job_post_id")
+            parameters["job_post_id"] = self.job_post_id
+        if self.created_after is not None:
+            conditions.append("r.created_at >= :created_after")
+            parameters["created_after"] = self.created_after
+        if self.created_before is not None:
+            conditions.append("r.created_at < :created_before")
+            parameters["created_before"] = self.created_before
+        return " AND ".join(conditions), parameters

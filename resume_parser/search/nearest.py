@@ -1,0 +1,103 @@
+"""The vector ranker: the resumes whose vectors are closest to the query (cosine distance).
+
+Two plans, chosen per query:
+- HNSW (approximate): the ORDER BY repeats migration 0002's index expression and the WHERE its
+  predicate, which lets PostgreSQL walk the index; an iterative scan keeps walking while filters
+  drop candidates. Right for the whole pool or a broad filter.
+- Exact: when filters leave few resumes (one job post), every vector of those resumes is compared.
+  Walking the index would visit mostly other job posts' vectors; comparing a few thousand directly
+  is faster and exact. Ordering on the uncast column is what keeps the planner off the index.
+Only vectors of the current embedder (name and dimension) are ever compared.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import Row, text
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from resume_parser.search.filters import Filters
+
+# Vectors fetched per resume wanted: a resume has a whole-resume vector and one per work entry,
+# several of which may sit near the query.
+VECTORS_PER_RESUME = 3
+# Filters leaving at most this many resumes are searched exactly (at ~4 vectors per resume, a few
+# milliseconds of distance computations).
+EXACT_SEARCH_MAX_RESUMES = 5000
+
+
+@dataclass(frozen=True, slots=True)
+class VectorMatch:
+    resume_id: uuid.UUID
+    similarity: float  # cosine similarity of the resume's closest vector
+    work_index: int | None  # the closest work entry's vector, if any was among the candidates
+
+
+def nearest_vectors_sql(dimension: int, where: str, *, exact: bool) -> str:
+    indexed = f"(e.embedding::vector({dimension}))"  # migration 0002's index expression
+    compared = "e.embedding" if exact else indexed
+    return f"""
+        SELECT e.resume_id, e.work_index, {compared} <=> CAST(:query AS vector({dimension})) AS distance
+        FROM resume_embeddings e JOIN resumes r ON r.id = e.resume_id
+        WHERE e.dimension = {dimension} AND e.embedder = :embedder AND {where}
+        ORDER BY distance
+        LIMIT :limit
+    """
+
+
+async def nearest_resumes(
+    session: AsyncSession,
+    *,
+    embedder: str,
+    dimension: int,
+    query_vector: list[float],
+    filters: Filters,
+    depth: int,
+) -> list[VectorMatch]:
+    """The `depth` resumes with the vectors closest to the query, best first."""
+    where, parameters = filters.sql()
+    limit = depth * VECTORS_PER_RESUME
+    exact = filters.narrowing and await _few_resumes(session, where, parameters)
+    if not exact:
+        # ef_search is how many candidates one HNSW pass keeps; the iterative scan makes further
+        # passes while the filters drop some.
+        await session.execute(
+            text(
+                "SELECT set_config('hnsw.ef_search', :ef_search, true), "
+                "set_config('hnsw.iterative_scan', 'relaxed_order', true)"
+            ),
+            {"ef_search": str(max(40, min(limit, 1000)))},
+        )
+    rows = await session.execute(
+        text(nearest_vectors_sql(dimension, where, exact=exact)),
+        {"query": str(query_vector), "embedder": embedder, "limit": limit, **parameters},
+    )
+    return _best_per_resume(rows.all())[:depth]
+
+
+async def _few_resumes(session: AsyncSession, where: str, parameters: dict[str, object]) -> bool:
+    """Whether the filters leave at most EXACT_SEARCH_MAX_RESUMES (counting stops just past it)."""
+    count = await session.scalar(
+        text(f"SELECT count(*) FROM (SELECT 1 FROM resumes r WHERE {where} LIMIT :cap) AS filtered"),
+        {"cap": EXACT_SEARCH_MAX_RESUMES + 1, **parameters},
+    )
+    return (count or 0) <= EXACT_SEARCH_MAX_RESUMES
+
+
+def _best_per_resume(rows: Sequence[Row[uuid.UUID, int | None, float]]) -> list[VectorMatch]:
+    """Group vector hits by resume: the closest vector ranks the resume, the closest work-entry
+    vector explains it. Relaxed iterative scans may return rows slightly out of order, hence the sort."""
+    best: dict[uuid.UUID, float] = {}
+    best_work: dict[uuid.UUID, tuple[float, int]] = {}
+    for resume_id, work_index, distance in rows:
+        best[resume_id] = min(distance, best.get(resume_id, distance))
+        if work_index is not None and (resume_id not in best_work or distance < best_work[resume_id][0]):
+            best_work[resume_id] = (distance, work_index)
+    ranked = sorted(best.items(), key=lambda item: (item[1], item[0]))
+    return [
+        VectorMatch(resume_id, 1.0 - distance, best_work[resume_id][1] if resume_id in best_work else None)
+        for resume_id, distance in ranked
+    ]
