@@ -2,28 +2,21 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import date
 
 from resume_parser.errors import EmptyDocumentError
-from resume_parser.layout import GroupedDocument, Line, Section, SectionKind
+from resume_parser.layout import GroupedDocument, SectionKind
 from resume_parser.normalization.basics import parse_basics
 from resume_parser.normalization.certificates import parse_certificates
-from resume_parser.normalization.education import (
-    ParsedEducation,
-    has_degree_word,
-    is_schooling,
-    parse_education,
-)
+from resume_parser.normalization.education import ParsedEducation, is_schooling, parse_education
 from resume_parser.normalization.education import apply_dates as apply_education_dates
-from resume_parser.normalization.entries import split_entries
 from resume_parser.normalization.evidence import EvidenceLog
 from resume_parser.normalization.experience import summarize
 from resume_parser.normalization.languages import parse_languages
-from resume_parser.normalization.lines import split_label, without_words
 from resume_parser.normalization.margins import date_only_lines, dates_beside
 from resume_parser.normalization.projects import parse_projects
 from resume_parser.normalization.roles import has_title_word
+from resume_parser.normalization.routing import entry_lines, route_lines
 from resume_parser.normalization.skills import parse_skills
 from resume_parser.normalization.version import PARSER_VERSION
 from resume_parser.normalization.work import ParsedWork, parse_work
@@ -34,9 +27,6 @@ from resume_parser.resume import ParsedResume, ParseMeta
 _BASICS_CONFIDENCE = {"email": 0.95, "phone": 0.85, "name": 0.85, "url": 0.8, "location.city": 0.7}
 _WORK_CONFIDENCE = {"name": 0.7, "position": 0.75, "startDate": 0.85, "endDate": 0.85, "location": 0.6}
 _EDUCATION_CONFIDENCE = {"institution": 0.75, "studyType": 0.75, "area": 0.65}
-_LANGUAGE_LABEL_WORDS = ("language", "tongue", "sprache", "langue", "idioma", "lingu")
-_CERTIFICATE_LABEL_WORDS = ("certific", "zertifi", "licen", "certifica")
-_PROJECT_LABEL_WORDS = ("project", "projekt", "projet", "proyecto", "progett")
 
 
 class LocalNormalizer:
@@ -58,8 +48,8 @@ class LocalNormalizer:
         resume.basics = basics.basics
         evidence.add_sources("basics", basics.sources, _BASICS_CONFIDENCE)
 
-        jobs = parse_work(_entry_lines(grouped, SectionKind.EXPERIENCE))
-        schools = parse_education(_entry_lines(grouped, SectionKind.EDUCATION))
+        jobs = parse_work(entry_lines(grouped, SectionKind.EXPERIENCE))
+        schools = parse_education(entry_lines(grouped, SectionKind.EDUCATION))
         jobs, schools = _move_schooling(jobs, schools)
         _date_from_margins(grouped, jobs, schools)
         for index, job in enumerate(jobs):
@@ -69,7 +59,7 @@ class LocalNormalizer:
             resume.education.append(school.education)
             evidence.add_sources(f"education[{index}]", school.sources, _EDUCATION_CONFIDENCE)
 
-        routed = _route_lines(grouped)
+        routed = route_lines(grouped)
         for index, group in enumerate(parse_skills(routed.skills)):
             resume.skills.append(group.to_model())
             evidence.add(f"skills[{index}]", group.lines[0] if group.lines else None, 0.8)
@@ -133,93 +123,3 @@ def _move_schooling(
         else:
             kept.append(job)
     return kept, schools
-
-
-def _entry_lines(grouped: GroupedDocument, kind: SectionKind) -> list[Line]:
-    """The lines of the sections of a kind; when the document has none, the lines of unclassified
-    sections whose content is dated entries of that kind (a heading OCR misread, "WORKEXPERIENCE")."""
-    if grouped.of_kind(kind):
-        return _lines(grouped, kind)
-    lines: list[Line] = []
-    for section in grouped.of_kind(SectionKind.OTHER):
-        if _looks_like(section, kind):
-            lines.extend(section.lines)
-    return lines
-
-
-def _looks_like(section: Section, kind: SectionKind) -> bool:
-    entries = [e for e in split_entries(section.lines) if e.dates is not None]
-    if not entries:
-        return False
-    schooling = sum(1 for e in entries if any(has_degree_word(line.text) for line in e.header))
-    if kind == SectionKind.EDUCATION:
-        return schooling * 2 > len(entries)
-    return schooling * 2 <= len(entries) and any(e.body for e in entries)
-
-
-def _lines(grouped: GroupedDocument, kind: SectionKind) -> list[Line]:
-    return [line for section in grouped.of_kind(kind) for line in section.lines]
-
-
-@dataclass(slots=True)
-class _Routed:
-    skills: list[Line] = field(default_factory=list)
-    languages: list[Line] = field(default_factory=list)
-    certificates: list[Line] = field(default_factory=list)
-    projects: list[Line] = field(default_factory=list)
-
-
-def _route_lines(grouped: GroupedDocument) -> _Routed:
-    """Lines by what they list. A skills or "Other" block may carry labelled rows of languages or
-    certificates ("Mother tongue(s) German", "Certifications 2021-05 ..."); a row without a label
-    belongs to the label above it."""
-    routed = _Routed(
-        certificates=_lines(grouped, SectionKind.CERTIFICATES), projects=_lines(grouped, SectionKind.PROJECTS)
-    )
-    in_skills = False
-    for section in grouped.sections:
-        subgroup = _is_skill_subgroup(section, in_skills)
-        if subgroup and section.heading and not any(split_label(line)[0] for line in section.lines):
-            # A group label of a skills block read as a heading of its own ("FRAMEWORKS", or a
-            # "LANGUAGES" group listing Ruby and Java): its heading is a skills group label.
-            routed.skills.append(section.heading)
-        else:
-            in_skills = section.kind == SectionKind.SKILLS
-        if section.kind == SectionKind.LANGUAGES and not subgroup:
-            routed.languages.extend(section.lines)
-        if section.kind not in (SectionKind.SKILLS, SectionKind.OTHER) and not subgroup:
-            continue
-        target = routed.skills if section.kind == SectionKind.SKILLS or subgroup else None
-        for line in section.lines:
-            label = split_label(line)[0]
-            kind = _label_kind(label) if label else None
-            row = line
-            if kind == "languages" and parse_languages([line]):
-                target = routed.languages
-            elif kind in ("certificates", "projects"):
-                target = routed.certificates if kind == "certificates" else routed.projects
-                row = without_words(line, len((label or "").split()))
-            elif label is not None:
-                target = routed.skills if section.kind == SectionKind.SKILLS or subgroup else None
-            if target is not None:
-                target.append(row)
-    return routed
-
-
-def _is_skill_subgroup(section: Section, in_skills: bool) -> bool:
-    if not in_skills:
-        return False
-    if section.kind == SectionKind.OTHER:
-        return True
-    return section.kind == SectionKind.LANGUAGES and not parse_languages(section.lines)
-
-
-def _label_kind(label: str) -> str | None:
-    key = label.casefold()
-    if any(word in key for word in _LANGUAGE_LABEL_WORDS):
-        return "languages"
-    if any(word in key for word in _CERTIFICATE_LABEL_WORDS):
-        return "certificates"
-    if any(word in key for word in _PROJECT_LABEL_WORDS):
-        return "projects"
-    return None
