@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from resume_parser.normalization.countries import country_code
+from resume_parser.normalization.lines import word_set
 from resume_parser.resume import Location, Profile
 
 EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}(?![\w.-]*@)", re.IGNORECASE)
@@ -34,22 +35,11 @@ _NETWORKS: tuple[tuple[str, re.Pattern[str], str], ...] = (
     ("Kaggle", re.compile(r"kaggle\.com/([\w\-]+)/?$", re.I), "https://www.kaggle.com/{}"),
 )
 # Top-level domains that are file extensions far more often than web sites ("Node.js", "main.py").
-_FILE_EXTENSIONS = {
-    "js",
-    "py",
-    "md",
-    "txt",
-    "pdf",
-    "doc",
-    "docx",
-    "sh",
-    "rs",
-    "ts",
-    "cs",
-    "jsx",
-    "tsx",
-    "css",
-}
+_FILE_EXTENSIONS = word_set(
+    """
+    js py md txt pdf doc docx sh rs ts cs jsx tsx css
+    """
+)
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,29 +11,24 @@ from dataclasses import dataclass, field
 
 from resume_parser.layout import UNKNOWN_BOX, Line
 from resume_parser.normalization.dates import DateRange, find_date_range
-from resume_parser.normalization.lines import clean, ends_sentence, has_letters, is_bullet, title_case_ratio
+from resume_parser.normalization.lines import (
+    clean,
+    ends_sentence,
+    has_letters,
+    is_bullet,
+    title_case_ratio,
+    word_set,
+)
 
 MAX_HEADER_WORDS = 16
 MAX_SHORT_DATED_WORDS = 8
 BOLD_SHARE_LIMIT = 0.6
 # A line ending in one of these words goes on to the next line.
-_CONNECTORS = {
-    "and",
-    "or",
-    "of",
-    "the",
-    "to",
-    "with",
-    "by",
-    "in",
-    "for",
-    "a",
-    "an",
-    "on",
-    "at",
-    "from",
-    "into",
-}
+_CONNECTORS = word_set(
+    """
+    and or of the to with by in for a an on at from into
+    """
+)
 FULL_LINE_SHARE = 0.8  # a body line this close to the widest line probably wraps onto the next
 
 

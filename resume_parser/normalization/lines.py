@@ -11,43 +11,20 @@ from resume_parser.layout import UNKNOWN_BOX, Box, Line
 BULLET_GLYPHS = "•◦▪▫■□●○◆◇►▸▹‣⁃∙⋅·✓✔➢➤→*-–—+"
 _BULLET = re.compile(rf"^\s*[{re.escape(BULLET_GLYPHS)}](?=\s|$)\s*")
 _FIELD_SEPARATOR = re.compile(r"\s*[|—·•]\s*|\s+[◦▪–]\s+|\t+|\s{3,}")
+
+
+def word_set(text: str) -> frozenset[str]:
+    """A vocabulary written as whitespace-separated words."""
+    return frozenset(text.split())
+
+
 # Lowercase words that do not break title case ("Head of Data", "Universidad de Granada").
-_SMALL_WORDS = {
-    "of",
-    "and",
-    "the",
-    "for",
-    "in",
-    "at",
-    "on",
-    "to",
-    "a",
-    "an",
-    "de",
-    "del",
-    "la",
-    "le",
-    "les",
-    "des",
-    "di",
-    "da",
-    "do",
-    "dos",
-    "das",
-    "der",
-    "den",
-    "und",
-    "für",
-    "y",
-    "e",
-    "et",
-    "&",
-    "von",
-    "van",
-    "du",
-    "am",
-    "im",
-}
+_SMALL_WORDS = word_set(
+    """
+    of and the for in at on to a an de del la le les des di da do dos das der den und für y e et &
+    von van du am im
+    """
+)
 # Two words further apart than this many average letter widths belong to different segments
 # (right-aligned dates, skill chips, "Company        City").
 GAP_IN_CHARACTERS = 2.0

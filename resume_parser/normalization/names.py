@@ -4,60 +4,22 @@ from __future__ import annotations
 
 import re
 
+from resume_parser.normalization.lines import word_set
+
 # Lowercase particles that belong inside a name ("Ludwig van Beethoven", "Maria da Silva").
-PARTICLES = {
-    "van",
-    "von",
-    "de",
-    "der",
-    "den",
-    "del",
-    "della",
-    "di",
-    "da",
-    "das",
-    "dos",
-    "du",
-    "le",
-    "la",
-    "ter",
-    "ten",
-    "zu",
-    "y",
-    "e",
-    "bin",
-    "binti",
-    "al",
-    "el",
-    "af",
-    "av",
-    "op",
-    "st.",
-}
+PARTICLES = word_set(
+    """
+    van von de der den del della di da das dos du le la ter ten zu y e bin binti al el af av op st.
+    """
+)
 _NAME_WORD = re.compile(r"^[^\W\d_]+(?:['’\-.][^\W\d_]*)*\.?$")
 # Words that appear on the top lines of a resume but are not part of a person's name.
-_NOT_NAME_WORDS = {
-    "curriculum",
-    "vitae",
-    "resume",
-    "résumé",
-    "lebenslauf",
-    "cv",
-    "profile",
-    "contact",
-    "summary",
-    "hello",
-    "hi",
-    "about",
-    "me",
-    "personal",
-    "information",
-    "page",
-    "experience",
-    "education",
-    "skills",
-    "name",
-}
+_NOT_NAME_WORDS = word_set(
+    """
+    curriculum vitae resume résumé lebenslauf cv profile contact summary hello hi about me personal
+    information page experience education skills name
+    """
+)
 MAX_NAME_WORDS = 5
 
 
