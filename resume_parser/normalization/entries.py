@@ -66,7 +66,7 @@ def split_entries(lines: list[Line]) -> list[Entry]:
     for line, is_header, dates in zip(lines, headers, dated, strict=True):
         if is_header and _starts_new_entry(current, line, dates, by_style and _style(line) == first_style):
             entries.append(current)
-            current = Entry()
+            current = Entry(header=_carried_over(current) if dates is not None else [])
         if not is_header and not current.header:
             continue  # text before the first entry (a heading's second line, an intro) dates nothing
         if is_header:
@@ -77,6 +77,16 @@ def split_entries(lines: list[Line]) -> list[Entry]:
             current.body.append(line)
     entries.append(current)
     return [e for e in entries if e.header]
+
+
+def _carried_over(entry: Entry) -> list[Line]:
+    """Header lines after an entry's closing date line: they open the next entry, whose date comes
+    last too ("School / Degree / 2016 - 2020 / School / Degree / 2012 - 2016")."""
+    if entry.body or entry.date_line is None or entry.header[0] is entry.date_line:
+        return []
+    index = next(i for i, line in enumerate(entry.header) if line is entry.date_line)
+    carried, entry.header = entry.header[index + 1 :], entry.header[: index + 1]
+    return carried
 
 
 def _starts_new_entry(current: Entry, line: Line, dates: DateRange | None, has_first_style: bool) -> bool:

@@ -74,3 +74,18 @@ def test_degree_first_and_the_institution_keeps_its_comma() -> None:
             "2015-12",
         )
     ]
+
+
+def test_entries_whose_dates_come_last_without_type_cues() -> None:
+    text = """
+    Universidad Politécnica de Madrid
+    Máster Universitario in Statistics
+    2021 to 2023
+    Universidad Carlos III de Madrid
+    Bachelor's Degree in Physics
+    2016 to 2020
+    """
+    assert _summary(text) == [
+        ("Universidad Politécnica de Madrid", "Máster Universitario", "Statistics", "2021", "2023"),
+        ("Universidad Carlos III de Madrid", "Bachelor's Degree", "Physics", "2016", "2020"),
+    ]
