@@ -80,10 +80,9 @@ def _zip_media_type(data: bytes) -> str:
 
 
 def _looks_like_html(head: bytes) -> bool:
+    """Markup that opens with a tag (or a comment, or an XML declaration) and names the document."""
     start = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
-    if start.startswith(b"<?xml"):
-        return b"<html" in start
-    return start.startswith(_HTML_MARKERS)
+    return start.startswith(b"<") and any(marker in start for marker in _HTML_MARKERS)
 
 
 def _looks_like_text(head: bytes) -> bool:

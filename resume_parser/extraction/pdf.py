@@ -90,11 +90,23 @@ def _read_page(
         used_ocr = ocr is not None and not has_usable_text(lines)
         if used_ocr:
             assert ocr is not None
+            _check_images(page, index, limits)
             lines = ocr(_render(page, limits), index + 1)
     finally:
         page.close()
     blocks = [Block(lines)] if lines else []
     return Page(number=index + 1, width=width, height=height, blocks=blocks), used_ocr
+
+
+def _check_images(page: pdfium.PdfPage, index: int, limits: ExtractionLimits) -> None:
+    """Rendering decodes every image at full size, however small the page: check their sizes first."""
+    for image in page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_IMAGE,), max_depth=2):
+        width, height = image.get_px_size()
+        if width * height > limits.max_image_pixels:
+            raise DocumentLimitError(
+                f"page {index + 1} holds an image of {width} x {height} pixels, over the limit of "
+                f"{limits.max_image_pixels} pixels"
+            )
 
 
 def has_usable_text(lines: list[Line]) -> bool:

@@ -143,3 +143,36 @@ def test_a_tiff_with_more_pages_than_allowed_is_rejected() -> None:
     buffer = io.BytesIO()
     frames[0].save(buffer, format="TIFF", save_all=True, append_images=frames[1:])
     rejects(DocumentLimitError, buffer.getvalue(), match="3 pages", limits=ExtractionLimits(max_pages=2))
+
+
+def pdf_with_image(width: int, height: int) -> bytes:
+    """A one-page PDF whose page shows one grey image that declares `width` x `height` pixels.
+
+    The image data is a few bytes of a stream that would inflate to the declared size: only the
+    image dictionary is needed to refuse it.
+    """
+    pixels = zlib.compress(bytes(4096))
+    contents = b"q 595 0 0 842 0 0 cm /Im0 Do Q"
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /XObject << /Im0 4 0 R >> >>"
+        b" /Contents 5 0 R >>",
+        b"<< /Type /XObject /Subtype /Image /Width %d /Height %d /ColorSpace /DeviceGray /BitsPerComponent 8"
+        b" /Filter /FlateDecode /Length %d >>\nstream\n%s\nendstream" % (width, height, len(pixels), pixels),
+        b"<< /Length %d >>\nstream\n%s\nendstream" % (len(contents), contents),
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)
+
+
+def test_a_scanned_page_with_a_giant_image_is_rejected_before_rendering() -> None:
+    rejects(DocumentLimitError, pdf_with_image(30_000, 30_000), match="30000 x 30000 pixels")

@@ -65,6 +65,7 @@ def test_images(format: str, media_type: str) -> None:
         b"<!DOCTYPE html><html><body>Jane</body></html>",
         b"\xef\xbb\xbf  <html lang='en'><p>Jane</p></html>",
         b"<?xml version='1.0'?><html xmlns='http://www.w3.org/1999/xhtml'></html>",
+        b"<!-- saved from url=(0014)about:internet -->\n<HTML><BODY>Jane</BODY></HTML>",
     ],
 )
 def test_html(data: bytes) -> None:
@@ -78,6 +79,7 @@ def test_html(data: bytes) -> None:
         "Jürgen Müller – Köln".encode("cp1252"),
         "\ufeffJane".encode("utf-16"),
         b"Jane <jane@example.com>",
+        b"<Jane Doe> wrote this resume in plain text",
     ],
 )
 def test_plain_text(data: bytes) -> None:
