@@ -8,6 +8,7 @@ while the others are still written; the exit status is 1 when any file failed.
 from __future__ import annotations
 
 import argparse
+import importlib
 import json
 import os
 import sys
@@ -77,6 +78,7 @@ def _parse_all(files: list[Path], jobs: int | None) -> Iterator[Outcome]:
     if workers <= 1:
         yield from (parse_one(path) for path in files)
         return
+    importlib.import_module("resume_parser.parsing")  # load once here; forked workers inherit it
     with ProcessPoolExecutor(max_workers=workers) as pool:
         yield from pool.map(parse_one, files)
 
