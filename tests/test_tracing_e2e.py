@@ -1,12 +1,15 @@
-"""One trace from the gRPC request through the arq job to every pipeline stage, across processes:
-the server (this process) records into memory, a real worker process prints its spans as JSON."""
+"""One upload seen by operators, across processes: one trace from the gRPC request through the arq
+job to every pipeline stage (the server, this process, records spans in memory; a real worker
+process prints its spans as JSON), and the RPC and stage metrics of both processes."""
 
 from __future__ import annotations
 
 import asyncio
 import json
 import signal
+import socket
 import sys
+import urllib.request
 from collections.abc import Iterator
 from typing import Any
 
@@ -17,6 +20,7 @@ from opentelemetry.sdk.trace import TracerProvider
 from opentelemetry.sdk.trace.export import SimpleSpanProcessor
 from opentelemetry.sdk.trace.export.in_memory_span_exporter import InMemorySpanExporter
 from opentelemetry.trace import SpanKind
+from prometheus_client import REGISTRY
 
 from resume_parser.settings import Settings
 from tests.conftest import WorkerProcess, settings_environment
@@ -43,7 +47,20 @@ def json_objects(text: str) -> Iterator[dict[str, Any]]:
         yield value
 
 
-async def test_request_job_and_stages_form_one_trace(
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+        return port
+
+
+def scrape(port: int) -> str:
+    with urllib.request.urlopen(f"http://127.0.0.1:{port}/metrics", timeout=5) as response:
+        body: bytes = response.read()
+        return body.decode()
+
+
+async def test_one_upload_is_one_trace_and_is_counted_by_server_and_worker(
     stub: api_grpc.ResumeServiceStub,
     settings: Settings,
     server_spans: InMemorySpanExporter,
@@ -51,7 +68,13 @@ async def test_request_job_and_stages_form_one_trace(
 ) -> None:
     # The session's worker would take the job without printing its spans: a tracing one stands in.
     worker.stop()
-    env = {**settings_environment(settings), "OTEL_TRACES_EXPORTER": "console"}
+    metrics_port = free_port()
+    env = {
+        **settings_environment(settings),
+        "OTEL_TRACES_EXPORTER": "console",
+        "METRICS_PORT": str(metrics_port),
+    }
+    uploads_before = uploads_counted()
     traced_worker = await asyncio.create_subprocess_exec(
         sys.executable,
         "-m",
@@ -64,6 +87,7 @@ async def test_request_job_and_stages_form_one_trace(
     try:
         uploaded = await upload(stub, SAMPLE_PDF.read_bytes())
         await watch_all(stub, uploaded.resume.id)
+        worker_metrics = await asyncio.to_thread(scrape, metrics_port)
     finally:
         traced_worker.send_signal(signal.SIGTERM)  # the span processor flushes at exit
         output, _ = await asyncio.wait_for(traced_worker.communicate(), timeout=30)
@@ -80,3 +104,15 @@ async def test_request_job_and_stages_form_one_trace(
     stages = {s["name"]: s for s in worker_spans if s["name"].startswith("stage ")}
     assert sorted(stages) == sorted(f"stage {stage}" for stage in STAGES)
     assert all(s["parent_id"] == job["context"]["span_id"] for s in stages.values())
+
+    assert uploads_counted() == uploads_before + 1
+    for stage in STAGES:
+        assert (
+            f'resume_parser_stage_duration_seconds_count{{backend="local",stage="{stage}"}} 1.0'
+            in worker_metrics
+        )
+
+
+def uploads_counted() -> float:
+    labels = {"grpc_service": "ats.resume.v1.ResumeService", "grpc_method": "UploadResume", "grpc_code": "OK"}
+    return REGISTRY.get_sample_value("grpc_server_handled_total", labels) or 0.0
