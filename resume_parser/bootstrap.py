@@ -38,6 +38,7 @@ class Container:
     publisher: EventPublisher
     embedder: Embedder
     gemini: Any = None  # one google-genai client per process, when a Gemini backend is chosen
+    hub: EventHub | None = None  # the server's event subscription, once build_service ran
     stack: AsyncExitStack = field(default_factory=AsyncExitStack)
 
     async def close(self) -> None:
@@ -82,6 +83,7 @@ async def build_service(container: Container) -> ResumeService:
     hub = EventHub(container.settings.redis_url or "")
     await hub.start()
     container.stack.push_async_callback(hub.close)
+    container.hub = hub
     return ResumeService(
         container.settings, container.repository, container.blobs, container.queue, hub, container.publisher
     )

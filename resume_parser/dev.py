@@ -9,6 +9,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from pydantic import SecretStr
+
 from resume_parser.blobstore import S3BlobStore
 from resume_parser.grpc_api.server import serve
 from resume_parser.localstack import LocalStack
@@ -63,26 +65,27 @@ def run_dev(base: Settings, *, data_dir: Path | None, port: int, workers: int) -
                 "redis_url": endpoints.redis_url,
                 "aws_endpoint_url_s3": endpoints.s3_endpoint_url,
                 "aws_access_key_id": env["AWS_ACCESS_KEY_ID"],
-                "aws_secret_access_key": env["AWS_SECRET_ACCESS_KEY"],
+                "aws_secret_access_key": SecretStr(env["AWS_SECRET_ACCESS_KEY"]),
                 "grpc_port": port,
             }
         )
         upgrade_head(endpoints.db_url)
         asyncio.run(_ensure_bucket(settings))
         processes = _start_workers(env, workers)
-        print(
-            BANNER.format(
+
+        def announce(bound_port: int) -> None:
+            banner = BANNER.format(
                 host=settings.grpc_host,
-                port=port,
+                port=bound_port,
                 db_url=endpoints.db_url,
                 redis_url=endpoints.redis_url,
                 s3_url=endpoints.s3_endpoint_url,
                 bucket=settings.aws_s3_bucket_name,
                 data_dir=stack.data_dir,
-            ),
-            flush=True,
-        )
-        asyncio.run(serve(settings))
+            )
+            print(banner, flush=True)
+
+        asyncio.run(serve(settings, on_ready=announce))
     finally:
         for process in processes:
             process.send_signal(signal.SIGTERM)

@@ -63,6 +63,7 @@ class EventHub:
         self._task: asyncio.Task[None] | None = None
         self._healthy_poll = healthy_poll_seconds
         self._degraded_poll = degraded_poll_seconds
+        self.closing = False
 
     @property
     def poll_seconds(self) -> float:
@@ -77,6 +78,11 @@ class EventHub:
         self._task = asyncio.create_task(self._run(), name="event-hub")
         with contextlib.suppress(TimeoutError):
             await asyncio.wait_for(self._connected.wait(), wait_seconds)
+
+    def end_watches(self) -> None:
+        """Graceful shutdown: tell every watcher to end its stream now (they see `closing`)."""
+        self.closing = True
+        self._broadcast_resync()
 
     async def close(self) -> None:
         if self._task is not None:

@@ -14,7 +14,13 @@ from resume_parser import pagination
 from resume_parser.blobstore import BlobStore, content_key, parse_s3_uri
 from resume_parser.db.repository import PageCursor, ResumeRepository
 from resume_parser.domain import NewResume, ResumeEvent, ResumeRecord, Stage
-from resume_parser.errors import FileTooLargeError, InvalidInputError, NotFoundError, ResumeParserError
+from resume_parser.errors import (
+    FileTooLargeError,
+    InvalidInputError,
+    NotFoundError,
+    ResumeParserError,
+    TransientError,
+)
 from resume_parser.events import EventHub, EventPublisher
 from resume_parser.extraction.filetype import detect_media_type
 from resume_parser.jobqueue import JobQueue
@@ -179,6 +185,7 @@ class ResumeService:
         if self._hub is None:
             raise RuntimeError("watch needs an EventHub")
         async with self._hub.subscribe(resume_id) as queue:
+            self._raise_if_closing()
             record = await self.get(resume_id)
             current = ResumeEvent(
                 record.id, record.sequence, record.stage, record.attempt, record.updated_at, record.error
@@ -190,6 +197,7 @@ class ResumeService:
                     message = await asyncio.wait_for(queue.get(), self._hub.poll_seconds)
                 except TimeoutError:
                     message = None
+                self._raise_if_closing()
                 if message is not None and message.sequence == last + 1:
                     pending = [message]
                 elif message is not None and message.sequence <= last:
@@ -199,6 +207,12 @@ class ResumeService:
                 for event in pending:
                     yield event
                     last, stage = event.sequence, event.stage
+
+    def _raise_if_closing(self) -> None:
+        if self._hub is not None and self._hub.closing:
+            raise TransientError(
+                "the server is shutting down; call WatchResume again to resume", reason="SERVER_SHUTTING_DOWN"
+            )
 
     async def delete(self, resume_id: uuid.UUID) -> None:
         """Erase the resume's rows (events and embeddings cascade) and, unless another resume shares

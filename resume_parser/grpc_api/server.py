@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import signal
+from collections.abc import Callable
 from pathlib import Path
 
 import grpc
@@ -59,6 +60,14 @@ async def create_server(container: Container, *, address: str) -> tuple[grpc.aio
     return server, port
 
 
+async def shutdown(server: grpc.aio.Server, container: Container, grace: float = 10.0) -> None:
+    """Stop taking calls, end open watch streams with UNAVAILABLE (clients re-watch elsewhere and
+    lose nothing), and give unary calls in flight `grace` seconds to finish."""
+    if container.hub is not None:
+        container.hub.end_watches()
+    await server.stop(grace=grace)
+
+
 def server_credentials(settings: Settings) -> grpc.ServerCredentials | None:
     """TLS from the configured files; a client CA turns on mutual TLS."""
     if not settings.tls_cert_file or not settings.tls_key_file:
@@ -71,15 +80,15 @@ def server_credentials(settings: Settings) -> grpc.ServerCredentials | None:
     )
 
 
-async def serve(settings: Settings, *, ready: asyncio.Event | None = None) -> None:
+async def serve(settings: Settings, *, on_ready: Callable[[int], None] | None = None) -> None:
     """Run until SIGINT/SIGTERM, then drain in-flight RPCs for a grace period."""
     container = await build_container(settings)
     try:
         server, port = await create_server(container, address=f"{settings.grpc_host}:{settings.grpc_port}")
         await server.start()
         log.info("gRPC server listening", extra={"address": f"{settings.grpc_host}:{port}"})
-        if ready is not None:
-            ready.set()
+        if on_ready is not None:
+            on_ready(port)
         queue_depth = asyncio.create_task(poll_queue_depth(container.queue.depth))
         stop = asyncio.Event()
         loop = asyncio.get_running_loop()
@@ -87,6 +96,6 @@ async def serve(settings: Settings, *, ready: asyncio.Event | None = None) -> No
             loop.add_signal_handler(sig, stop.set)
         await stop.wait()
         queue_depth.cancel()
-        await server.stop(grace=10)
+        await shutdown(server, container)
     finally:
         await container.close()
