@@ -10,7 +10,7 @@ from resume_parser.layout import UNKNOWN_BOX, Box, Line
 
 BULLET_GLYPHS = "•◦▪▫■□●○◆◇►▸▹‣⁃∙⋅·✓✔➢➤→*-–—+"
 _BULLET = re.compile(rf"^\s*[{re.escape(BULLET_GLYPHS)}](?=\s|$)\s*")
-_FIELD_SEPARATOR = re.compile(r"\s*[|—·•]\s*|\s+[◦▪–]\s+|\t+|\s{3,}")
+_FIELD_SEPARATOR = re.compile(r"\s*[|—·•]\s*|\s+[◦▪–-]\s+|\t+|\s{3,}")
 
 
 def word_set(text: str) -> frozenset[str]:

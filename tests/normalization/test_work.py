@@ -105,3 +105,9 @@ def test_without_title_vocabulary_the_line_below_the_employer_is_the_position() 
     assert _summary("**Acme**     Berlin\n2019 - 2021\n• Grew signups by 20%") == [
         (None, "Acme", "Berlin", "2019", "2021")
     ]
+
+
+def test_spaced_hyphens_separate_fields() -> None:
+    assert _summary("Software Engineer - Google - London   2019 - 2021\n• Built the ads pipeline") == [
+        ("Software Engineer", "Google", "London", "2019", "2021")
+    ]
