@@ -86,6 +86,7 @@ class ServiceProcesses:
         self._env = env
         self.children: dict[str, subprocess.Popen[bytes]] = {}
         self.peak_rss: dict[str, int] = {}
+        self.cpu_seconds: dict[str, float] = {}  # user + system, children included, at the last sample
         self._sampling = threading.Event()
 
     def start(self, role: str, command: str) -> None:
@@ -131,9 +132,11 @@ class ServiceProcesses:
                     process = psutil.Process(child.pid)
                     family = [process, *process.children(recursive=True)]
                     rss = sum(member.memory_info().rss for member in family)
+                    times = [member.cpu_times() for member in family]
                 except psutil.Error:
                     continue  # exited between the listing and the read
                 self.peak_rss[role] = max(self.peak_rss[role], rss)
+                self.cpu_seconds[role] = sum(t.user + t.system for t in times)
             time.sleep(SAMPLE_SECONDS)
 
     def stop(self) -> None:
@@ -218,6 +221,8 @@ class LoadRun:
             response = await stub.UploadResume(request, timeout=120)
         except grpc.aio.AioRpcError as error:
             record.upload_error = f"{error.code().name}: {error.details()}"
+            record.upload_seconds = time.monotonic() - record.started
+            record.debug_error = error.debug_error_string() or ""
             return False
         record.upload_seconds = time.monotonic() - record.started
         record.resume_id = response.resume.id
@@ -307,9 +312,10 @@ async def benchmark(
     await run.check_stored()
     figures = RunFigures(
         args.uploads, args.clients, args.workers, run.seconds, run.records, run.peak_streams,
-        dict(processes.peak_rss), load_before,
+        dict(processes.peak_rss), dict(processes.cpu_seconds), load_before,
     )  # fmt: skip
     print(figures.table())
+    (LOG_DIR / "records.json").write_text(json.dumps([dataclasses.asdict(r) for r in run.records]))
     for line in figures.problem_lines() + processes.exited():
         print(line, file=sys.stderr)
     if args.readme:

@@ -41,6 +41,7 @@ class UploadRecord:
     resume_id: str = ""
     upload_seconds: float | None = None
     upload_error: str = ""
+    debug_error: str = ""  # gRPC's own account of a failed upload, for diagnosis
     streams: list[list[SeenEvent]] = field(default_factory=list)
     stream_errors: list[str] = field(default_factory=list)
     ended: float | None = None  # monotonic, when the terminal event arrived
@@ -63,7 +64,7 @@ class UploadRecord:
     def problems(self) -> list[str]:
         """Everything that breaks the contract; empty when the upload was handled correctly."""
         if self.upload_error:
-            return [f"upload failed: {self.upload_error}"]
+            return [f"upload failed after {self.upload_seconds or 0:.1f} s: {self.upload_error}"]
         found = [f"stream error: {error}" for error in self.stream_errors]
         terminals = sum(event.stage in TERMINAL for event in self.events)
         if terminals != 1:
@@ -119,6 +120,7 @@ class RunFigures:
     records: list[UploadRecord]
     peak_streams: int
     peak_rss: dict[str, int]  # process role -> bytes, children included
+    cpu_seconds: dict[str, float]  # process role -> CPU time used, children included
     load_before: float
     load_after: float = field(default_factory=lambda: os.getloadavg()[0])
 
@@ -142,7 +144,9 @@ class RunFigures:
         completed = self.completed
         failed = self.failed_reasons
         latencies = [r.completed_after for r in completed if r.completed_after is not None]
-        upload_calls = [r.upload_seconds for r in self.records if r.upload_seconds is not None]
+        upload_calls = [
+            r.upload_seconds for r in self.records if r.resume_id and r.upload_seconds is not None
+        ]
         delivery = [
             e.received_at - e.event_time for r in self.records for e in r.events if not e.first_of_stream
         ]
@@ -151,7 +155,8 @@ class RunFigures:
             ("uploads / clients / workers", f"{self.uploads} / {self.clients} / {self.workers}"),
             ("COMPLETED", str(len(completed))),
             ("FAILED (reason: count)", f"{failed.total()}" + (f" ({reasons})" if reasons else "")),
-            ("lost or inconsistent", str(len(self.broken))),
+            ("UploadResume errors", str(sum(bool(r.upload_error) for r in self.records))),
+            ("accepted but lost or inconsistent", str(sum(bool(r.resume_id) for r in self.broken))),
             ("run time (first upload to last terminal event)", f"{self.seconds:.1f} s"),
             ("throughput", f"{len(completed) / self.seconds:.2f} resumes COMPLETED/s"),
             ("UploadResume call p50 / p95 / p99 / max", spread(upload_calls, 1000, "ms")),
@@ -160,6 +165,7 @@ class RunFigures:
             ("events delivered live", str(len(delivery))),
             ("peak concurrent WatchResume streams", str(self.peak_streams)),
             *((f"peak RSS, {role}", f"{rss / MIB:.0f} MiB") for role, rss in self.peak_rss.items()),
+            *((f"CPU time, {role}", f"{cpu:.0f} s") for role, cpu in self.cpu_seconds.items()),
             ("load average (1 min) before / after", f"{self.load_before:.1f} / {self.load_after:.1f}"),
         ]
         return "\n".join(["| measure | value |", "| --- | --- |", *(f"| {k} | {v} |" for k, v in rows)])
@@ -168,6 +174,7 @@ class RunFigures:
         broken = self.broken
         lines = [
             f"upload {r.index} ({r.filename}, {r.resume_id or 'no id'}): {'; '.join(r.problems())}"
+            + (f"\n    {r.debug_error}" if r.debug_error else "")
             for r in broken[:limit]
         ]
         if len(broken) > limit:
@@ -202,7 +209,7 @@ def update_readme(path: Path, figures: RunFigures) -> None:
             f"<!-- load-bench {key} -->",
             f"### {figures.uploads} uploads, {figures.clients} clients, {figures.workers} workers",
             "",
-            f"{about['date']}, commit {about['commit']}: {about['CPU']}, {about['cores']} cores, "
+            f"{about['date']}, commit {about['commit']}: {about['CPU']}, cores {about['cores']}, "
             f"{about['memory']} RAM, Python {about['Python']}. The machine was shared with other work: "
             f"1-minute load average {figures.load_before:.1f} before, {figures.load_after:.1f} after.",
             "",
