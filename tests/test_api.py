@@ -224,3 +224,23 @@ async def test_killed_worker_loses_nothing(
     assert resume.attempt == 2
     stages = [t.stage for t in resume.stage_timings]
     assert stages.count(pb.STAGE_EXTRACTING) == 2 and stages.count(pb.STAGE_COMPLETED) == 1
+
+
+async def test_search_finds_parsed_resumes_and_validates_queries(stub: api_grpc.ResumeServiceStub) -> None:
+    matching = (await upload(stub, SAMPLE_PDF.read_bytes(), job_post_id="job-go")).resume.id
+    await wait_terminal(stub, matching)
+
+    found = await stub.SearchResumes(api.SearchResumesRequest(query="backend engineer with Kubernetes and Kafka"))
+    assert [r.resume_id for r in found.results] == [matching]
+    hit = found.results[0]
+    assert hit.name == "Ada Müller-Lovelace"
+    assert {"Kubernetes", "Kafka"} <= set(hit.matched_skills)
+    assert hit.matched_work.name
+
+    other_job = await stub.SearchResumes(api.SearchResumesRequest(query="Kubernetes", job_post_id="another-job"))
+    assert list(other_job.results) == []
+
+    for bad_query in ("", "x" * 8001):
+        with pytest.raises(grpc.aio.AioRpcError) as caught:
+            await stub.SearchResumes(api.SearchResumesRequest(query=bad_query))
+        assert caught.value.code() == grpc.StatusCode.INVALID_ARGUMENT
