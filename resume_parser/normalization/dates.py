@@ -165,8 +165,11 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
         rf"{edge}(?P<start>{date})\s*(?:{separator})\s*(?:(?P<end>{date})|(?P<ongoing>{ongoing})){tail}",
         re.IGNORECASE,
     )
+    # "since 2019", and "Jan 2020 –" with nothing after the dash: an open range.
     since = re.compile(
-        rf"(?<!\w)(?:{_alternation(list(_SINCE_WORDS))})\s+(?P<start>{date}){tail}", re.IGNORECASE
+        rf"(?<!\w)(?:{_alternation(list(_SINCE_WORDS))})\s+(?P<start>{date}){tail}"
+        rf"|{edge}(?P<open>{date})\s*[-–—]\s*$",
+        re.IGNORECASE,
     )
     return single, ranged, since
 
@@ -220,7 +223,7 @@ def find_date_range(text: str) -> DateRange | None:
         return DateRange(start, end, match.group("ongoing") is not None, match.span())
     match_since = since.search(text)
     if match_since:
-        start = parse_date(match_since.group("start"))
+        start = parse_date(match_since.group("start") or match_since.group("open"))
         if start:
             return DateRange(start, None, True, match_since.span())
     for match in single.finditer(text):

@@ -31,6 +31,7 @@ from resume_parser.normalization.dates import find_date_range, parse_date, strip
         ("2018 - Now", "2018", None, True),
         ("2017 – aujourd'hui", "2017", None, True),
         ("enero 2016 – actualidad", "2016-01", None, True),
+        ("Acme   Jan 2020 –", "2020-01", None, True),
         ("2013-01-01 - 2014-06-30", "2013-01", "2014-06", False),
         ("January 15, 2019 - March 3rd, 2021", "2019-01", "2021-03", False),
         ("15.03.2019 – 31.12.2020", "2019-03", "2020-12", False),
