@@ -5,6 +5,7 @@
 # source but no binary). Idempotent: does nothing when everything is already there.
 #
 # Usage: scripts/install-go-toolchain.sh [BIN_DIR]   (default: .tools/bin)
+# Where apt is not available it only says what is missing.
 set -euo pipefail
 
 BIN_DIR="$(realpath -m "${1:-.tools/bin}")"
@@ -28,17 +29,22 @@ install_packages() {
     local missing
     mapfile -t missing < <(missing_packages)
     [ "${#missing[@]}" -eq 0 ] && return 0
-    if ! command -v apt-get >/dev/null; then
-        echo "install-go-toolchain: apt-get not found; install these yourself: ${missing[*]}" >&2
-        exit 1
-    fi
     local sudo=""
     [ "$(id -u)" -eq 0 ] || sudo="sudo"
-    # An apt index that has never been fetched (fresh containers) knows no packages; fetch it only then.
+    # Not fatal: everything but the Go client test works without these, and that test says what is missing.
+    if ! command -v apt-get >/dev/null || { [ -n "$sudo" ] && ! command -v sudo >/dev/null; }; then
+        echo "install-go-toolchain: cannot apt-get install here; the Go client test needs: ${missing[*]}" >&2
+        exit 0
+    fi
+    # Fetch the package index only when needed: never fetched (fresh containers) or out of date.
     if ! apt-cache show "${missing[@]}" >/dev/null 2>&1; then
         $sudo apt-get update -qq
     fi
-    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+    apt_install "${missing[@]}" || { $sudo apt-get update -qq && apt_install "${missing[@]}"; }
+}
+
+apt_install() {
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "$@"
 }
 
 build_protoc_gen_go() {
