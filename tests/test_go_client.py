@@ -72,6 +72,7 @@ def go_client(go_env: dict[str, str]) -> Path:
     return binary
 
 
+@pytest.mark.timeout(300)  # builds the client: Go compiles gRPC-Go on a cold cache
 def test_generated_go_code_has_the_service_client(go_client: Path, go_env: dict[str, str]) -> None:
     gopath = Path(go_env["GOPATH"].split(os.pathsep)[0])
     package = gopath / "src" / GO_MODULE_PATH / "gen" / "go" / "ats" / "resume" / "v1"
@@ -90,6 +91,8 @@ def test_example_source_is_gofmt_clean(go_env: dict[str, str]) -> None:
     assert unformatted == ""
 
 
+# Room for the first test to start the stack and worker and build the client on a busy 2-core machine.
+@pytest.mark.timeout(300)
 @pytest.mark.usefixtures("worker", "clean_state")
 async def test_go_client_uploads_and_watches_to_completion(go_client: Path, grpc_server: int) -> None:
     # The server runs on this event loop, so the client must be awaited, not run blockingly.

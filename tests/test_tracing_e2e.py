@@ -60,6 +60,7 @@ def scrape(port: int) -> str:
         return body.decode()
 
 
+@pytest.mark.timeout(300)  # starts a worker process of its own
 async def test_one_upload_is_one_trace_and_is_counted_by_server_and_worker(
     stub: api_grpc.ResumeServiceStub,
     settings: Settings,
