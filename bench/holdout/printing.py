@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from dates import format_date
+from vocab import CITIES
 
 Truth = dict[str, Any]
 DEGREE_JOINERS = {"en": " in ", "de": " ", "fr": " ", "es": " en "}
@@ -42,7 +43,5 @@ def drop_country(truth: Truth) -> Truth:
 
 
 def country_name(truth: Truth, locale: str) -> str:
-    from vocab import CITIES
-
     city = truth["basics"]["location"]["city"]
-    return next(c["country_name"] for c in CITIES[locale] if c["city"] == city)
+    return str(next(c["country_name"] for c in CITIES[locale] if c["city"] == city))

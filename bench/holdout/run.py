@@ -14,7 +14,9 @@ import shutil
 import subprocess
 import sys
 from collections import defaultdict
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent.parent
@@ -28,11 +30,11 @@ def _f1(tp: int, fp: int, fn: int) -> float:
     return 2 * tp / (2 * tp + fp + fn) if tp + fp + fn else 1.0
 
 
-def grouped_f1(report: dict, key_of: object) -> dict[str, tuple[int, float]]:
+def grouped_f1(report: dict[str, Any], key_of: Callable[[str], str]) -> dict[str, tuple[int, float]]:
     """Micro F1 over the documents whose stem maps to the same key: {key: (documents, f1)}."""
     sums: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0])
     for stem, doc in report["documents"].items():
-        total = sums[key_of(stem)]  # type: ignore[operator]
+        total = sums[key_of(stem)]
         total[0] += 1
         for counts in doc["metrics"].values():
             total[1] += counts["tp"]
