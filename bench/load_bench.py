@@ -85,6 +85,7 @@ class ServiceProcesses:
     def __init__(self, env: dict[str, str]):
         self._env = env
         self.children: dict[str, subprocess.Popen[bytes]] = {}
+        self.sampled: dict[str, int] = {}  # role -> pid, for the memory and CPU figures
         self.peak_rss: dict[str, int] = {}
         self.cpu_seconds: dict[str, float] = {}  # user + system, children included, at the last sample
         self._sampling = threading.Event()
@@ -99,7 +100,7 @@ class ServiceProcesses:
                 stdout=log,
                 stderr=subprocess.STDOUT,
             )
-        self.peak_rss[role] = 0
+        self.sampled[role] = self.children[role].pid
 
     def log_path(self, role: str) -> Path:
         return LOG_DIR / f"{role.replace(' ', '-')}.log"
@@ -127,15 +128,15 @@ class ServiceProcesses:
 
     def _sample(self) -> None:
         while self._sampling.is_set():
-            for role, child in self.children.items():
+            for role, pid in self.sampled.items():
                 try:
-                    process = psutil.Process(child.pid)
+                    process = psutil.Process(pid)
                     family = [process, *process.children(recursive=True)]
                     rss = sum(member.memory_info().rss for member in family)
                     times = [member.cpu_times() for member in family]
                 except psutil.Error:
                     continue  # exited between the listing and the read
-                self.peak_rss[role] = max(self.peak_rss[role], rss)
+                self.peak_rss[role] = max(self.peak_rss.get(role, 0), rss)
                 self.cpu_seconds[role] = sum(t.user + t.system for t in times)
             time.sleep(SAMPLE_SECONDS)
 
@@ -381,7 +382,8 @@ def run_stack() -> int:
 
 
 @contextmanager
-def local_stack_process() -> Iterator[LocalEndpoints]:
+def local_stack_process() -> Iterator[tuple[LocalEndpoints, int]]:
+    """The local stack in a child process: its endpoints and its pid."""
     LOG_DIR.mkdir(parents=True, exist_ok=True)
     with (LOG_DIR / "stack.log").open("wb") as log:
         child = subprocess.Popen(
@@ -392,7 +394,7 @@ def local_stack_process() -> Iterator[LocalEndpoints]:
         line = child.stdout.readline()
         if not line:
             raise RuntimeError(f"the local stack did not start; see {LOG_DIR / 'stack.log'}")
-        yield LocalEndpoints(**json.loads(line))
+        yield LocalEndpoints(**json.loads(line)), child.pid
     finally:
         child.stdin.close()
         try:
@@ -409,9 +411,11 @@ def main() -> int:
     deadline = time.monotonic() + args.deadline_minutes * 60
     signal.signal(signal.SIGTERM, _stop_on_sigterm)
     try:
-        with local_stack_process() as endpoints:
+        with local_stack_process() as (endpoints, stack_pid):
             port = free_port()
             processes = ServiceProcesses(child_environment(endpoints, port))
+            # PostgreSQL runs detached from it (pg_ctl), so this is moto's S3 server and Valkey.
+            processes.sampled["S3 (moto) and Valkey"] = stack_pid
             processes.start("server", "serve")
             for number in range(1, args.workers + 1):
                 processes.start(f"worker {number}", "worker")
