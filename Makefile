@@ -6,7 +6,7 @@ BUF     := node_modules/.bin/buf
 EVAL    ?= ../shared/eval
 PROTOS  := $(shell find protos -name '*.proto')
 
-.PHONY: install generate lint typecheck test dev eval bench bench-extract bench-parse bench-search bench-latency bench-load clean
+.PHONY: go-client contract-baseline install generate lint typecheck test dev eval bench bench-extract bench-parse bench-search bench-latency bench-load clean
 
 install: ## create .venv with the package, its extras and every test tool; install buf
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -22,6 +22,12 @@ generate: ## regenerate generated/ from protos/ (messages, gRPC stubs, .pyi type
 		--python_out=generated --grpc_python_out=generated \
 		--mypy_out=generated --mypy_grpc_out=generated $(PROTOS)
 	find generated/ats -type d -exec touch {}/__init__.py \;
+
+go-client: ## Go code for callers, into gen/go (needs the Go toolchain from `make install`)
+	PATH="$(abspath .tools/bin):$$PATH" $(BUF) generate
+
+contract-baseline: ## accept the current protos as the contract Go callers build against
+	$(BUF) build protos -o protos/baseline.binpb
 
 lint: ## buf lint + breaking-change check against the committed baseline, ruff, mypy
 	$(BUF) lint

@@ -33,7 +33,8 @@ class EmbedBackend(StrEnum):
 
 
 class Settings(BaseSettings):
-    model_config = SettingsConfigDict(env_file=None, extra="ignore", frozen=True)
+    # An empty variable counts as unset, so `GEMINI_API_KEY=` is a missing key, not an empty one.
+    model_config = SettingsConfigDict(env_file=None, extra="ignore", frozen=True, env_ignore_empty=True)
 
     # Infrastructure. Required by `serve` and `worker`; `dev` fills them with embedded servers.
     db_url: str | None = Field(default=None, description="postgresql+asyncpg://user:pass@host/db")
