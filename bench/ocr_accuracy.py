@@ -2,7 +2,7 @@
 
     .venv/bin/python bench/ocr_accuracy.py [--dpi 150] [PDF ...]
 
-Each PDF's first page is rendered to an image-only PDF (a scan without a text layer) and read back
+Each PDF's pages are rendered to an image-only PDF (a scan without a text layer) and read back
 through extract_bytes, which chooses OCR. Word accuracy is the share of the text layer's words
 (case-folded, those with a letter or digit, compared as a multiset so reading order does not
 matter) that OCR recognized.
@@ -27,11 +27,11 @@ DEV_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "eval" / "dev"
 def scan(data: bytes, dpi: int) -> bytes:
     pdf = pdfium.PdfDocument(data)
     try:
-        image = pdf[0].render(scale=dpi / 72).to_pil().convert("RGB")
+        images = [page.render(scale=dpi / 72).to_pil().convert("RGB") for page in pdf]
     finally:
         pdf.close()
     buffer = io.BytesIO()
-    image.save(buffer, format="PDF", resolution=dpi)
+    images[0].save(buffer, format="PDF", resolution=dpi, save_all=True, append_images=images[1:])
     return buffer.getvalue()
 
 

@@ -9,7 +9,6 @@ from collections.abc import Iterator
 
 import docx
 from docx.document import Document as DocxDocument
-from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml.ns import qn
 from docx.oxml.xmlchemy import BaseOxmlElement as _Element
 from docx.shared import Length
@@ -39,10 +38,10 @@ def extract_docx(data: bytes, limits: ExtractionLimits = DEFAULT_LIMITS) -> Docu
     check_zip_limits(data, limits)
     try:
         document = docx.Document(io.BytesIO(data))
-    except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile) as error:
+    except Exception as error:
+        # A damaged package fails in python-docx, zipfile or lxml, each with its own exceptions
+        # (PackageNotFoundError, KeyError, BadZipFile, XMLSyntaxError...): all mean the same here.
         raise CorruptDocumentError("the Word document is damaged") from error
-    except Exception as error:  # lxml raises its own XMLSyntaxError for a broken part
-        raise CorruptDocumentError("the Word document could not be read") from error
     blocks = [*_header_footer_blocks(document, footer=False), *_body_blocks(document)]
     blocks += _header_footer_blocks(document, footer=True)
     if not any(block.lines for block in blocks):

@@ -9,6 +9,8 @@ headline, contact); page headers and footers join it.
 
 from __future__ import annotations
 
+import itertools
+import statistics
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -19,6 +21,10 @@ from resume_parser.grouping.traits import HeadingStyle, LineTraits, traits_of
 from resume_parser.layout import Box, Line, Section, SectionKind
 
 LARGER_THAN_BODY = 1.12
+# Words a heading cannot end with, in English, German, French and Spanish.
+_CONNECTORS = frozenset(
+    ("and", "&", "of", "for", "und", "für", "et", "de", "des", "du", "y", "e", "del", "en")
+)
 SMALLER_THAN_BODY = 0.95
 # Consecutive heading lines closer than this many line heights are one heading on two lines.
 HEADING_CONTINUATION_GAP = 0.8
@@ -62,18 +68,28 @@ def _find_headings(lines: list[Line], traits: list[LineTraits]) -> set[int]:
     body_size = _body_font_size(lines)
     shaped = [i for i, t in enumerate(traits) if t.heading_shaped]
     distinctive = {i for i in shaped if _is_distinctive(traits, i, body_size)}
+    apart = _set_apart(lines)
     known = {
         i
         for i in shaped
         if not _smaller_than_body(traits[i], body_size)
-        and (i in distinctive or _stands_alone(lines, i))
+        and (i in distinctive or apart(i))
         and heading_kind(traits[i].text) is not None
     }
     if not known:
         return set()
-    styles = _dominant_styles([traits[i].style for i in known])
+    # Capitals alone are too weak a style to find unnamed headings by (OCR and plain text have no
+    # other): a sidebar's "PHONE" or a skill like "SQL" would become sections.
+    styles = {
+        style for style in _dominant_styles([traits[i].style for i in known]) if style.size or style.bold
+    }
     first = min(known)
-    return known | {i for i in distinctive if i > first and traits[i].style in styles}
+    headings = known | {
+        i for i in distinctive if i > first and (traits[i].style in styles or _underlined(traits, i))
+    }
+    # "Education and" / "training": a heading that ends mid-phrase goes on in the next line.
+    unfinished = {i + 1 for i in headings if i + 1 < len(traits) and _ends_mid_phrase(traits[i])}
+    return headings | {i for i in unfinished if traits[i].heading_shaped}
 
 
 def _header_zone(lines: list[Line], headings: set[int]) -> Callable[[Line], bool]:
@@ -98,20 +114,39 @@ def _dominant_styles(styles: list[HeadingStyle]) -> set[HeadingStyle]:
 def _is_distinctive(traits: list[LineTraits], index: int, body_size: float | None) -> bool:
     line = traits[index]
     larger = bool(body_size and line.size and line.size >= body_size * LARGER_THAN_BODY)
-    underlined = index + 1 < len(traits) and traits[index + 1].rule
-    return larger or line.bold or line.caps or underlined
+    return larger or line.bold or line.caps or _underlined(traits, index)
+
+
+def _ends_mid_phrase(line: LineTraits) -> bool:
+    words = line.text.casefold().split()
+    return bool(words) and words[-1] in _CONNECTORS
+
+
+def _underlined(traits: list[LineTraits], index: int) -> bool:
+    return index + 1 < len(traits) and traits[index + 1].rule
 
 
 def _smaller_than_body(line: LineTraits, body_size: float | None) -> bool:
     return bool(body_size and line.size and line.size < body_size * SMALLER_THAN_BODY)
 
 
-def _stands_alone(lines: list[Line], index: int) -> bool:
-    """A short line with more space above it than the lines around have between them."""
-    if index == 0:
-        return False
-    gap = lines[index].box.top - lines[index - 1].box.bottom
-    return gap > 0.8 * max(lines[index].box.height, 1e-6)
+def _set_apart(lines: list[Line]) -> Callable[[int], bool]:
+    """Whether a line has clearly more space above it than lines usually have between them.
+
+    Measured against the document's own spacing, because boxes differ: OCR pads its line boxes
+    until consecutive lines touch, PDF boxes leave a small gap, plain text a whole blank row.
+    """
+    gaps = [b.box.top - a.box.bottom for a, b in itertools.pairwise(lines) if a.page == b.page]
+    if not gaps:
+        return lambda index: False
+    usual_gap = statistics.median(gaps)
+    line_height = statistics.median(line.box.height for line in lines)
+    needed = max(2 * usual_gap, usual_gap + 0.5 * line_height)
+
+    def apart(index: int) -> bool:
+        return index > 0 and lines[index].box.top - lines[index - 1].box.bottom >= needed
+
+    return apart
 
 
 def _body_font_size(lines: list[Line]) -> float | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from resume_parser.extraction.text import extract_text
 from resume_parser.grouping.grouper import LayoutGrouper
 from resume_parser.layout import Block, BlockKind, Document, GroupedDocument, Line, Page, SectionKind
 from tests.grouping.layouts import document, fragment
@@ -74,21 +75,17 @@ def test_small_type_is_never_a_heading() -> None:
 
 
 def plain_text_document(text: str) -> Document:
-    from resume_parser.extraction.text import extract_text
-
     return extract_text(text.encode())
 
 
 def test_plain_text_caps_headings_and_rules() -> None:
-    grouped = LayoutGrouper().group(
-        plain_text_document(
-            "JANE DOE\nEngineer\n\nSUMMARY\n=======\nBuilds platforms.\n\nEXPERIENCE\n----------\nAcme\n"
-        )
-    )
-    assert outline(grouped) == [
+    text = "JANE DOE\nEngineer\n\nSUMMARY\n=======\nBuilds platforms.\n\nSKILLS\n------\nPython\nSQL\n\n"
+    text += "GOALS\n-----\nLead a platform team\n"
+    assert outline(LayoutGrouper().group(plain_text_document(text))) == [
         (SectionKind.HEADER, None, 2),
         (SectionKind.SUMMARY, "SUMMARY", 1),
-        (SectionKind.EXPERIENCE, "EXPERIENCE", 1),
+        (SectionKind.SKILLS, "SKILLS", 2),  # "SQL" is in capitals but no heading
+        (SectionKind.OTHER, "GOALS", 1),  # named nothing we know, but underlined
     ]
 
 
@@ -105,3 +102,32 @@ def test_page_header_and_footer_lines_join_the_header_section() -> None:
 def test_a_document_without_headings_is_all_header() -> None:
     grouped = LayoutGrouper().group(document(*stacked(("Jane Doe", 22, True), ("Engineer", BODY, False))))
     assert outline(grouped) == [(SectionKind.HEADER, None, 2)]
+
+
+def without_typography(lines: list[Line]) -> list[Line]:
+    """The lines as OCR gives them: positions and text, no font size, no weight."""
+    for line in lines:
+        for word in line.words:
+            word.font_size, word.bold = None, False
+    return lines
+
+
+def test_without_typography_headings_need_a_name_and_space_above() -> None:
+    lines = without_typography(
+        [
+            fragment("Jane Doe", 0.08, 0.05),
+            fragment("Where I've worked", 0.08, 0.10),
+            fragment("ACME CORP", 0.08, 0.125),  # capitals, but no heading: a style of capitals alone is none
+            fragment("Built the billing platform", 0.08, 0.145),
+            fragment("Education and", 0.08, 0.19),
+            fragment("training", 0.08, 0.205),
+            fragment("TU Berlin", 0.08, 0.225),
+            fragment("PHONE", 0.08, 0.27),
+            fragment("+49 30 1234567", 0.08, 0.285),
+        ]
+    )
+    assert outline(LayoutGrouper().group(document(*lines))) == [
+        (SectionKind.HEADER, None, 1),
+        (SectionKind.EXPERIENCE, "Where I've worked", 2),
+        (SectionKind.EDUCATION, "Education and training", 3),
+    ]
