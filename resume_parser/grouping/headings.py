@@ -34,7 +34,9 @@ PHRASES: dict[SectionKind, str] = {
         "skills | skill set | technical skills | core skills | key skills | competencies | core "
         "competencies | expertise | toolbox | tools | tech stack | stack | what i bring | what i do | "
         "kenntnisse | fähigkeiten | kompetenzen | fachkenntnisse | it-kenntnisse | compétences | "
-        "compétences techniques | savoir-faire | habilidades | competencias | aptitudes | conocimientos"
+        "compétences techniques | savoir-faire | habilidades | competencias | aptitudes | conocimientos | "
+        "programming languages | programming | languages and frameworks | languages and tools | frameworks | "
+        "technologies | programmiersprachen | langages de programmation | lenguajes de programación"
     ),
     K.LANGUAGES: (
         "languages | language skills | languages i speak | tongues | sprachen | sprachkenntnisse | langues | "
@@ -115,6 +117,8 @@ def normalize_heading(text: str) -> str:
 _PHRASE_KINDS = {
     normalize_heading(phrase): kind for kind, phrases in PHRASES.items() for phrase in phrases.split(" | ")
 }
+# OCR reads letter-spaced capitals without their word spaces: "SELECTEDPROJECTS".
+_COMPACT_PHRASE_KINDS = {phrase.replace(" ", ""): kind for phrase, kind in _PHRASE_KINDS.items()}
 _KEYWORD_KINDS = [(kind, frozenset(keywords.split(" | "))) for kind, keywords in KEYWORDS.items()]
 
 
@@ -123,7 +127,7 @@ def heading_kind(text: str) -> SectionKind | None:
     normalized = normalize_heading(text)
     if not normalized:
         return None
-    exact = _PHRASE_KINDS.get(normalized)
+    exact = _PHRASE_KINDS.get(normalized) or _COMPACT_PHRASE_KINDS.get(normalized.replace(" ", ""))
     if exact is not None:
         return exact
     words = normalized.split()

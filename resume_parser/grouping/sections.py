@@ -144,7 +144,10 @@ def _set_apart(lines: list[Line]) -> Callable[[int], bool]:
     needed = max(2 * usual_gap, usual_gap + 0.5 * line_height)
 
     def apart(index: int) -> bool:
-        return index > 0 and lines[index].box.top - lines[index - 1].box.bottom >= needed
+        if index == 0:
+            return False
+        line, previous = lines[index], lines[index - 1]
+        return line.page != previous.page or line.box.top - previous.box.bottom >= needed
 
     return apart
 

@@ -29,6 +29,8 @@ from resume_parser.layout import SectionKind as K
         ("Habilidades", K.SKILLS),
         ("Toolbox", K.SKILLS),
         ("Skills & Tools", K.SKILLS),
+        ("Programming Languages", K.SKILLS),
+        ("SELECTEDPROJECTS", K.PROJECTS),
         ("Sprachkenntnisse", K.LANGUAGES),
         ("Idiomas", K.LANGUAGES),
         ("Languages I speak", K.LANGUAGES),
