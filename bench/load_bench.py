@@ -5,8 +5,9 @@ It starts embedded PostgreSQL, Valkey and moto's S3 server, then ONE `resume-par
 connection each) upload `--uploads` real resumes from the dev corpus and open a WatchResume stream
 right after each upload, so every upload is watched at once. It measures throughput, upload-to-
 COMPLETED latency, event delivery latency and peak memory, and checks that nothing was lost: one
-terminal event per upload, strictly increasing sequences, and GetResume agreeing with the stream.
-The figures are printed and kept in bench/README.md; child logs go to bench/out/load/.
+terminal event per upload, sequences going up by one without repeats, and GetResume agreeing with
+the stream. The figures are printed and kept in bench/README.md; the processes' logs and every
+upload's record (records.json) go to bench/out/load/.
 
     .venv/bin/python bench/load_bench.py [--uploads 1000] [--clients 50] [--workers 2]
                                           [--deadline-minutes 30] [--no-readme]
