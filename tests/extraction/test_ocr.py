@@ -3,18 +3,22 @@
 from __future__ import annotations
 
 import io
+import json
 from collections import Counter
+from pathlib import Path
 
 import pytest
 from PIL import Image
 from reportlab.pdfgen.canvas import Canvas
 
 from resume_parser.extraction.local import extract_bytes
+from resume_parser.grouping.grouper import LayoutGrouper
 from resume_parser.layout import Document, Word
 from tests.extraction.documents import DEV_CORPUS, image_bytes, pdf_bytes, rendered_page, text_page
 
 SCAN_DPI = 150
 MIN_WORD_ACCURACY = 0.95
+DEV_HEADINGS = Path(__file__).parents[1] / "grouping" / "dev_headings.json"
 
 
 def word_accuracy(reference: Document, recognized: Document) -> float:
@@ -52,6 +56,11 @@ def test_a_scanned_resume_page_is_read_with_ocr() -> None:
     assert all(
         word.confidence is not None and 0 < word.confidence <= 1 for word in document_words(recognized)
     )
+
+    # Without fonts, sections still come from the heading vocabulary and the spacing.
+    expected = json.loads(DEV_HEADINGS.read_text("utf-8"))["classic-1000.pdf"]
+    sections = LayoutGrouper().group(recognized).sections
+    assert {s.heading.text: s.kind.value for s in sections if s.heading} == expected
 
 
 @pytest.mark.parametrize("format", ["PNG", "JPEG", "TIFF"])
