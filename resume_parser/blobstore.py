@@ -72,6 +72,7 @@ class S3BlobStore:
         )
         config = AioConfig(
             retries={"mode": "standard", "max_attempts": 4},
+            max_pool_connections=50,  # concurrent uploads and pipeline stages share one client
             connect_timeout=5,
             read_timeout=30,
         )

@@ -244,3 +244,16 @@ async def test_search_finds_parsed_resumes_and_validates_queries(stub: api_grpc.
         with pytest.raises(grpc.aio.AioRpcError) as caught:
             await stub.SearchResumes(api.SearchResumesRequest(query=bad_query))
         assert caught.value.code() == grpc.StatusCode.INVALID_ARGUMENT
+
+
+async def test_reprocess_runs_the_pipeline_again_and_keeps_the_history(stub: api_grpc.ResumeServiceStub) -> None:
+    uploaded = await upload(stub, SAMPLE_PDF.read_bytes())
+    await wait_terminal(stub, uploaded.resume.id)
+
+    again = await stub.ReprocessResume(api.ReprocessResumeRequest(resume_id=uploaded.resume.id))
+    assert again.resume.stage == pb.STAGE_QUEUED
+    resume = await wait_terminal(stub, uploaded.resume.id)
+
+    assert resume.stage == pb.STAGE_COMPLETED
+    assert [t.stage for t in resume.stage_timings] == PIPELINE + PIPELINE
+    assert resume.parsed.basics.name == "Ada Müller-Lovelace"
