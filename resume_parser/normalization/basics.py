@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from resume_parser.grouping.headings import heading_kind
 from resume_parser.layout import GroupedDocument, Line, SectionKind
 from resume_parser.normalization.contact import (
     find_emails,
@@ -250,7 +251,8 @@ def _best_name(lines: list[Line]) -> tuple[str, Line] | None:
     for order, line in enumerate(lines):
         for segment in segments(line)[:1]:
             text = strip_decorations(clean(segment))
-            if looks_like_name(text) and not has_title_word(text) and not _is_contact_value(text):
+            named = looks_like_name(text) and heading_kind(text) is None  # not "Academic Appointments"
+            if named and not has_title_word(text) and not _is_contact_value(text):
                 candidates.append((-(line.font_size or 0), order, text, line))
     if not candidates:
         return None

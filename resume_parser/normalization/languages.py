@@ -25,7 +25,9 @@ _LANGUAGES = word_set(
     azerbaijani kazakh uzbek mongolian khmer lao burmese somali kurdish pashto asl bsl deutsch
     englisch französisch spanisch italienisch français anglais allemand espagnol italien español
     inglés alemán francés italiano inglese tedesco francese spagnolo português inglês svenska
-    engelska nederlands engels polski
+    engelska nederlands engels polski euskera euskara català catalán gallego árabe arabe arabisch
+    türkisch turc turco chinesisch japanisch russisch polnisch portugiesisch niederländisch
+    chinois japonais russe portugais néerlandais polonais chino japonés ruso portugués alemão
     """
 ) | {"sign language"}
 _FLUENCY_HINTS = (
@@ -59,11 +61,24 @@ _FLUENCY_HINTS = (
     "avanzado",
     "básico",
     "madrelingua",
+    "verhandlungssicher",
+    "sehr gut",
+    "kenntnisse",
+    "bilingue",
+    "intermédiaire",
+    "avancé",
+    "débutant",
+    "intermedio",
+    "intermedia",
+    "basico",
+    "fluido",
+    "bilingüe",
 )
+MAX_OPEN_NAME_WORDS = 2
 _CEFR = re.compile(r"^(?:[ABC][12])(?:\s*[/-]\s*[ABC][12])?$", re.IGNORECASE)
 _ITEM_SEPARATOR = re.compile(r"\s*[,;|•·]\s*(?![^()]*\))")
 _PAIR = re.compile(
-    r"^(?P<lang>[^\W\d_][\w\s]*?)\s*(?:\((?P<paren>[^)]*)\)|[:–—-]\s*(?P<after>.+)|\s+(?P<cefr>[ABC][12]))?$"
+    r"^(?P<lang>[^\W\d_][\w\s]*?)\s*(?:\((?P<paren>.*)\)|[:–—-]\s*(?P<after>.+)|\s+(?P<cefr>[ABC][12]))?$"
 )
 _MOTHER_TONGUE_LABEL = re.compile(
     r"^(mother\s+tongues?|native\s+languages?|muttersprache)\s*(\(s\))?\s*:?\s*", re.I
@@ -92,7 +107,9 @@ def is_fluency(text: str) -> bool:
     return bool(_CEFR.match(value)) or any(hint in value for hint in _FLUENCY_HINTS)
 
 
-def parse_languages(lines: list[Line]) -> list[SpokenLanguage]:
+def parse_languages(lines: list[Line], *, open_names: bool = False) -> list[SpokenLanguage]:
+    """The languages the lines list. With `open_names` (lines known to be under a Languages heading)
+    a capitalized name missing from our vocabulary counts when a fluency follows it ("Euskera: B2")."""
     found: list[SpokenLanguage] = []
     for line in lines:
         text = clean(strip_bullet(line.text) if is_bullet(line.text) else line.text)
@@ -104,7 +121,7 @@ def parse_languages(lines: list[Line]) -> list[SpokenLanguage]:
             continue
         unlabelled = _OTHER_LANGUAGES_LABEL.sub("", text)
         items = _paired(_items(line if unlabelled == text else None, unlabelled))
-        parsed = [_parse_item(item, line) for item in items]
+        parsed = [_parse_item(item, line, open_names) for item in items]
         if parsed and all(p is not None for p in parsed):
             found.extend(p for p in parsed if p is not None)
         elif found and found[-1].fluency is None and is_fluency(text):
@@ -150,9 +167,26 @@ def _split_run(text: str) -> list[str]:
     return [" ".join(words[a:b]) for a, b in itertools.pairwise(bounds) if a < b]
 
 
-def _parse_item(item: str, line: Line) -> SpokenLanguage | None:
+def _parse_item(item: str, line: Line, open_names: bool) -> SpokenLanguage | None:
     match = _PAIR.match(item.strip())
-    if not match or not is_language(match.group("lang")):
-        return None
+    if not match:
+        return _name_then_fluency(item, line)
+    name = match.group("lang").strip()
     fluency = match.group("paren") or match.group("after") or match.group("cefr")
-    return SpokenLanguage(match.group("lang").strip(), fluency.strip() if fluency else None, line)
+    if is_language(name) or (open_names and fluency and _name_like(name) and is_fluency(fluency)):
+        return SpokenLanguage(name, fluency.strip() if fluency else None, line)
+    return _name_then_fluency(item, line)
+
+
+def _name_then_fluency(item: str, line: Line) -> SpokenLanguage | None:
+    """ "Französisch verhandlungssicher": a known name and its fluency with no mark between them."""
+    name, _, rest = item.strip().partition(" ")
+    if is_language(name) and rest and is_fluency(rest):
+        return SpokenLanguage(name, rest.strip(), line)
+    return None
+
+
+def _name_like(text: str) -> bool:
+    words = text.split()
+    capitalized = all(w[:1].isupper() and w.isalpha() for w in words)
+    return 0 < len(words) <= MAX_OPEN_NAME_WORDS and capitalized and not is_fluency(text)

@@ -63,7 +63,7 @@ class LocalNormalizer:
         for index, group in enumerate(parse_skills(routed.skills)):
             resume.skills.append(group.to_model())
             evidence.add(f"skills[{index}]", group.lines[0] if group.lines else None, 0.8)
-        for index, language in enumerate(parse_languages(routed.languages)):
+        for index, language in enumerate(parse_languages(routed.languages, open_names=True)):
             resume.languages.append(language.to_model())
             evidence.add(f"languages[{index}].language", language.line, 0.85)
         for index, certificate in enumerate(parse_certificates(routed.certificates)):

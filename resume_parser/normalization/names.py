@@ -10,6 +10,7 @@ from resume_parser.normalization.lines import word_set
 PARTICLES = word_set(
     """
     van von de der den del della di da das dos du le la ter ten zu y e bin binti al el af av op st.
+    ap ab ferch ibn bint ben
     """
 )
 _NAME_WORD = re.compile(r"^[^\W\d_]+(?:['’\-.][^\W\d_]*)*\.?$")

@@ -18,6 +18,34 @@ from resume_parser.normalization.lines import split_label, without_words
 _LANGUAGE_LABEL_WORDS = ("language", "tongue", "sprache", "langue", "idioma", "lingu")
 _CERTIFICATE_LABEL_WORDS = ("certific", "zertifi", "licen", "certifica")
 _PROJECT_LABEL_WORDS = ("project", "projekt", "projet", "proyecto", "progett")
+# Heading words that name posts held: "Academic Appointments" is work even though "academic" reads as
+# education to the grouper.
+_WORK_HEADING_WORDS = ("appointment", "position", "posts", "employment", "experience", "berufserfahrung")
+# Heading words of sections that list dated items which are not jobs: never mined for work entries.
+_NOT_WORK_HEADING_WORDS = (
+    "publication",
+    "talk",
+    "presentation",
+    "grant",
+    "award",
+    "honor",
+    "honour",
+    "patent",
+    "conference",
+    "paper",
+    "reference",
+    "interest",
+    "hobb",
+    "course",
+    "publikation",
+    "auszeichnung",
+    "vortr",
+    "prix",
+    "distinction",
+    "premio",
+    "publicacion",
+    "publicación",
+)
 
 
 @dataclass(slots=True)
@@ -32,16 +60,31 @@ def section_lines(grouped: GroupedDocument, kind: SectionKind) -> list[Line]:
     return [line for section in grouped.of_kind(kind) for line in section.lines]
 
 
+def entry_kind(section: Section) -> SectionKind:
+    """The section's kind as the entry parsers read it: an education heading that names posts held
+    ("Academic Appointments") lists work."""
+    heading = section.heading.text.casefold() if section.heading else ""
+    if section.kind == SectionKind.EDUCATION and any(word in heading for word in _WORK_HEADING_WORDS):
+        return SectionKind.EXPERIENCE
+    return section.kind
+
+
 def entry_lines(grouped: GroupedDocument, kind: SectionKind) -> list[Line]:
     """The lines of the sections of a kind; when the document has none, the lines of unclassified
     sections whose content is dated entries of that kind (a heading OCR misread, "WORKEXPERIENCE")."""
-    if grouped.of_kind(kind):
-        return section_lines(grouped, kind)
+    sections = [s for s in grouped.sections if entry_kind(s) == kind]
+    if sections:
+        return [line for section in sections for line in section.lines]
     lines: list[Line] = []
     for section in grouped.of_kind(SectionKind.OTHER):
-        if _looks_like(section, kind):
+        if not _names_other_items(section) and _looks_like(section, kind):
             lines.extend(section.lines)
     return lines
+
+
+def _names_other_items(section: Section) -> bool:
+    heading = section.heading.text.casefold() if section.heading else ""
+    return any(word in heading for word in _NOT_WORK_HEADING_WORDS)
 
 
 def _looks_like(section: Section, kind: SectionKind) -> bool:

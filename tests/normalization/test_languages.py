@@ -44,3 +44,25 @@ def test_programming_languages_are_not_spoken_languages() -> None:
 
 def test_language_and_fluency_in_two_columns() -> None:
     assert _pairs("English        Native\nGerman        B2") == [("English", "Native"), ("German", "B2")]
+
+
+def test_nested_parentheses_and_a_fluency_item_after_a_comma() -> None:
+    assert _pairs("English (native), Mandarin (intermediate (b1))") == [
+        ("English", "native"),
+        ("Mandarin", "intermediate (b1)"),
+    ]
+    assert _pairs("Irish, Intermediate (B1)") == [("Irish", "Intermediate (B1)")]
+
+
+def test_a_fluency_word_right_after_the_name() -> None:
+    assert _pairs("Französisch verhandlungssicher") == [("Französisch", "verhandlungssicher")]
+
+
+def test_an_unknown_name_counts_under_a_languages_heading_when_a_fluency_follows() -> None:
+    text = "Español: Nativo · Quenya: Intermedio (B2) · Francés: Básico"
+    open_pairs = [(x.language, x.fluency) for x in parse_languages(lines(text), open_names=True)]
+    assert open_pairs == [("Español", "Nativo"), ("Quenya", "Intermedio (B2)"), ("Francés", "Básico")]
+    assert _pairs(text) == []  # outside a Languages section an unknown word is not a language
+    # A fluency on its own line is not a language name.
+    yoruba = parse_languages(lines("Yoruba\nIntermediate (B1)"), open_names=True)
+    assert [(x.language, x.fluency) for x in yoruba] == [("Yoruba", "Intermediate (B1)")]

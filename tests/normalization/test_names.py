@@ -16,6 +16,7 @@ from resume_parser.normalization.names import display_name, looks_like_name
         "Ana Cecília Andrade Dias",
         "BRIAN TURNER",
         "Jean-Luc de la Fontaine",
+        "Rhys ap Gwilym",
     ],
 )
 def test_names(text: str) -> None:

@@ -90,3 +90,35 @@ def test_margin_dates_reach_the_resume() -> None:
     resume = _normalize(Section(SectionKind.HEADER, None, lines("Jane Doe")), work, skills)
     assert [(w.name, w.start_date, w.end_date) for w in resume.work] == [("Pine Labs SAS", "2022", "2025")]
     assert [k for g in resume.skills for k in g.keywords] == ["SEO", "Canva"]
+
+
+def test_appointments_under_an_academic_heading_are_work_and_publications_are_not() -> None:
+    header = Section(SectionKind.HEADER, None, lines("Jane Doe\njane@example.com"))
+    appointments = Section(
+        SectionKind.EDUCATION,
+        line("ACADEMIC APPOINTMENTS"),
+        lines("Lecturer 2021–Present\nUniversity of Leeds, Leeds\n• Taught two modules"),
+    )
+    publications = Section(
+        SectionKind.OTHER,
+        line("PUBLICATIONS"),
+        lines(
+            "[1] Doe, J. & Roe, R. (2023). Stochastic models of gene activity.\n"
+            "Cell Systems, 14(11), 833–847."
+        ),
+    )
+    resume = _normalize(header, appointments, publications)
+    assert [(w.name, w.position, w.start_date) for w in resume.work] == [
+        ("University of Leeds", "Lecturer", "2021")
+    ]
+    assert resume.education == []
+    only_publications = _normalize(header, publications)
+    assert only_publications.work == []
+
+
+def test_a_heading_on_the_first_page_is_not_the_name() -> None:
+    header = Section(SectionKind.HEADER, None, lines("jane@example.com"))
+    work = Section(
+        SectionKind.EXPERIENCE, line("Academic Appointments"), lines("Lecturer 2021–Present\nAcme")
+    )
+    assert _normalize(header, work).basics.name is None
