@@ -110,24 +110,31 @@ class TracingInterceptor(grpc.aio.ServerInterceptor):
         metadata = handler_call_details.invocation_metadata or ()
         parent = propagate.extract({key: value for key, value in metadata if isinstance(value, str)})
 
+        name = f"{service}/{method}"
+        attributes = {"rpc.system": "grpc", "rpc.service": service, "rpc.method": method}
+        # A stream's generator may be closed from another task (a cancelled client), where the span
+        # could not be detached from the context again; streams start no jobs, so theirs need not be
+        # current.
+        streaming = bool(handler.unary_stream or handler.stream_stream)
+
         @contextmanager
         def observe(context: rpc.Context) -> Iterator[None]:
-            with _tracer().start_as_current_span(
-                f"{service}/{method}",
-                context=parent,
-                kind=SpanKind.SERVER,
-                attributes={"rpc.system": "grpc", "rpc.service": service, "rpc.method": method},
-                record_exception=False,  # exception text may quote a document
-                set_status_on_exception=False,
-            ) as span:
-                error: BaseException | None = None
-                try:
+            span = _tracer().start_span(name, context=parent, kind=SpanKind.SERVER, attributes=attributes)
+            error: BaseException | None = None
+            try:
+                if streaming:
                     yield
-                except BaseException as raised:
-                    error = raised
-                    raise
-                finally:
-                    _set_rpc_status(span, rpc.final_code(context, error))
+                else:
+                    with trace.use_span(
+                        span, end_on_exit=False, record_exception=False, set_status_on_exception=False
+                    ):
+                        yield
+            except BaseException as raised:
+                error = raised
+                raise
+            finally:
+                _set_rpc_status(span, rpc.final_code(context, error))
+                span.end()
 
         return rpc.wrap_handler(handler, observe)
 
