@@ -16,8 +16,11 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import os
 import random
+import re
 import statistics
+import string
 import sys
 import time
 from collections import defaultdict
@@ -41,13 +44,15 @@ from resume_parser.localstack import LocalStack, create_database
 from resume_parser.migrate import upgrade_head
 from resume_parser.search.filters import Filters
 from resume_parser.search.fulltext import matching_documents_sql
-from resume_parser.search.nearest import nearest_vectors_sql
+from resume_parser.search.nearest import VECTORS_PER_RESUME, nearest_vectors_sql
+from resume_parser.search.service import DEFAULT_DEPTH
 from resume_parser.settings import Settings
 
 QUERIES = Path(__file__).resolve().parent / "search_queries.json"
 DATABASE = "search_latency"
 TARGET_P95_MS = 50.0
 KINDS = ("unfiltered", "one job post", "last 90 days")
+VECTOR_LITERAL = re.compile(r"'\[[-0-9.e,]+\]'")  # 384 numbers: shortened in the printed plans
 
 
 def requests_to_send(count: int) -> list[tuple[str, api.SearchResumesRequest]]:
@@ -56,7 +61,9 @@ def requests_to_send(count: int) -> list[tuple[str, api.SearchResumesRequest]]:
     requests = []
     for i in range(count):
         text = texts[i % len(texts)] if i % 4 else f"SAP consultant, ERP-{rng.randrange(RARE_CODES)}"
-        request = api.SearchResumesRequest(query=text, page_size=20)
+        # A word found in no resume makes every request new to the server's query-vector cache.
+        unique = "".join(rng.choices(string.ascii_lowercase, k=8))
+        request = api.SearchResumesRequest(query=f"{text} {unique}", page_size=20)
         kind = KINDS[i % 3]
         if kind == "one job post":
             request.job_post_id = f"job-{rng.randrange(JOB_POSTS)}"
@@ -96,7 +103,8 @@ async def explain(db_url: str, embedder: LocalEmbedder) -> str:
     job_where, _ = Filters(job_post_id="job-7").sql()
     connection = await asyncpg.connect(db_url.replace("postgresql+asyncpg://", "postgresql://", 1))
     try:
-        await connection.execute("SET hnsw.ef_search = 300; SET hnsw.iterative_scan = relaxed_order")
+        limit = DEFAULT_DEPTH * VECTORS_PER_RESUME  # what SearchService asks for
+        await connection.execute(f"SET hnsw.ef_search = {limit}; SET hnsw.iterative_scan = relaxed_order")
         await connection.execute("SET plan_cache_mode = force_generic_plan")
         sections = []
         hnsw, exact = (
@@ -108,9 +116,9 @@ async def explain(db_url: str, embedder: LocalEmbedder) -> str:
             ("vector ranker, exact (one job post)", exact, [vector, embedder.name, "job-7"]),
             ("full-text ranker", matching_documents_sql(where), ["SAP consultant, ERP-42"]),
         ):
-            sql = _positional(template).replace(":limit", "300").replace(":depth", "100")
+            sql = _positional(template).replace(":limit", str(limit)).replace(":depth", str(DEFAULT_DEPTH))
             plan = await connection.fetch(f"EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) {sql}", *arguments)
-            sections += [f"-- {title}", *(row[0] for row in plan)]
+            sections += [f"-- {title}", *(VECTOR_LITERAL.sub("'[...]'", row[0]) for row in plan)]
     finally:
         await connection.close()
     return "\n".join(sections)
@@ -129,7 +137,8 @@ def percentile(values: list[float], fraction: float) -> float:
 
 def report(resumes: int, timings: dict[str, list[float]], plan: str) -> bool:
     everything = [t for kind in KINDS for t in timings[kind]]
-    print(f"\nSearchResumes over gRPC (hybrid, page_size 20), {resumes} resumes, one request at a time:\n")
+    print(f"\nSearchResumes over gRPC (hybrid, page_size 20), {resumes} resumes, one request at a time")
+    print(f"(machine: {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f} at the end):\n")
     print("| requests | count | p50 | p95 | p99 |\n|---|---|---|---|---|")
     for label, values in [*((kind, timings[kind]) for kind in KINDS), ("all", everything)]:
         p50, p95, p99 = (percentile(values, f) for f in (0.50, 0.95, 0.99))

@@ -42,8 +42,10 @@ def _load_sentence_transformer(model_path: Path) -> SentenceTransformer:
     os.environ["HF_HUB_OFFLINE"] = "1"  # must be set before the Hugging Face libraries are imported
     try:
         from sentence_transformers import SentenceTransformer
+        from transformers.utils import logging as transformers_logging
     except ImportError as error:
         raise ConfigurationError(_INSTALL_HINT) from error
+    transformers_logging.disable_progress_bar()  # type: ignore[no-untyped-call]  # no bars in service logs
     return SentenceTransformer(str(model_path), device="cpu", local_files_only=True)
 
 

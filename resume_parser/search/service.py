@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import uuid
+from collections import OrderedDict
 from collections.abc import Sequence
 
 from sqlalchemy import text
@@ -33,7 +34,11 @@ from resume_parser.search.query import (
 )
 from resume_parser.search.skills import matched_skills
 
-DEFAULT_DEPTH = 100
+# Resumes each ranker contributes. The vector ranker's cost grows with it (it fetches about three
+# vectors per resume from the HNSW index); 50 per ranker lets a caller page through up to 100.
+DEFAULT_DEPTH = 50
+# Query vectors kept, so that the next pages of a query, and repeated queries, skip the model.
+QUERY_VECTOR_CACHE_SIZE = 512
 
 
 class SearchService:
@@ -43,6 +48,7 @@ class SearchService:
         self._sessions = sessions
         self._embedder = embedder
         self._depth = depth
+        self._query_vectors: OrderedDict[str, list[float]] = OrderedDict()
 
     async def search(self, query: SearchQuery) -> SearchPage:
         query_text = validated_text(query)
@@ -81,7 +87,7 @@ class SearchService:
         if query.mode == SearchMode.TEXT:
             return []
         # Embedded before the session opens: no connection is held while the model runs.
-        query_vector = await self._embedder.embed_query(query_text)
+        query_vector = await self._query_vector(query_text)
         async with self._sessions() as session:
             return await nearest_resumes(
                 session,
@@ -91,6 +97,17 @@ class SearchService:
                 filters=filters,
                 depth=self._depth,
             )
+
+    async def _query_vector(self, query_text: str) -> list[float]:
+        """The embedder's vector for the query, from a small least-recently-used cache."""
+        if query_text in self._query_vectors:
+            self._query_vectors.move_to_end(query_text)
+            return self._query_vectors[query_text]
+        vector = await self._embedder.embed_query(query_text)
+        self._query_vectors[query_text] = vector
+        if len(self._query_vectors) > QUERY_VECTOR_CACHE_SIZE:
+            self._query_vectors.popitem(last=False)
+        return vector
 
     async def _matching(self, query: SearchQuery, query_text: str, filters: Filters) -> list[TextMatch]:
         if query.mode == SearchMode.VECTOR:

@@ -105,9 +105,11 @@ class FixedQueryEmbedder:
         self.name = name
         self.dimension = len(query_vector)
         self._query_vector = query_vector
+        self.queries_embedded = 0
 
     async def embed_documents(self, texts: list[str]) -> list[list[float]]:
         return [self._query_vector for _ in texts]
 
     async def embed_query(self, text: str) -> list[float]:
+        self.queries_embedded += 1
         return self._query_vector

@@ -208,6 +208,8 @@ async def test_pages_cover_the_ranking_once_and_tokens_are_bound_to_their_query(
     assert token == ""
     assert len(seen) == 25 and set(seen) == stored
 
+    assert embedder.queries_embedded == 1  # the next pages reuse the query's vector
+
     first = await service.search(SearchQuery(text="Go developer", page_size=10))
     with pytest.raises(InvalidInputError) as other_query:
         await service.search(
