@@ -19,9 +19,12 @@ from resume_parser.normalization.lines import (
     title_case_ratio,
     word_set,
 )
+from resume_parser.normalization.roles import has_title_word
 
 MAX_HEADER_WORDS = 16
 MAX_SHORT_DATED_WORDS = 8
+MAX_TITLE_WORDS = 6
+OUTDENT_TOLERANCE = 0.002  # page-width share
 BOLD_SHARE_LIMIT = 0.6
 # A line ending in one of these words goes on to the next line.
 _CONNECTORS = word_set(
@@ -110,6 +113,14 @@ def _repeats_first_style(current: Entry, line: Line) -> bool:
     return _style(line) == _style(first) and _style(line) != _style(date_line)
 
 
+def _left_of_bullet_text(line: Line, bullet_line: Line) -> bool:
+    """A line starting left of the text of the bullet above does not continue that bullet's text."""
+    words = bullet_line.words
+    if len(words) < 2 or UNKNOWN_BOX in (line.box, words[1].box) or not is_bullet(bullet_line.text):
+        return False
+    return line.box.left < words[1].box.left - OUTDENT_TOLERANCE
+
+
 def _has_bold(line: Line) -> bool:
     return any(word.bold for word in line.words)
 
@@ -124,7 +135,36 @@ def _header_flags(lines: list[Line]) -> list[bool]:
         previous = lines[index - 1] if index else None
         previous_is_body = index > 0 and not flags[-1]
         flags.append(_is_header(line, previous, previous_is_body, widest, bold_means_header))
+    for index in range(len(lines)):
+        if not flags[index] and _is_sentence_case_title(lines, flags, index, widest):
+            flags[index] = True
     return flags
+
+
+def _is_sentence_case_title(lines: list[Line], flags: list[bool], index: int, widest: float) -> bool:
+    """A job title printed in sentence case ("Analista financiero sénior", "Directora de datos") fails
+    the title-case test; it is a header when it sits against the entry's other header lines: right
+    after them with bullets below, or right before them after the previous entry's bullets."""
+    text = clean(lines[index].text)
+    words = text.split()
+    if not (0 < len(words) <= MAX_TITLE_WORDS and text[:1].isupper() and has_title_word(text)):
+        return False
+    if is_bullet(text) or ends_sentence(text):
+        return False
+    previous = lines[index - 1] if index else None
+    following = lines[index + 1] if index + 1 < len(lines) else None
+    after_header = previous is None or flags[index - 1]
+    before_bullet = following is None or is_bullet(following.text) or flags[index + 1]
+    if after_header and before_bullet:
+        return True
+    after_item = previous is None or is_bullet(previous.text) or ends_sentence(clean(previous.text))
+    closed = (
+        previous is None
+        or not wraps(previous, widest)
+        or ends_sentence(clean(previous.text))
+        or _left_of_bullet_text(lines[index], previous)
+    )
+    return after_item and closed and following is not None and flags[index + 1]
 
 
 def _is_header(

@@ -25,7 +25,9 @@ _TITLE_WORDS = word_set(
     ingénieur ingénieure développeur développeuse chef responsable stagiaire chargé chargée
     directeur directrice consultante desarrollador desarrolladora ingeniero ingeniera jefe jefa
     analista gerente sviluppatore ingegnere programador programadora desenvolvedor estagiário
-    coordenador diretor
+    coordenador diretor directora científico científica técnico técnica auxiliar contable asesor
+    asesora gestor gestora especialista investigador investigadora profesor profesora becario becaria
+    coordinador coordinadora administrativo administrativa abogado abogada enfermero enfermera
     """
 )
 # Legal forms and words that make a phrase an organisation.

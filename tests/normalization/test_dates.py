@@ -112,3 +112,10 @@ def test_any_text_gives_a_valid_partial_date_or_none(text: str) -> None:
     if found is not None:
         for value in (found.start, found.end):
             assert value is None or parse_date(value) == value
+
+
+def test_spanish_dates_with_de() -> None:
+    found = find_date_range("marzo de 2024 – junio de 2026")
+    assert found is not None and (found.start, found.end) == ("2024-03", "2026-06")
+    ongoing = find_date_range("septiembre de 2019 – actualidad")
+    assert ongoing is not None and (ongoing.start, ongoing.ongoing) == ("2019-09", True)

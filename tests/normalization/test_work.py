@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from resume_parser.normalization.work import parse_work
-from tests.normalization.layouts import lines
+from tests.normalization.layouts import line, lines
 
 
 def _summary(text: str) -> list[tuple[str | None, str | None, str | None, str | None, str | None]]:
@@ -110,4 +110,37 @@ def test_without_title_vocabulary_the_line_below_the_employer_is_the_position() 
 def test_spaced_hyphens_separate_fields() -> None:
     assert _summary("Software Engineer - Google - London   2019 - 2021\n• Built the ads pipeline") == [
         ("Software Engineer", "Google", "London", "2019", "2021")
+    ]
+
+
+def test_sentence_case_titles_in_spanish_are_positions() -> None:
+    text = """
+    Responsable de finanzas
+    Aceites del Guadalquivir S.A., Bilbao
+    oct. 2024 -- actualidad
+    - Implantación de un nuevo sistema de informes mensuales
+    - Reducción de costes operativos del 15 % en un año
+    Analista financiero sénior
+    Cervecería La Giralda S.A., Ciudad de México
+    ago. 2021 -- jul. 2024
+    - Coordinación de un equipo de seis personas
+    """
+    jobs = parse_work(lines(text))
+    assert [(j.work.name, j.work.position, j.work.start_date) for j in jobs] == [
+        ("Aceites del Guadalquivir S.A.", "Responsable de finanzas", "2024-10"),
+        ("Cervecería La Giralda S.A.", "Analista financiero sénior", "2021-08"),
+    ]
+    assert jobs[0].work.highlights[-1] == "Reducción de costes operativos del 15 % en un año"
+
+
+def test_a_spanish_title_below_a_bold_employer_and_date_line() -> None:
+    rows = [
+        line("**Banco Andaluz — Ciudad de México        marzo de 2024 – junio de 2026**"),
+        line("Directora de datos", top=0.12),
+        line("– Gestión de clientes clave en España y Portugal", top=0.14),
+        line("Plain paragraph line that is body text", top=0.16),
+    ]
+    jobs = parse_work(rows)
+    assert [(j.work.name, j.work.position, j.work.start_date, j.work.end_date) for j in jobs] == [
+        ("Banco Andaluz", "Directora de datos", "2024-03", "2026-06")
     ]
