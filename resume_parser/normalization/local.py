@@ -12,6 +12,7 @@ from resume_parser.normalization.education import ParsedEducation, is_schooling,
 from resume_parser.normalization.education import apply_dates as apply_education_dates
 from resume_parser.normalization.evidence import EvidenceLog
 from resume_parser.normalization.experience import summarize
+from resume_parser.normalization.gutter import join_wrapped_dates
 from resume_parser.normalization.languages import parse_languages
 from resume_parser.normalization.margins import date_only_lines, dates_beside
 from resume_parser.normalization.projects import parse_projects
@@ -48,8 +49,8 @@ class LocalNormalizer:
         resume.basics = basics.basics
         evidence.add_sources("basics", basics.sources, _BASICS_CONFIDENCE)
 
-        jobs = parse_work(entry_lines(grouped, SectionKind.EXPERIENCE))
-        schools = parse_education(entry_lines(grouped, SectionKind.EDUCATION))
+        jobs = parse_work(join_wrapped_dates(entry_lines(grouped, SectionKind.EXPERIENCE)))
+        schools = parse_education(join_wrapped_dates(entry_lines(grouped, SectionKind.EDUCATION)))
         jobs, schools = _move_schooling(jobs, schools)
         _date_from_margins(grouped, jobs, schools)
         for index, job in enumerate(jobs):
