@@ -110,9 +110,12 @@ def route_lines(grouped: GroupedDocument) -> RoutedLines:
         subgroup = _is_skill_subgroup(section, in_skills)
         if not subgroup:
             in_skills = section.kind == SectionKind.SKILLS
-        elif section.heading and not any(split_label(line)[0] for line in section.lines):
+        elif section.heading and (
+            split_label(section.heading)[0] or not any(split_label(line)[0] for line in section.lines)
+        ):
             # A group label of a skills block read as a heading of its own ("FRAMEWORKS", or a
-            # "LANGUAGES" group listing Ruby and Java): its heading is a skills group label.
+            # "LANGUAGES" group listing Ruby and Java), or a whole labelled row ("Languages  Go, Rust")
+            # read as one: its heading is a skills row.
             routed.skills.append(section.heading)
         if section.kind == SectionKind.LANGUAGES and not subgroup:
             routed.languages.extend(section.lines)

@@ -122,3 +122,21 @@ def test_a_heading_on_the_first_page_is_not_the_name() -> None:
         SectionKind.EXPERIENCE, line("Academic Appointments"), lines("Lecturer 2021–Present\nAcme")
     )
     assert _normalize(header, work).basics.name is None
+
+
+def test_a_labelled_languages_row_read_as_a_heading_inside_skills_stays_a_skill_group() -> None:
+    sections = (
+        Section(SectionKind.HEADER, None, lines("Jane Doe")),
+        Section(SectionKind.SKILLS, line("SKILLS"), []),
+        Section(
+            SectionKind.LANGUAGES,
+            line("Languages    Go, Rust, Kotlin"),
+            lines("Infrastructure    Kubernetes, Terraform"),
+        ),
+    )
+    resume = _normalize(*sections)
+    assert [(s.name, s.keywords) for s in resume.skills] == [
+        ("Languages", ["Go", "Rust", "Kotlin"]),
+        ("Infrastructure", ["Kubernetes", "Terraform"]),
+    ]
+    assert resume.languages == []
