@@ -10,6 +10,7 @@ from resume_parser.normalization.dates import find_date_range, strip_span
 from resume_parser.normalization.lines import clean, ends_sentence, is_bullet, strip_bullet, title_case_ratio
 from resume_parser.resume import Certificate
 
+_ISSUER_AFTER_QUALIFIED_NAME = re.compile(r"^(?P<name>.+\))\s*,\s*(?P<issuer>[^,()]+)$")
 _ISSUER_IN_PARENS = re.compile(r"^(?P<name>.+?)\s*\((?P<issuer>[^()]+)\)$")
 _ISSUER_AFTER_EM_DASH = re.compile(r"^(?P<name>.+)\s+[—|·]\s+(?P<issuer>.+)$")
 _ISSUER_AFTER_DASH = re.compile(r"^(?P<name>.+)\s+[–-]\s+(?P<issuer>.+)$")
@@ -30,9 +31,9 @@ class ParsedCertificate:
 
 def parse_certificates(lines: list[Line]) -> list[ParsedCertificate]:
     found: list[ParsedCertificate] = []
-    for line in lines:
-        bulleted = is_bullet(line.text)
-        text = clean(strip_bullet(line.text) if bulleted else line.text)
+    for line, printed in _unwrapped(lines):
+        bulleted = is_bullet(printed)
+        text = clean(strip_bullet(printed) if bulleted else printed)
         if not text:
             continue
         if found and not bulleted and _continues(found[-1], text):
@@ -41,6 +42,23 @@ def parse_certificates(lines: list[Line]) -> list[ParsedCertificate]:
         if parsed:
             found.append(parsed)
     return found
+
+
+def _unwrapped(lines: list[Line]) -> list[tuple[Line, str]]:
+    """(first line, text) per certificate with lines wrapped in a narrow column joined: a line that
+    leaves a parenthesis open goes on, and one that opens with a parenthesis or closes one continues."""
+    joined: list[tuple[Line, str]] = []
+    for line in lines:
+        text = clean(line.text)
+        if joined and (_open_parentheses(joined[-1][1]) > 0 or text.startswith("(")):
+            joined[-1] = (joined[-1][0], f"{joined[-1][1]} {text}")
+        else:
+            joined.append((line, text))
+    return joined
+
+
+def _open_parentheses(text: str) -> int:
+    return text.count("(") - text.count(")")
 
 
 def _continues(previous: ParsedCertificate, text: str) -> bool:
@@ -62,7 +80,13 @@ def parse_certificate(text: str, line: Line) -> ParsedCertificate | None:
 
 
 def _split_issuer(text: str) -> tuple[str, str | None]:
-    for pattern in (_ISSUER_IN_PARENS, _ISSUER_AFTER_EM_DASH, _ISSUER_AFTER_DASH, _ISSUED_BY):
+    for pattern in (
+        _ISSUER_AFTER_QUALIFIED_NAME,
+        _ISSUER_IN_PARENS,
+        _ISSUER_AFTER_EM_DASH,
+        _ISSUER_AFTER_DASH,
+        _ISSUED_BY,
+    ):
         match = pattern.match(text)
         if match:
             issuer = match.group("issuer").strip(" ,")

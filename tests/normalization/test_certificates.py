@@ -15,3 +15,23 @@ def test_name_issuer_date_forms() -> None:
         ("AWS Certified DevOps Engineer – Professional", "Amazon Web Services", "2025-10"),
         ("Certified Ethical Hacker (CEH)", "EC-Council", "2025-12"),
     ]
+
+
+def test_certificates_wrapped_in_a_narrow_column_are_joined() -> None:
+    found = parse_certificates(
+        lines(
+            "HubSpot Inbound Marketing (HubSpot\nAcademy), 2022\n"
+            "Google Ads Search Certification\n(Google), 2023"
+        )
+    )
+    assert [(c.name, c.issuer, c.date) for c in found] == [
+        ("HubSpot Inbound Marketing", "HubSpot Academy", "2022"),
+        ("Google Ads Search Certification", "Google", "2023"),
+    ]
+
+
+def test_a_qualified_name_then_its_issuer_after_a_comma() -> None:
+    found = parse_certificates(lines("Home Office Personal Licence (PIL A), Home Office, 2019"))
+    assert [(c.name, c.issuer, c.date) for c in found] == [
+        ("Home Office Personal Licence (PIL A)", "Home Office", "2019")
+    ]
