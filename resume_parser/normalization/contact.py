@@ -16,7 +16,10 @@ _URL = re.compile(
     re.IGNORECASE,
 )
 # Separators between items of a contact line ("a@b.c | +1 555 | Berlin").
-CONTACT_SEPARATORS = re.compile(r"\s*(?:[|·•◦▪♦●✉☎✆⋅∙/]\s+|\s[-–—]\s|\t|\s{3,})\s*")
+# A slash separates items, except between the area code and number of a phone ("040 / 891 46 51").
+CONTACT_SEPARATORS = re.compile(
+    r"\s*(?:[|·•◦▪♦●✉☎✆⋅∙]\s+|(?<!\d)(?<!\d\s)/\s+|/\s+(?=[^\d\s])|\s[-–—]\s|\t|\s{3,})\s*"
+)
 
 # Networks whose canonical profile URL follows from the printed path; the value is the URL template.
 _NETWORKS: tuple[tuple[str, re.Pattern[str], str], ...] = (

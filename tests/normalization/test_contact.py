@@ -64,3 +64,13 @@ def test_the_place_of_an_address() -> None:
     )
     assert _strip_postcode("10115 Berlin, Germany") == "Berlin, Germany"
     assert _strip_postcode("Calgary, AB T2P 1J9") == "Calgary, AB"
+
+
+def test_a_slash_between_area_code_and_number_does_not_split_the_phone() -> None:
+    assert split_contact_line("jane@example.com | 040 / 891 46 51 | Hamburg, Deutschland") == [
+        "jane@example.com",
+        "040 / 891 46 51",
+        "Hamburg, Deutschland",
+    ]
+    assert split_contact_line("jane@example.com / +49 170 1234567") == ["jane@example.com", "+49 170 1234567"]
+    assert split_contact_line("Berlin / Germany") == ["Berlin", "Germany"]

@@ -63,3 +63,7 @@ def test_a_result_is_e164_or_the_printed_digits(text: str, region: str | None) -
         value, printed = found
         assert (value.startswith("+") and value[1:].isdigit()) or value == printed.strip()
         assert 7 <= sum(c.isdigit() for c in value) <= 15
+
+
+def test_a_german_area_code_before_a_slash_is_kept() -> None:
+    assert find_phone("040 / 891 46 51", "DE") == ("+49408914651", "040 / 891 46 51")
