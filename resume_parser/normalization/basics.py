@@ -173,7 +173,7 @@ def _read_location(result: ParsedBasics, items: list[Item], labelled: dict[str, 
             candidates.append((location, labelled["location"].line))
     contact_line_ids = {id(i.line) for i in items if _is_contact_value(i.text)}
     standalone: list[tuple[Location, Line]] = []
-    for item in items:
+    for index, item in enumerate(items):
         location = parse_location(_strip_postcode(item.text))
         if location is None or _label_of(item.text) or (looks_like_name(item.text) and "," not in item.text):
             continue
@@ -181,7 +181,7 @@ def _read_location(result: ParsedBasics, items: list[Item], labelled: dict[str, 
         qualified = "," in item.text and (location.country_code or _is_region_code(location.region))
         if on_contact_line or qualified:
             candidates.append((location, item.line))
-        elif _standalone_place(item, location):
+        elif _standalone_place(item, location) or _place_among_contacts(items, index, location):
             standalone.append((location, item.line))  # "Gurugram, Haryana" on a header line of its own
     candidates += standalone
     if candidates:
@@ -195,6 +195,16 @@ def _standalone_place(item: Item, location: Location) -> bool:
     plain = not re.search(r"['’!?]", item.text) and len(location.city or "") >= MIN_CITY_LETTERS
     plain = plain and not has_degree_word(location.region or "")  # "Jane Doe, PhD"
     return whole_line and plain and not has_title_word(item.text)
+
+
+def _place_among_contacts(items: list[Item], index: int, location: Location) -> bool:
+    """A city alone on its line between contact lines ("+61 ..." / "Melbourne" / "linkedin.com/...")."""
+    item = items[index]
+    whole_line = clean(item.line.text) == item.text
+    neighbours = [items[i] for i in (index - 1, index + 1) if 0 <= i < len(items)]
+    among = len(neighbours) == 2 and all(_is_contact_value(n.text) for n in neighbours)
+    plain = len(location.city or "") >= MIN_CITY_LETTERS and not has_title_word(item.text)
+    return whole_line and among and plain
 
 
 def _strip_postcode(text: str) -> str:

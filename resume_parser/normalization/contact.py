@@ -110,6 +110,8 @@ def split_contact_line(text: str) -> list[str]:
     return [part for part in parts if part]
 
 
+# Countries that are one city: "Singapore" alone is where the person lives, not only a country.
+_CITY_STATES = frozenset({"SG", "MC", "HK", "MO", "VA", "LU", "GI"})
 _PLACE_WORD = re.compile(r"^[^\W\d_][\w'’.\-]*$")
 _PLACE_CONNECTORS = {"de", "del", "la", "le", "am", "an", "der", "sur", "upon", "on", "im", "di", "do", "da"}
 
@@ -129,11 +131,10 @@ def parse_location(text: str) -> Location | None:
         return None
     country = country_code(parts[-1]) if len(parts) > 1 else None
     if len(parts) == 1:
-        return (
-            Location(city=parts[0])
-            if country_code(parts[0]) is None
-            else Location(country_code=country_code(parts[0]))
-        )
+        code = country_code(parts[0])
+        if code is None or code in _CITY_STATES:
+            return Location(city=parts[0], country_code=code)
+        return Location(country_code=code)
     region = parts[1] if (len(parts) == 3 or country is None) else None
     return Location(city=parts[0], region=region, country_code=country)
 

@@ -74,3 +74,10 @@ def test_a_slash_between_area_code_and_number_does_not_split_the_phone() -> None
     ]
     assert split_contact_line("jane@example.com / +49 170 1234567") == ["jane@example.com", "+49 170 1234567"]
     assert split_contact_line("Berlin / Germany") == ["Berlin", "Germany"]
+
+
+def test_a_city_state_alone_is_a_city() -> None:
+    singapore = parse_location("Singapore")
+    assert singapore is not None and (singapore.city, singapore.country_code) == ("Singapore", "SG")
+    germany = parse_location("Germany")
+    assert germany is not None and (germany.city, germany.country_code) == (None, "DE")

@@ -140,3 +140,14 @@ def test_a_labelled_languages_row_read_as_a_heading_inside_skills_stays_a_skill_
         ("Infrastructure", ["Kubernetes", "Terraform"]),
     ]
     assert resume.languages == []
+
+
+def test_a_city_alone_between_contact_lines_is_the_location() -> None:
+    header = Section(SectionKind.HEADER, None, lines("Jane Doe\nHead of Data"))
+    contact = Section(
+        SectionKind.CONTACT,
+        line("CONTACT"),
+        lines("jane@example.com\n0493 056 761\nMelbourne\nlinkedin.com/in/jane-doe"),
+    )
+    location = _normalize(header, contact).basics.location
+    assert location is not None and location.city == "Melbourne"
