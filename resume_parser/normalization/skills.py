@@ -68,7 +68,8 @@ _FUNCTION_WORDS = {"in", "and", "with", "of", "for", "to", "the", "a", "an", "on
 MAX_GROUP_LABEL_WORDS = 5
 INDENT_MIN = 0.02  # page-width share; less is the jitter of OCR boxes
 COLUMN_TOLERANCE = 0.008
-MIN_CAPS_LABEL_LETTERS = 6  # "AWS" or "REST" alone in capitals is a skill, not a label
+MIN_CAPS_LABEL_LETTERS = 6
+LABEL_SIZE_STEP = 0.5  # points  # "AWS" or "REST" alone in capitals is a skill, not a label
 
 
 @dataclass(slots=True)
@@ -190,13 +191,20 @@ def _is_group_label(text: str, line: Line, following: Line | None) -> bool:
     if text.endswith(":"):
         return True
     styled_apart = following is not None and (line.bold != following.bold or not _same_size(line, following))
+    stronger = following is not None and _stronger(line, following)
     if _is_caps_heading(text):
-        return (
-            styled_apart or len(text.split()) > 1 or sum(c.isalpha() for c in text) >= MIN_CAPS_LABEL_LETTERS
-        )
+        return stronger or len(text.split()) > 1 or sum(c.isalpha() for c in text) >= MIN_CAPS_LABEL_LETTERS
     if not styled_apart or following is None:
         return False
+    if stronger and line.bold:
+        return True  # a bold label over one item per line ("Analysis" / "pandas" / "dbt")
     return bool(_ITEM_SEPARATOR.search(following.text)) or len(segments(following)) > 1  # a list or chips
+
+
+def _stronger(line: Line, following: Line) -> bool:
+    """Set in bolder or larger type than the line below it."""
+    larger = (line.font_size or 0.0) - (following.font_size or 0.0) >= LABEL_SIZE_STEP
+    return (line.bold and not following.bold) or (larger and line.bold == following.bold)
 
 
 def _is_caps_heading(text: str) -> bool:

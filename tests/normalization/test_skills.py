@@ -74,3 +74,19 @@ def test_clauses_are_not_skills() -> None:
     assert _groups("Proficient in Python and SQL; Docker; experienced with large teams; Ruby on Rails") == [
         ("Skills", ["Docker", "Ruby on Rails"])
     ]
+
+
+def test_bold_labels_over_one_keyword_per_line() -> None:
+    rows = [
+        line("**Analysis**", size=9.0, top=0.10),
+        line("pandas", size=8.5, top=0.12),
+        line("R", size=8.5, top=0.14),
+        line("**Machine Learning**", size=9.0, top=0.16),
+        line("PyTorch", size=8.5, top=0.18),
+        line("scikit-learn", size=8.5, top=0.20),
+    ]
+    groups = parse_skills(rows)
+    assert [(g.name, g.keywords) for g in groups] == [
+        ("Analysis", ["pandas", "R"]),
+        ("Machine Learning", ["PyTorch", "scikit-learn"]),
+    ]
