@@ -36,7 +36,7 @@ _ORGANISATION_WORDS = word_set(
     gmbh ag kg ohg ug ltd ltd. limited inc inc. llc llp plc corp corp. corporation company co. s.a.
     sas sarl s.l. sl s.r.l. srl spa s.p.a. bv b.v. nv n.v. oy ab a/s aps pty pvt pvt. group holding
     holdings labs technologies solutions systems bank university institute hospital agency studio
-    studios foundation association ministry council
+    studios foundation association ministry council se kgaa gbr mbh e.v. société sociedad
     """
 )
 

@@ -85,7 +85,18 @@ def assign_roles(parts: list[Part]) -> tuple[Part | None, Part | None, Part | No
         if position is not None:
             remaining.remove(position)
     location = next((p for p in remaining if _is_place(p.text)), None)
+    if company is not None and location is None:
+        company, location = _split_trailing_place(company)
     return position, company, location
+
+
+def _split_trailing_place(company: Part) -> tuple[Part, Part | None]:
+    """ "Larkspur Health, Singapore" taken whole as the employer: the place after the last comma is the
+    location (the pair looked like "City, Country" only because the country is a city too)."""
+    head, comma, tail = company.text.rpartition(",")
+    if not comma or not head.strip() or parse_location(tail.strip()) is None:
+        return company, None
+    return Part(head.strip(), company.line), Part(tail.strip(), company.line)
 
 
 def _pick_position(parts: list[Part]) -> Part | None:

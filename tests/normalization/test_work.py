@@ -144,3 +144,17 @@ def test_a_spanish_title_below_a_bold_employer_and_date_line() -> None:
     assert [(j.work.name, j.work.position, j.work.start_date, j.work.end_date) for j in jobs] == [
         ("Banco Andaluz", "Directora de datos", "2024-03", "2026-06")
     ]
+
+
+def test_an_employer_and_a_city_state_after_a_comma() -> None:
+    jobs = parse_work(lines("Senior Data Scientist\nLarkspur Health, Singapore\nNovember 2022 – March 2025"))
+    assert [(j.work.position, j.work.name, j.work.location) for j in jobs] == [
+        ("Senior Data Scientist", "Larkspur Health", "Singapore")
+    ]
+
+
+def test_a_european_company_form_marks_the_employer() -> None:
+    jobs = parse_work(lines("seit März 2024   Teamleiter Entwicklung — Rheinwerk Logistik SE\nWien"))
+    assert [(j.work.position, j.work.name, j.work.start_date) for j in jobs] == [
+        ("Teamleiter Entwicklung", "Rheinwerk Logistik SE", "2024-03")
+    ]
