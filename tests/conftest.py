@@ -106,7 +106,9 @@ async def clean_state(container: Container, redis_url: str) -> None:
     async with container.engine.begin() as connection:
         from sqlalchemy import text
 
-        await connection.execute(text("TRUNCATE resumes, resume_events, resume_embeddings CASCADE"))
+        # DELETE, not TRUNCATE: a job of the previous test may still be writing, and row locks
+        # cannot deadlock with it the way TRUNCATE's table lock can.
+        await connection.execute(text("DELETE FROM resumes"))
     Redis.from_url(redis_url).flushdb()
     await empty_bucket(container.blobs)
 
@@ -152,10 +154,12 @@ class WorkerProcess:
         self.process: subprocess.Popen[bytes] | None = None
 
     def start(self) -> None:
-        log = self.log_path.open("ab") if self.log_path else subprocess.DEVNULL
-        self.process = subprocess.Popen(
-            [sys.executable, "-m", "resume_parser", "worker"], env=self._env, stderr=log
-        )
+        command = [sys.executable, "-m", "resume_parser", "worker"]
+        if self.log_path is None:
+            self.process = subprocess.Popen(command, env=self._env, stderr=subprocess.DEVNULL)
+            return
+        with self.log_path.open("ab") as log:  # the child keeps its own descriptor
+            self.process = subprocess.Popen(command, env=self._env, stderr=log)
 
     def kill(self) -> None:
         if self.process is not None:

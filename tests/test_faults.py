@@ -87,30 +87,34 @@ async def test_postgres_restart_mid_pipeline(
     assert resume.stage == pb.STAGE_COMPLETED
 
 
-async def test_grpc_server_restart_while_streams_are_open(container: Container, clean_state: None) -> None:
+async def test_grpc_server_restart_while_streams_are_open(
+    container: Container, clean_state: None, worker: WorkerProcess
+) -> None:
     server, port = await create_server(container, address="127.0.0.1:0")
     await server.start()
-    async with grpc.aio.insecure_channel(f"127.0.0.1:{port}") as channel:
-        stub = api_grpc.ResumeServiceStub(channel)
-        ids = [(await upload(stub, SAMPLE_PDF.read_bytes())).resume.id for _ in range(3)]
-        streams = [stub.WatchResume(api.WatchResumeRequest(resume_id=i)) for i in ids]
-        for stream in streams:
-            await stream.read()
-        await server.stop(grace=0.5)
-        for stream in streams:
-            with pytest.raises(grpc.aio.AioRpcError):
-                while True:
-                    if await stream.read() == grpc.aio.EOF:
-                        break
+    worker.stop()  # the resumes stay QUEUED, so their streams are open when the server goes
+    try:
+        async with grpc.aio.insecure_channel(f"127.0.0.1:{port}") as channel:
+            stub = api_grpc.ResumeServiceStub(channel)
+            ids = [(await upload(stub, SAMPLE_PDF.read_bytes())).resume.id for _ in range(3)]
+            streams = [stub.WatchResume(api.WatchResumeRequest(resume_id=i)) for i in ids]
+            for stream in streams:
+                assert (await stream.read()).stage == pb.STAGE_QUEUED
+            await server.stop(grace=0.5)
+            for stream in streams:
+                with pytest.raises(grpc.aio.AioRpcError):
+                    await stream.read()
 
-        server, _ = await create_server(container, address=f"127.0.0.1:{port}")
-        await server.start()
-        try:
+            server, _ = await create_server(container, address=f"127.0.0.1:{port}")
+            await server.start()
+            worker.start()
             for resume_id in ids:
                 events = await watch_until_terminal(stub, resume_id)
                 assert events[-1].stage == pb.STAGE_COMPLETED
-        finally:
-            await server.stop(grace=None)
+    finally:
+        if worker.process is None or worker.process.poll() is not None:
+            worker.start()
+        await server.stop(grace=None)
 
 
 async def test_two_workers_never_run_one_resume_twice(
