@@ -151,8 +151,31 @@ def _is_degree_abbreviation(word: str) -> bool:
 
 
 def parse_education(lines: list[Line]) -> list[ParsedEducation]:
-    parsed = [_education_from_entry(entry) for entry in split_entries(lines)]
+    parsed = [_education_from_entry(entry) for entry in _paired(split_entries(lines))]
     return [p for p in parsed if p.education.institution or p.education.study_type]
+
+
+def _paired(entries: list[Entry]) -> list[Entry]:
+    """Undated one-line entries alternating school and degree ("University of Toronto" / "MA in
+    Marketing", their dates in a margin): each school and its degree are one entry."""
+    paired: list[Entry] = []
+    for entry in entries:
+        previous = paired[-1] if paired else None
+        if previous is not None and _school_and_degree(previous, entry):
+            paired[-1] = Entry(header=previous.header + entry.header, body=entry.body)
+        else:
+            paired.append(entry)
+    return paired
+
+
+def _school_and_degree(first: Entry, second: Entry) -> bool:
+    if first.body or first.dates is not None or second.dates is not None:
+        return False
+    if len(first.header) != 1 or len(second.header) != 1:
+        return False
+    degrees = [has_degree_word(entry.header[0].text) for entry in (first, second)]
+    schools = [bool(_INSTITUTION_WORDS.search(entry.header[0].text)) for entry in (first, second)]
+    return degrees[0] != degrees[1] and schools[0] != schools[1] and degrees[0] == schools[1]
 
 
 def _education_from_entry(entry: Entry) -> ParsedEducation:

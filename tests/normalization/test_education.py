@@ -89,3 +89,17 @@ def test_entries_whose_dates_come_last_without_type_cues() -> None:
         ("Universidad Politécnica de Madrid", "Máster Universitario", "Statistics", "2021", "2023"),
         ("Universidad Carlos III de Madrid", "Bachelor's Degree", "Physics", "2016", "2020"),
     ]
+
+
+def test_undated_school_and_degree_lines_pair_up() -> None:
+    text = """
+    University of Toronto
+    MA in Marketing Communications
+    National University of Singapore
+    BA in Media Studies
+    """
+    schools = parse_education(lines(text))
+    assert [(s.education.institution, s.education.study_type, s.education.area) for s in schools] == [
+        ("University of Toronto", "MA", "Marketing Communications"),
+        ("National University of Singapore", "BA", "Media Studies"),
+    ]
