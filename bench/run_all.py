@@ -27,6 +27,7 @@ ROOT = BENCH_DIR.parent
 BENCHMARKS = {
     "extract_bench": "Parse speed per page and per document, against the raw PDFium text floor",
     "parse_bench": "Parse speed of a one-page resume (extract + group + normalize)",
+    "accuracy_bench": "Parse accuracy on the dev corpus (the shared scorer)",
     "search_bench": "Search quality on the dev corpus (recall, nDCG)",
     "search_latency": "Search latency at scale",
     "load_bench": "End-to-end upload-to-COMPLETED and watch event latency under load",
