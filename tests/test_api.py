@@ -230,14 +230,18 @@ async def test_search_finds_parsed_resumes_and_validates_queries(stub: api_grpc.
     matching = (await upload(stub, SAMPLE_PDF.read_bytes(), job_post_id="job-go")).resume.id
     await wait_terminal(stub, matching)
 
-    found = await stub.SearchResumes(api.SearchResumesRequest(query="backend engineer with Kubernetes and Kafka"))
+    found = await stub.SearchResumes(
+        api.SearchResumesRequest(query="backend engineer with Kubernetes and Kafka")
+    )
     assert [r.resume_id for r in found.results] == [matching]
     hit = found.results[0]
     assert hit.name == "Ada Müller-Lovelace"
     assert {"Kubernetes", "Kafka"} <= set(hit.matched_skills)
     assert hit.matched_work.name
 
-    other_job = await stub.SearchResumes(api.SearchResumesRequest(query="Kubernetes", job_post_id="another-job"))
+    other_job = await stub.SearchResumes(
+        api.SearchResumesRequest(query="Kubernetes", job_post_id="another-job")
+    )
     assert list(other_job.results) == []
 
     for bad_query in ("", "x" * 8001):
@@ -246,7 +250,9 @@ async def test_search_finds_parsed_resumes_and_validates_queries(stub: api_grpc.
         assert caught.value.code() == grpc.StatusCode.INVALID_ARGUMENT
 
 
-async def test_reprocess_runs_the_pipeline_again_and_keeps_the_history(stub: api_grpc.ResumeServiceStub) -> None:
+async def test_reprocess_runs_the_pipeline_again_and_keeps_the_history(
+    stub: api_grpc.ResumeServiceStub,
+) -> None:
     uploaded = await upload(stub, SAMPLE_PDF.read_bytes())
     await wait_terminal(stub, uploaded.resume.id)
 
