@@ -22,7 +22,12 @@ from resume_parser.normalization.contact import (
 from resume_parser.normalization.dates import find_date_range
 from resume_parser.normalization.education import has_degree_word
 from resume_parser.normalization.lines import clean, ends_sentence, segments, title_case_ratio
-from resume_parser.normalization.names import display_name, looks_like_name, strip_decorations
+from resume_parser.normalization.names import (
+    display_name,
+    looks_like_name,
+    strip_decorations,
+    unglue_particles,
+)
 from resume_parser.normalization.phones import find_phone, phone_candidates
 from resume_parser.normalization.roles import has_title_word
 from resume_parser.resume import Basics, Location
@@ -251,7 +256,8 @@ def _read_name(
         best = _best_name(pool)
         if best:
             text, line = best
-            result.basics.name, result.sources["name"] = display_name(text), line
+            name = unglue_particles(display_name(text), result.basics.email)
+            result.basics.name, result.sources["name"] = name, line
             _read_label(result, pool, line)
             return
 

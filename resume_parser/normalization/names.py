@@ -22,6 +22,7 @@ _NOT_NAME_WORDS = word_set(
     """
 )
 MAX_NAME_WORDS = 5
+MIN_GLUED_STEM = 3
 
 
 def looks_like_name(text: str) -> bool:
@@ -64,3 +65,22 @@ def _title_word(word: str) -> str:
     if word.casefold() in PARTICLES:
         return word.casefold()
     return re.sub(r"[^\W\d_]+", lambda m: m.group().capitalize(), word)
+
+
+def unglue_particles(name: str, email: str | None) -> str:
+    """ "Friederikevon Bülow" -> "Friederike von Bülow": a particle OCR glued to the word before it,
+    told apart from a name that merely ends in one ("Jovan") by the email, which spells the word alone
+    ("friederike.vonbulow@...")."""
+    if not email:
+        return name
+    tokens = set(re.split(r"[._\-+]", email.partition("@")[0].casefold()))
+    words = []
+    for word in name.split():
+        folded = word.casefold()
+        glued = [p for p in PARTICLES if len(p) > 1 and folded.endswith(p) and folded[: -len(p)] in tokens]
+        particle = glued[0] if glued else None
+        if particle and len(folded) - len(particle) >= MIN_GLUED_STEM:
+            words.extend([word[: -len(particle)], particle])
+        else:
+            words.append(word)
+    return " ".join(words)

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from resume_parser.normalization.names import display_name, looks_like_name
+from resume_parser.normalization.names import display_name, looks_like_name, unglue_particles
 
 
 @pytest.mark.parametrize(
@@ -42,3 +42,9 @@ def test_honorifics_and_credentials_are_not_part_of_the_name() -> None:
     assert strip_decorations("Dr. Jane Doe") == "Jane Doe"
     assert strip_decorations("Jane Doe, PhD, PMP") == "Jane Doe"
     assert strip_decorations("Doe, Jane Marie") == "Doe, Jane Marie"  # not credentials: left alone
+
+
+def test_a_particle_glued_by_ocr_is_split_off_when_the_email_spells_the_word_alone() -> None:
+    assert unglue_particles("Friederikevon Bülow", "friederike.vonbulow@gmx.de") == "Friederike von Bülow"
+    assert unglue_particles("Jovan Petrovic", "jovan.petrovic@example.com") == "Jovan Petrovic"
+    assert unglue_particles("Friederikevon Bülow", None) == "Friederikevon Bülow"
