@@ -30,6 +30,14 @@ _LANGUAGES = word_set(
     chinois japonais russe portugais néerlandais polonais chino japonés ruso portugués alemão
     """
 ) | {"sign language"}
+# Programming languages listed with a level ("Python (advanced)") under a "Languages" heading are not
+# spoken languages, though shaped like them.
+_PROGRAMMING_LANGUAGES = word_set(
+    """
+    python java javascript typescript go golang rust kotlin swift ruby php perl scala haskell elixir
+    erlang clojure dart lua julia matlab sql bash shell c c++ c# r fortran cobol groovy solidity zig
+    """
+)
 _FLUENCY_HINTS = (
     "native",
     "mother tongue",
@@ -189,4 +197,5 @@ def _name_then_fluency(item: str, line: Line) -> SpokenLanguage | None:
 def _name_like(text: str) -> bool:
     words = text.split()
     capitalized = all(w[:1].isupper() and w.isalpha() for w in words)
-    return 0 < len(words) <= MAX_OPEN_NAME_WORDS and capitalized and not is_fluency(text)
+    spoken = not is_fluency(text) and text.casefold() not in _PROGRAMMING_LANGUAGES
+    return 0 < len(words) <= MAX_OPEN_NAME_WORDS and capitalized and spoken

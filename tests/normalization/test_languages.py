@@ -63,6 +63,8 @@ def test_an_unknown_name_counts_under_a_languages_heading_when_a_fluency_follows
     open_pairs = [(x.language, x.fluency) for x in parse_languages(lines(text), open_names=True)]
     assert open_pairs == [("Español", "Nativo"), ("Quenya", "Intermedio (B2)"), ("Francés", "Básico")]
     assert _pairs(text) == []  # outside a Languages section an unknown word is not a language
+    programming = parse_languages(lines("Python (advanced), Kotlin (intermediate)"), open_names=True)
+    assert programming == []
     # A fluency on its own line is not a language name.
     yoruba = parse_languages(lines("Yoruba\nIntermediate (B1)"), open_names=True)
     assert [(x.language, x.fluency) for x in yoruba] == [("Yoruba", "Intermediate (B1)")]
