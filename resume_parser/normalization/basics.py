@@ -21,7 +21,7 @@ from resume_parser.normalization.contact import (
 )
 from resume_parser.normalization.dates import find_date_range
 from resume_parser.normalization.education import has_degree_word
-from resume_parser.normalization.lines import clean, ends_sentence, segments, title_case_ratio
+from resume_parser.normalization.lines import clean, ends_sentence, has_letters, segments, title_case_ratio
 from resume_parser.normalization.names import (
     display_name,
     looks_like_name,
@@ -279,9 +279,10 @@ def _best_name(lines: list[Line]) -> tuple[str, Line] | None:
 def _read_label(result: ParsedBasics, lines: list[Line], name_line: Line) -> None:
     """The headline printed just below the name ("Senior Backend Engineer")."""
     index = next((i for i, line in enumerate(lines) if line is name_line), None)
-    if index is None or index + 1 >= len(lines):
+    following = [line for line in lines[index + 1 :] if has_letters(line.text)] if index is not None else []
+    if not following:
         return
-    line = lines[index + 1]
+    line = following[0]  # past an underline of "=" under the name
     text = next(iter(split_contact_line((segments(line) or [""])[0])), "")
     if (
         text

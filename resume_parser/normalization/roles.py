@@ -47,8 +47,16 @@ def _word_pattern(words: frozenset[str]) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])", re.IGNORECASE)
 
 
+# German writes titles as compounds ("Teamleiter", "Softwareentwicklerin", "Marketing-Assistentin").
+_COMPOUND_TITLE_ENDINGS = re.compile(
+    r"\w{3,}(?:leiter|entwickler|berater|ingenieur|manager|referent|assistent|techniker|informatiker)"
+    r"(?:in)?\b",
+    re.IGNORECASE,
+)
+
+
 def has_title_word(text: str) -> bool:
-    return bool(_word_pattern(_TITLE_WORDS).search(text))
+    return bool(_word_pattern(_TITLE_WORDS).search(text) or _COMPOUND_TITLE_ENDINGS.search(text))
 
 
 def has_organisation_word(text: str) -> bool:

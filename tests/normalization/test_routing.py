@@ -151,3 +151,10 @@ def test_a_city_alone_between_contact_lines_is_the_location() -> None:
     )
     location = _normalize(header, contact).basics.location
     assert location is not None and location.city == "Melbourne"
+
+
+def test_the_headline_below_an_underlined_name() -> None:
+    header = Section(
+        SectionKind.HEADER, None, lines("Jane Doe\n========\nResponsable de finanzas\njane@example.com")
+    )
+    assert _normalize(header).basics.label == "Responsable de finanzas"

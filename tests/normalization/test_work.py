@@ -158,3 +158,10 @@ def test_a_european_company_form_marks_the_employer() -> None:
     assert [(j.work.position, j.work.name, j.work.start_date) for j in jobs] == [
         ("Teamleiter Entwicklung", "Rheinwerk Logistik SE", "2024-03")
     ]
+
+
+def test_german_compound_titles_are_positions() -> None:
+    jobs = parse_work(lines("März 2024 – heute\nTeamleiter Entwicklung\nStadtwerke Oberhausen"))
+    assert [(j.work.position, j.work.name) for j in jobs] == [
+        ("Teamleiter Entwicklung", "Stadtwerke Oberhausen")
+    ]
