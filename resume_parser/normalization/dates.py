@@ -67,6 +67,26 @@ _MONTH_NAMES: dict[int, tuple[str, ...]] = {
     ),
 }
 
+# Seasons, as academic resumes print terms ("Fall 2018 – Spring 2022"): read as the year alone.
+_SEASONS = (
+    "spring",
+    "summer",
+    "fall",
+    "autumn",
+    "winter",
+    "frühjahr",
+    "frühling",
+    "sommer",
+    "herbst",
+    "printemps",
+    "été",
+    "automne",
+    "hiver",
+    "primavera",
+    "verano",
+    "otoño",
+    "invierno",
+)
 # Words that stand for "still ongoing" at the end of a range.
 ONGOING_WORDS = (
     "present",
@@ -152,6 +172,7 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
         rf"(?:{day_month_year}"
         r"|(?:19|20)\d{2}-(?:0?[1-9]|1[0-2])-\d{1,2}(?!\d)"
         rf"|{month}(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?,?(?:\s+de)?\s*(?:19|20)\d{{2}}"
+        rf"|(?:{_alternation(list(_SEASONS))})\s+(?:19|20)\d{{2}}"
         r"|(?:0?[1-9]|1[0-2])\s?[/.\-]\s?(?:19|20)\d{2}"
         r"|(?:19|20)\d{2}[/.\-](?:0?[1-9]|1[0-2])(?!\d)"
         r"|(?:19|20)\d{2}|'\d{2})"
@@ -181,6 +202,8 @@ def parse_date(text: str) -> str | None:
     if not numbers:
         return None
     words = re.findall(r"[^\W\d_]+", value)
+    if words and words[0] in _SEASONS:
+        return _format(int(numbers[-1]), None)
     if words:
         month = _month_lookup().get(words[0])
         return _format(int(numbers[-1]), month) if month else None

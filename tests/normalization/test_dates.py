@@ -119,3 +119,10 @@ def test_spanish_dates_with_de() -> None:
     assert found is not None and (found.start, found.end) == ("2024-03", "2026-06")
     ongoing = find_date_range("septiembre de 2019 – actualidad")
     assert ongoing is not None and (ongoing.start, ongoing.ongoing) == ("2019-09", True)
+
+
+def test_academic_terms_read_as_years() -> None:
+    found = find_date_range("Fall 2018 – Spring 2022")
+    assert found is not None and (found.start, found.end, found.span) == ("2018", "2022", (0, 23))
+    ongoing = find_date_range("Sommer 2019 – heute")
+    assert ongoing is not None and (ongoing.start, ongoing.ongoing) == ("2019", True)
