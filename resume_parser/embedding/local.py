@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import importlib
 import os
+import threading
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -64,6 +65,7 @@ class LocalEmbedder:
     def __init__(self, model: SentenceTransformer, *, batch_size: int = 32):
         self._model = model
         self._batch_size = batch_size
+        self._lock = threading.Lock()
 
     @classmethod
     def load(cls, *, batch_size: int = 32, threads: int = 1) -> LocalEmbedder:
@@ -72,9 +74,16 @@ class LocalEmbedder:
         return cls(_load_sentence_transformer(bundled_model_path(), threads), batch_size=batch_size)
 
     def _encode(self, texts: list[str]) -> list[list[float]]:
-        vectors: Any = self._model.encode(
-            texts, batch_size=self._batch_size, normalize_embeddings=True, convert_to_numpy=True
-        )
+        # One encode at a time: concurrent calls into the shared model from several jobs' threads
+        # crashed a worker under load; one thread already uses the CPU torch is given.
+        with self._lock:
+            vectors: Any = self._model.encode(
+                texts,
+                batch_size=self._batch_size,
+                normalize_embeddings=True,
+                convert_to_numpy=True,
+                show_progress_bar=False,
+            )
         return [vector.tolist() for vector in vectors]
 
     async def embed_documents(self, texts: list[str]) -> list[list[float]]:

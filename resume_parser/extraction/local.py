@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import threading
 
 from resume_parser.errors import UnsupportedFormatError
 from resume_parser.extraction import SourceFile
@@ -49,4 +50,13 @@ class LocalExtractor:
 
     async def extract(self, source: SourceFile) -> Document:
         # Parsing is CPU-bound and holds no event-loop state; a thread keeps the loop responsive.
-        return await asyncio.to_thread(extract_bytes, source.data, source.media_type, self._limits)
+        return await asyncio.to_thread(self._extract_serially, source.data, source.media_type)
+
+    def _extract_serially(self, data: bytes, media_type: str) -> Document:
+        # PDFium is not thread-safe: two documents parsed at once in one process crash it (seen
+        # under load with several jobs per worker). Parallelism comes from more worker processes.
+        with _ONE_DOCUMENT_AT_A_TIME:
+            return extract_bytes(data, media_type, self._limits)
+
+
+_ONE_DOCUMENT_AT_A_TIME = threading.Lock()
