@@ -191,7 +191,7 @@ CASES = [
     Case("pdf-owner-password-only", lambda: encrypted_pdf(""), "completed"),
     Case("pdf-10000-pages", lambda: many_pages_pdf(10_000), "failed", "DOCUMENT_LIMIT_EXCEEDED"),
     Case("pdf-huge-page", huge_page_pdf, "failed", "DOCUMENT_LIMIT_EXCEEDED"),
-    Case("pdf-flate-bomb", flate_bomb_pdf, "failed", "DOCUMENT_"),
+    Case("pdf-flate-bomb", flate_bomb_pdf, "failed", "DOCUMENT_LIMIT_EXCEEDED"),
     Case("pdf-blank-page", blank_pdf, "failed", "DOCUMENT_EMPTY"),
     Case("pdf-invisible-text-only", invisible_text_pdf, "failed", "NOTHING_RECOGNIZED"),
     Case("docx-zip-bomb", docx_zip_bomb, "failed", "DOCUMENT_LIMIT_EXCEEDED"),

@@ -9,6 +9,9 @@ from resume_parser.settings import Settings
 # A PDF page larger than 200 inches on a side is beyond what the PDF specification allows
 # (14,400 units); anything that large is an attack or a broken file, not a resume.
 MAX_PAGE_POINTS = 14_400.0
+# A resume page holds hundreds to a few thousand drawing objects; millions are a rendering bomb
+# (a small compressed stream of path operators) that would take minutes to rasterize for OCR.
+MAX_PAGE_OBJECTS = 100_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -17,6 +20,7 @@ class ExtractionLimits:
     max_image_pixels: int = 40_000_000
     max_decompressed_bytes: int = 100 * 1024 * 1024
     max_page_points: float = MAX_PAGE_POINTS
+    max_page_objects: int = MAX_PAGE_OBJECTS
 
     @classmethod
     def from_settings(cls, settings: Settings) -> ExtractionLimits:

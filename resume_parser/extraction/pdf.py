@@ -90,12 +90,22 @@ def _read_page(
         used_ocr = ocr is not None and not has_usable_text(lines)
         if used_ocr:
             assert ocr is not None
+            _check_objects(page, index, limits)
             _check_images(page, index, limits)
             lines = ocr(_render(page, limits), index + 1)
     finally:
         page.close()
     blocks = [Block(lines)] if lines else []
     return Page(number=index + 1, width=width, height=height, blocks=blocks), used_ocr
+
+
+def _check_objects(page: pdfium.PdfPage, index: int, limits: ExtractionLimits) -> None:
+    """Rendering time grows with the drawing objects: refuse a page that could take minutes."""
+    count = pdfium_c.FPDFPage_CountObjects(page.raw)
+    if count > limits.max_page_objects:
+        raise DocumentLimitError(
+            f"page {index + 1} has {count} drawing objects, over the limit of {limits.max_page_objects}"
+        )
 
 
 def _check_images(page: pdfium.PdfPage, index: int, limits: ExtractionLimits) -> None:
