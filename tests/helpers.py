@@ -11,6 +11,10 @@ from ats.resume.v1 import resume_service_pb2 as api
 from ats.resume.v1 import resume_service_pb2_grpc as api_grpc
 from google.rpc import error_details_pb2
 from grpc_status import rpc_status
+from opentelemetry import trace
+from opentelemetry.sdk.trace import TracerProvider
+from opentelemetry.sdk.trace.export import SimpleSpanProcessor
+from opentelemetry.sdk.trace.export.in_memory_span_exporter import InMemorySpanExporter
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 SAMPLE_PDF = FIXTURES / "resume.pdf"
@@ -47,6 +51,18 @@ async def wait_terminal(stub: api_grpc.ResumeServiceStub, resume_id: str, timeou
     assert events[-1].stage in TERMINAL
     response: api.GetResumeResponse = await stub.GetResume(api.GetResumeRequest(resume_id=resume_id))
     return response.resume
+
+
+def memory_span_exporter() -> InMemorySpanExporter:
+    """Collect every span of this process in memory. The global tracer provider can be set only once
+    per process, so each caller adds its own exporter to it."""
+    exporter = InMemorySpanExporter()
+    provider = trace.get_tracer_provider()
+    if not isinstance(provider, TracerProvider):
+        provider = TracerProvider()
+        trace.set_tracer_provider(provider)
+    provider.add_span_processor(SimpleSpanProcessor(exporter))
+    return exporter
 
 
 def error_reason(error: grpc.aio.AioRpcError) -> str:

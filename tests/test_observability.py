@@ -17,8 +17,7 @@ from arq.connections import ArqRedis, create_pool
 from arq.worker import Worker, func
 from grpc_health.v1 import health, health_pb2, health_pb2_grpc
 from opentelemetry import trace
-from opentelemetry.sdk.trace import ReadableSpan, TracerProvider
-from opentelemetry.sdk.trace.export import SimpleSpanProcessor
+from opentelemetry.sdk.trace import ReadableSpan
 from opentelemetry.sdk.trace.export.in_memory_span_exporter import InMemorySpanExporter
 from opentelemetry.trace import SpanKind, StatusCode
 from prometheus_client import REGISTRY
@@ -29,6 +28,7 @@ from resume_parser.observability import metrics, tracing
 from resume_parser.observability.startup import start_observability
 from resume_parser.observability.trace_logging import TraceIdFilter
 from resume_parser.settings import Settings
+from tests.helpers import memory_span_exporter
 
 HEALTH = "grpc.health.v1.Health"
 JOBS_SERVICE = "test.Jobs"
@@ -48,12 +48,7 @@ def rpc_count(method: str, code: str, service: str = HEALTH) -> float:
 @pytest.fixture(scope="module")
 def spans() -> Iterator[InMemorySpanExporter]:
     """Every span of the process, kept in memory. The global provider can be set once per process."""
-    exporter = InMemorySpanExporter()
-    provider = trace.get_tracer_provider()
-    if not isinstance(provider, TracerProvider):
-        provider = TracerProvider()
-        trace.set_tracer_provider(provider)
-    provider.add_span_processor(SimpleSpanProcessor(exporter))
+    exporter = memory_span_exporter()
     yield exporter
     exporter.shutdown()
 

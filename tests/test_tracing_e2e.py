@@ -15,29 +15,20 @@ from typing import Any
 
 import pytest
 from ats.resume.v1 import resume_service_pb2_grpc as api_grpc
-from opentelemetry import trace
-from opentelemetry.sdk.trace import TracerProvider
-from opentelemetry.sdk.trace.export import SimpleSpanProcessor
 from opentelemetry.sdk.trace.export.in_memory_span_exporter import InMemorySpanExporter
 from opentelemetry.trace import SpanKind
 from prometheus_client import REGISTRY
 
 from resume_parser.settings import Settings
 from tests.conftest import WorkerProcess, settings_environment
-from tests.helpers import SAMPLE_PDF, upload, watch_all
+from tests.helpers import SAMPLE_PDF, memory_span_exporter, upload, watch_all
 
 STAGES = ["EXTRACTING", "GROUPING", "NORMALIZING", "EMBEDDING"]
 
 
 @pytest.fixture(scope="module")
 def server_spans() -> InMemorySpanExporter:
-    exporter = InMemorySpanExporter()
-    provider = trace.get_tracer_provider()
-    if not isinstance(provider, TracerProvider):
-        provider = TracerProvider()
-        trace.set_tracer_provider(provider)
-    provider.add_span_processor(SimpleSpanProcessor(exporter))
-    return exporter
+    return memory_span_exporter()
 
 
 def json_objects(text: str) -> Iterator[dict[str, Any]]:

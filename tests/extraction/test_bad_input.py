@@ -22,6 +22,7 @@ from resume_parser.errors import (
 from resume_parser.extraction.limits import DEFAULT_LIMITS, ExtractionLimits
 from resume_parser.extraction.local import extract_bytes
 from resume_parser.settings import MIB, Settings
+from tests.badfiles import png_header
 from tests.extraction.documents import docx_bytes, image_bytes, pdf_bytes, text_page
 
 RESUME_LINE = "Jane Doe, Platform Engineer at Acme Corp since 2019"
@@ -111,21 +112,6 @@ def test_a_docx_that_understates_its_sizes_inflates_no_further_than_declared() -
     document.add_paragraph(RESUME_LINE + " " * (8 * MIB))  # 8 MiB of XML, a few KB compressed
     liar = declare_size(docx_bytes(document), "word/document.xml", 1000)
     rejects(CorruptDocumentError, liar, limits=ExtractionLimits(max_decompressed_bytes=1 * MIB))
-
-
-def png_header(width: int, height: int) -> bytes:
-    """A PNG that declares its size and holds almost no pixels: the header is all a check may read."""
-
-    def chunk(kind: bytes, body: bytes) -> bytes:
-        return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
-
-    header = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)
-    return (
-        b"\x89PNG\r\n\x1a\n"
-        + chunk(b"IHDR", header)
-        + chunk(b"IDAT", zlib.compress(b"\x00" * 64))
-        + chunk(b"IEND", b"")
-    )
 
 
 @pytest.mark.parametrize("size", [(30_000, 30_000), (7_000, 7_000)], ids=["beyond-pil", "beyond-settings"])
