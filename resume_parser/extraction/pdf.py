@@ -20,6 +20,7 @@ from resume_parser.errors import (
 )
 from resume_parser.extraction.filetype import PDF
 from resume_parser.extraction.limits import DEFAULT_LIMITS, ExtractionLimits
+from resume_parser.extraction.pdfrender import check_render_cost, render_page
 from resume_parser.extraction.pdftext import text_layer_lines
 from resume_parser.layout import Block, Document, Line, Page
 
@@ -86,37 +87,16 @@ def _read_page(
         raise CorruptDocumentError(f"page {index + 1} of the PDF is damaged") from error
     try:
         width, height = page.get_size()
-        lines = text_layer_lines(page, index + 1)
+        lines = text_layer_lines(page, index + 1, limits)
         used_ocr = ocr is not None and not has_usable_text(lines)
         if used_ocr:
             assert ocr is not None
-            _check_objects(page, index, limits)
-            _check_images(page, index, limits)
-            lines = ocr(_render(page, limits), index + 1)
+            check_render_cost(page, index + 1, limits)
+            lines = ocr(render_page(page, OCR_DPI, limits, grayscale=True), index + 1)
     finally:
         page.close()
     blocks = [Block(lines)] if lines else []
     return Page(number=index + 1, width=width, height=height, blocks=blocks), used_ocr
-
-
-def _check_objects(page: pdfium.PdfPage, index: int, limits: ExtractionLimits) -> None:
-    """Rendering time grows with the drawing objects: refuse a page that could take minutes."""
-    count = pdfium_c.FPDFPage_CountObjects(page.raw)
-    if count > limits.max_page_objects:
-        raise DocumentLimitError(
-            f"page {index + 1} has {count} drawing objects, over the limit of {limits.max_page_objects}"
-        )
-
-
-def _check_images(page: pdfium.PdfPage, index: int, limits: ExtractionLimits) -> None:
-    """Rendering decodes every image at full size, however small the page: check their sizes first."""
-    for image in page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_IMAGE,), max_depth=2):
-        width, height = image.get_px_size()
-        if width * height > limits.max_image_pixels:
-            raise DocumentLimitError(
-                f"page {index + 1} holds an image of {width} x {height} pixels, over the limit of "
-                f"{limits.max_image_pixels} pixels"
-            )
 
 
 def has_usable_text(lines: list[Line]) -> bool:
@@ -127,14 +107,3 @@ def has_usable_text(lines: list[Line]) -> bool:
             if count >= MIN_TEXT_LAYER_CHARS:
                 return True
     return False
-
-
-def _render(page: pdfium.PdfPage, limits: ExtractionLimits) -> Image.Image:
-    """The page as an image for OCR, scaled down if needed to stay within the pixel limit."""
-    width, height = page.get_size()
-    scale = OCR_DPI / 72
-    pixels = width * height * scale * scale
-    if pixels > limits.max_image_pixels:
-        scale *= (limits.max_image_pixels / pixels) ** 0.5
-    image: Image.Image = page.render(scale=scale, grayscale=True).to_pil()
-    return image

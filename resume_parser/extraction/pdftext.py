@@ -4,8 +4,11 @@ PDFium already orders characters and marks line ends; we cut its lines further w
 separates two words (a right-aligned date, the other column of a table), because which fragments
 belong together is the grouping stage's decision, made with the whole page in view.
 
-The loop is written for speed: one call fetches all the text, and font information is fetched
-once per text object rather than per character.
+Words a reader cannot see (keyword stuffing: invisible, white on white, microscopic, off the
+page) are left out; see pdfvisibility.py.
+
+The loop is written for speed: one call fetches all the text, and font and ink information is
+fetched once per text object rather than per character.
 """
 
 from __future__ import annotations
@@ -18,6 +21,9 @@ from typing import Any
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
+from resume_parser.extraction.limits import DEFAULT_LIMITS, ExtractionLimits
+from resume_parser.extraction.pdfvisibility import InkReader, Suspect, hidden_words
+from resume_parser.extraction.visibility import MIN_READABLE_POINTS, Rgb, is_light
 from resume_parser.layout import Box, Line, Word
 
 # A gap wider than this many font sizes between two words starts a new fragment. Justified
@@ -39,6 +45,9 @@ class _FontStyle:
     italic: bool
 
 
+_DARK: Rgb = (0, 0, 0)
+
+
 @dataclass(frozen=True, slots=True)
 class _PageFrame:
     """Maps PDF user space (points, origin bottom-left) to page coordinates (0..1, origin top-left)."""
@@ -48,23 +57,34 @@ class _PageFrame:
     width: float
     height: float
 
-    def box(self, left: float, top: float, right: float, bottom: float) -> Box:
+    def box(self, left: float, top: float, right: float, bottom: float) -> Box | None:
+        """The box on the page, or None when it lies wholly outside (text there is never shown)."""
         x0 = (left - self.left) / self.width
         x1 = (right - self.left) / self.width
         y0 = 1.0 - (top - self.bottom) / self.height
         y1 = 1.0 - (bottom - self.bottom) / self.height
         if 0.0 <= x0 <= x1 <= 1.0 and 0.0 <= y0 <= y1 <= 1.0:  # the usual case, checked in one go
             return Box(x0, y0, x1, y1)
-        return Box(_clamp(min(x0, x1)), _clamp(min(y0, y1)), _clamp(max(x0, x1)), _clamp(max(y0, y1)))
+        x0, x1, y0, y1 = min(x0, x1), max(x0, x1), min(y0, y1), max(y0, y1)
+        if x0 >= 1.0 or x1 <= 0.0 or y0 >= 1.0 or y1 <= 0.0:
+            return None
+        return Box(_clamp(x0), _clamp(y0), _clamp(x1), _clamp(y1))
 
 
-def text_layer_lines(page: pdfium.PdfPage, page_number: int) -> list[Line]:
-    """The page's text as line fragments in PDFium's order (not yet in reading order)."""
+def text_layer_lines(
+    page: pdfium.PdfPage, page_number: int, limits: ExtractionLimits = DEFAULT_LIMITS
+) -> list[Line]:
+    """The page's visible text as line fragments in PDFium's order (not yet in reading order)."""
     left, bottom, right, top = page.get_bbox()
     frame = _PageFrame(left, bottom, max(right - left, 1.0), max(top - bottom, 1.0))
     textpage = page.get_textpage()
     try:
-        return _PageReader(textpage, frame, page_number).lines()
+        reader = _PageReader(textpage, frame, page_number)
+        lines = reader.lines()
+        if reader.suspects:
+            hidden = {id(word) for word in hidden_words(page, page_number, reader.suspects, limits)}
+            lines = _without(hidden, lines, frame.width)
+        return lines
     finally:
         textpage.close()
 
@@ -76,25 +96,35 @@ class _PageReader:
         self._page_number = page_number
         self._rect = pdfium_c.FS_RECTF()
         self._fonts: dict[int | None, _FontStyle] = {}
+        self._inks = InkReader()
+        # Words whose visibility depends on what is beneath them: judged once the page is read.
+        self.suspects: list[Suspect] = []
         self._last_object: int | None = None
         self._last_typography: tuple[float, _FontStyle] = (0.0, _FontStyle(False, False))
+        # The last text object's ink, noted with its typography. Doubtful: painted with no ink or a
+        # light one, so whether its words show depends on what is beneath them.
+        self._ink: Rgb | None = _DARK
+        self._doubtful = False
+        self._text_object: Any = None
 
     def lines(self) -> list[Line]:
         text = _page_text(self._textpage).replace(_SOFT_HYPHEN, "-")
         lines: list[Line] = []
         words: list[Word] = []
         previous_end = 0
+        line_break = False
         for match in _WORD.finditer(text):
-            line_break = _LINE_BREAK.search(text, previous_end, match.start()) is not None
+            # A dropped (unreadable) word's line break passes on to the next word.
+            line_break = line_break or _LINE_BREAK.search(text, previous_end, match.start()) is not None
             for word in self._words(match.group(), match.start(), match.end() - 1):
                 if words and (line_break or _starts_new_fragment(words[-1], word, self._frame.width)):
-                    lines.append(self._line(words))
+                    lines.append(_line(words, self._page_number))
                     words = []
                 words.append(word)
                 line_break = False
             previous_end = match.end()
         if words:
-            lines.append(self._line(words))
+            lines.append(_line(words, self._page_number))
         return lines
 
     def _words(self, text: str, first: int, last: int) -> list[Word]:
@@ -108,9 +138,17 @@ class _PageReader:
                 head, tail = text[: cut - first], text[cut - first :]
                 return self._words(head, first, cut - 1) + self._words(tail, cut, last)
             top, bottom = max(top, last_top), min(bottom, last_bottom)
-        size, style = self._typography(first)
+        width, height = right - left, top - bottom
+        small = width < MIN_READABLE_POINTS or height < MIN_READABLE_POINTS  # cheap test first
         box = self._frame.box(left, top, right, bottom)
-        return [Word(text, box, round(size, 2) if size else None, style.bold, style.italic)]
+        if box is None or (small and _unreadably_small(width, height, len(text))):
+            return []
+        size, style = self._typography(first)
+        word = Word(text, box, round(size, 2) if size else None, style.bold, style.italic)
+        if self._doubtful:
+            rect = (left, bottom, right, top)
+            self.suspects.append(Suspect(word, rect, self._ink, self._text_object, self._last_object or 0))
+        return [word]
 
     def _char_box(self, index: int) -> tuple[float, float, float, float]:
         """A character's loose box in PDF user space: left, top, right, bottom (top > bottom)."""
@@ -119,7 +157,7 @@ class _PageReader:
         return rect.left, rect.top, rect.right, rect.bottom
 
     def _typography(self, index: int) -> tuple[float, _FontStyle]:
-        """Font size and style of a character, looked up once per text object."""
+        """Font size and style of a character, looked up once per text object (which also notes its ink)."""
         text_object = pdfium_c.FPDFText_GetTextObject(self._textpage, index)
         address = _address(text_object)
         if address is not None and address == self._last_object:
@@ -131,12 +169,42 @@ class _PageReader:
         if style is None:
             style = _font_style(font) if font else _FontStyle(False, False)
             self._fonts[font_key] = style
+        self._ink = self._inks.ink(text_object) if address else _DARK
+        self._doubtful = self._ink is None or is_light(self._ink)
+        self._text_object = text_object
         self._last_object = address
         self._last_typography = (size, style)
         return size, style
 
-    def _line(self, words: list[Word]) -> Line:
-        return Line(words=list(words), page=self._page_number, box=Box.enclosing([w.box for w in words]))
+
+def _unreadably_small(width: float, height: float, length: int) -> bool:
+    """Whether a word's characters measure under the readable size both across and along the line
+    (the box tells the size as drawn, after any scaling; the font size alone does not)."""
+    across, along = min(width, height), max(width, height) / length
+    return across < MIN_READABLE_POINTS and along < MIN_READABLE_POINTS
+
+
+def _without(hidden: set[int], lines: list[Line], page_width: float) -> list[Line]:
+    """The lines without the `hidden` words (by identity); a line whose middle is gone may leave a
+    gap wide enough to cut it in two."""
+    kept: list[Line] = []
+    for line in lines:
+        words = [word for word in line.words if id(word) not in hidden]
+        if len(words) == len(line.words):
+            kept.append(line)
+            continue
+        start = 0
+        for index in range(1, len(words)):
+            if _starts_new_fragment(words[index - 1], words[index], page_width):
+                kept.append(_line(words[start:index], line.page))
+                start = index
+        if words:
+            kept.append(_line(words[start:], line.page))
+    return kept
+
+
+def _line(words: list[Word], page_number: int) -> Line:
+    return Line(words=list(words), page=page_number, box=Box.enclosing([w.box for w in words]))
 
 
 def _page_text(textpage: Any) -> str:

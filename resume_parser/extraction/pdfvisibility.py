@@ -1,0 +1,166 @@
+"""Which words of a PDF's text layer a reader cannot see.
+
+Reading the text layer notes, once per text object, the ink its glyphs are painted with. Dark ink
+on any page is visible and costs nothing more. Only two kinds of words are judged here:
+
+* words painted with no ink at all (invisible render mode, fully transparent): hidden, unless they
+  lie over an image. That is how a scanned page made searchable carries its text: an invisible
+  layer over the page image, and that text is the real content;
+* words in light ink: hidden when they blend into what is beneath them. The page is rendered at
+  low resolution with those words switched off, and the ink is compared with the pixels where the
+  words sit, so white text on a navy banner stays and white text on a white page goes.
+
+Unreadably small and off-page words need no page context; the text-layer reader drops them itself.
+"""
+
+from __future__ import annotations
+
+import ctypes
+from dataclasses import dataclass
+from typing import Any
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+from PIL import Image
+
+from resume_parser.errors import DocumentLimitError
+from resume_parser.extraction.limits import ExtractionLimits
+from resume_parser.extraction.pdfrender import Rect, check_render_cost, page_images, render_page
+from resume_parser.extraction.visibility import WHITE, Rgb, blends_in
+from resume_parser.layout import Word
+
+# Enough to tell a banner from the page around it; a page renders in a few milliseconds.
+BACKGROUND_DPI = 36
+# Below this opacity (0..255) glyphs are too faint to read on any background.
+MIN_VISIBLE_ALPHA = 26
+# Where a word's background is sampled, as fractions of its box: a 3 x 3 grid in its middle.
+_GRID = (0.2, 0.5, 0.8)
+_BAND = (0.3, 0.5, 0.7)
+
+_NO_PAINT_MODES = (pdfium_c.FPDF_TEXTRENDERMODE_INVISIBLE, pdfium_c.FPDF_TEXTRENDERMODE_CLIP)
+_STROKE_ONLY_MODES = (pdfium_c.FPDF_TEXTRENDERMODE_STROKE, pdfium_c.FPDF_TEXTRENDERMODE_STROKE_CLIP)
+
+
+@dataclass(frozen=True, slots=True)
+class Suspect:
+    """A word that may not show: painted in light ink, or with none (`ink` is None)."""
+
+    word: Word
+    rect: Rect
+    ink: Rgb | None
+    text_object: Any  # the FPDF_PAGEOBJECT that draws the word
+    object_address: int  # its identity
+
+
+class InkReader:
+    """The colour a text object paints its glyphs with, or None when it paints nothing."""
+
+    def __init__(self) -> None:
+        self._channels = [ctypes.c_uint() for _ in range(4)]
+
+    def ink(self, text_object: Any) -> Rgb | None:
+        mode = pdfium_c.FPDFTextObj_GetTextRenderMode(text_object)
+        if mode in _NO_PAINT_MODES:
+            return None
+        colour = (
+            pdfium_c.FPDFPageObj_GetStrokeColor
+            if mode in _STROKE_ONLY_MODES
+            else pdfium_c.FPDFPageObj_GetFillColor
+        )
+        red, green, blue, alpha = self._channels
+        if not colour(text_object, red, green, blue, alpha):
+            return (0, 0, 0)  # PDFium could not say: assume ordinary dark text
+        if alpha.value < MIN_VISIBLE_ALPHA:
+            return None
+        return red.value, green.value, blue.value
+
+
+def hidden_words(
+    page: pdfium.PdfPage, page_number: int, suspects: list[Suspect], limits: ExtractionLimits
+) -> list[Word]:
+    """The suspects a reader of the page would not see."""
+    unpainted = [suspect for suspect in suspects if suspect.ink is None]
+    light = [suspect for suspect in suspects if suspect.ink is not None]
+    hidden: list[Word] = []
+    if unpainted:
+        images = _image_areas(page, limits)
+        hidden += [s.word for s in unpainted if not any(_centre_inside(s.rect, area) for area in images)]
+    if light:
+        backgrounds = _backgrounds(page, page_number, light, limits)
+        hidden += [
+            s.word for s, back in zip(light, backgrounds, strict=True) if s.ink and blends_in(s.ink, back)
+        ]
+    return hidden
+
+
+def _backgrounds(
+    page: pdfium.PdfPage, page_number: int, light: list[Suspect], limits: ExtractionLimits
+) -> list[Rgb]:
+    """The colour beneath each light word, seen with the light words switched off."""
+    try:
+        check_render_cost(page, page_number, limits)
+    except DocumentLimitError:
+        return [WHITE] * len(light)  # too costly to draw: judge against the usual white page
+    objects = list({s.object_address: s.text_object for s in light}.values())
+    modes = [pdfium_c.FPDFTextObj_GetTextRenderMode(obj) for obj in objects]
+    try:
+        for obj in objects:
+            pdfium_c.FPDFTextObj_SetTextRenderMode(obj, pdfium_c.FPDF_TEXTRENDERMODE_INVISIBLE)
+        image = render_page(page, BACKGROUND_DPI, limits, smooth=False).convert("RGB")
+    finally:
+        # The page may still be rendered for OCR: it must look as it did.
+        for obj, mode in zip(objects, modes, strict=True):
+            pdfium_c.FPDFTextObj_SetTextRenderMode(obj, mode)
+    to_pixel = _PixelMapping(page, image)
+    return [_colour_beneath(image, to_pixel, s.rect) for s in light]
+
+
+class _PixelMapping:
+    """PDF user space to the rendered image's pixels, as PDFium maps it (rotation, crop box)."""
+
+    def __init__(self, page: pdfium.PdfPage, image: Image.Image):
+        self._left, self._bottom, right, top = page.get_bbox()
+        self._width, self._height = max(right - self._left, 1.0), max(top - self._bottom, 1.0)
+        # PDFium maps whole pixels only: map the page's corners, interpolate in between.
+        self._origin = self._device(page, image, self._left, self._bottom)
+        self._across = self._device(page, image, right, self._bottom)
+        self._up = self._device(page, image, self._left, top)
+        self._size = image.size
+
+    def __call__(self, x: float, y: float) -> tuple[int, int]:
+        u, v = (x - self._left) / self._width, (y - self._bottom) / self._height
+        (x0, y0), (x1, y1), (x2, y2) = self._origin, self._across, self._up
+        column = int(x0 + u * (x1 - x0) + v * (x2 - x0))
+        row = int(y0 + u * (y1 - y0) + v * (y2 - y0))
+        return min(max(column, 0), self._size[0] - 1), min(max(row, 0), self._size[1] - 1)
+
+    @staticmethod
+    def _device(page: pdfium.PdfPage, image: Image.Image, x: float, y: float) -> tuple[int, int]:
+        column, row = ctypes.c_int(), ctypes.c_int()
+        pdfium_c.FPDF_PageToDevice(page.raw, 0, 0, image.width, image.height, 0, x, y, column, row)
+        return column.value, row.value
+
+
+def _colour_beneath(image: Image.Image, to_pixel: _PixelMapping, rect: Rect) -> Rgb:
+    """The median colour of a grid of points across the middle of the word's box, where its glyphs are."""
+    left, bottom, right, top = rect
+    pixels = image.load()
+    assert pixels is not None
+    samples = [
+        pixels[to_pixel(left + (right - left) * fx, bottom + (top - bottom) * fy)]
+        for fx in _GRID
+        for fy in _BAND
+    ]
+    red, green, blue = (sorted(channel)[len(channel) // 2] for channel in zip(*samples, strict=True))
+    return red, green, blue
+
+
+def _image_areas(page: pdfium.PdfPage, limits: ExtractionLimits) -> list[Rect]:
+    if pdfium_c.FPDFPage_CountObjects(page.raw) > limits.max_page_objects:
+        return []  # a rendering bomb has no real text layer worth saving
+    return [image.area for image in page_images(page)]
+
+
+def _centre_inside(rect: Rect, area: Rect) -> bool:
+    x, y = (rect[0] + rect[2]) / 2, (rect[1] + rect[3]) / 2
+    return area[0] <= x <= area[2] and area[1] <= y <= area[3]
