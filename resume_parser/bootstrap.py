@@ -91,7 +91,7 @@ async def build_service(container: Container) -> ResumeService:
 
 def build_pipeline(container: Container) -> Pipeline:
     stages = Stages(
-        extractor=build_extractor(container.settings),
+        extractor=build_extractor(container.settings, container.stack),
         grouper=build_grouper(),
         normalizer=build_normalizer(container.settings, container.gemini),
         embedder=container.embedder,
@@ -99,15 +99,22 @@ def build_pipeline(container: Container) -> Pipeline:
     return Pipeline(container.settings, container.repository, container.blobs, container.publisher, stages)
 
 
-def build_extractor(settings: Settings) -> Extractor:
+def build_extractor(settings: Settings, stack: AsyncExitStack) -> Extractor:
     if settings.extract_backend == ExtractBackend.TEXTRACT:
         from resume_parser.extraction.textract import TextractExtractor
 
         return TextractExtractor(settings)
+    from resume_parser.extraction.isolation import ParserProcesses
     from resume_parser.extraction.limits import ExtractionLimits
     from resume_parser.extraction.local import LocalExtractor
 
-    return LocalExtractor(ExtractionLimits.from_settings(settings))
+    processes = ParserProcesses(
+        processes=settings.extract_processes,
+        memory_limit_bytes=settings.extract_memory_limit_bytes,
+        timeout_seconds=settings.stage_deadline_seconds,
+    )
+    stack.callback(processes.close)
+    return LocalExtractor(processes, ExtractionLimits.from_settings(settings))
 
 
 def build_grouper() -> LayoutGrouper:

@@ -30,6 +30,10 @@ class ResumeParserError(Exception):
             self.reason = reason
         self.metadata = metadata or {}
 
+    def __reduce__(self) -> tuple[type[ResumeParserError], tuple[str], dict[str, object]]:
+        # Errors cross a process boundary (see extraction/isolation.py); keep reason and metadata.
+        return type(self), (self.message,), self.__dict__
+
 
 class ConfigurationError(ResumeParserError):
     reason = "CONFIGURATION"

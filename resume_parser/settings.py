@@ -83,6 +83,10 @@ class Settings(BaseSettings):
     max_pages: int = 50
     max_image_pixels: int = 40_000_000
     max_decompressed_bytes: int = 100 * MIB
+    # Local extraction runs in killable child processes with an address-space cap; OCR of a page
+    # peaks at about 1.3 GiB of address space (onnxruntime's arenas), hence the default.
+    extract_processes: int = Field(default=1, ge=1)
+    extract_memory_limit_bytes: int = 2048 * MIB
 
     log_level: str = "INFO"
 

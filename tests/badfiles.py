@@ -193,7 +193,7 @@ CASES = [
     Case("pdf-huge-page", huge_page_pdf, "failed", "DOCUMENT_LIMIT_EXCEEDED"),
     Case("pdf-flate-bomb", flate_bomb_pdf, "failed", "DOCUMENT_LIMIT_EXCEEDED"),
     Case("pdf-blank-page", blank_pdf, "failed", "DOCUMENT_EMPTY"),
-    Case("pdf-invisible-text-only", invisible_text_pdf, "failed", "NOTHING_RECOGNIZED"),
+    Case("pdf-invisible-text-only", invisible_text_pdf, "failed", "DOCUMENT_EMPTY"),
     Case("docx-zip-bomb", docx_zip_bomb, "failed", "DOCUMENT_LIMIT_EXCEEDED"),
     Case("docx-corrupt-xml", corrupt_docx, "failed", "DOCUMENT_CORRUPT"),
     Case("png-30000x30000", lambda: png_header(30_000, 30_000), "failed", "DOCUMENT_LIMIT_EXCEEDED"),

@@ -14,7 +14,7 @@ from ats.resume.v1 import resume_service_pb2_grpc as api_grpc
 from redis import Redis
 
 from resume_parser.bootstrap import Container
-from tests.conftest import WorkerProcess, bucket_keys
+from tests.conftest import bucket_keys
 from tests.helpers import PIPELINE, SAMPLE_PDF, error_reason, upload, wait_terminal, watch_all
 
 pytestmark = pytest.mark.usefixtures("worker")
@@ -200,30 +200,6 @@ async def test_an_unreadable_file_fails_with_a_reason(stub: api_grpc.ResumeServi
     assert events[-1].error.code == grpc.StatusCode.INVALID_ARGUMENT.value[0]
     resume = (await stub.GetResume(api.GetResumeRequest(resume_id=uploaded.resume.id))).resume
     assert resume.error.reason == events[-1].error.reason
-
-
-@pytest.mark.timeout(300)
-async def test_killed_worker_loses_nothing(
-    stub: api_grpc.ResumeServiceStub, worker: WorkerProcess, settings: object
-) -> None:
-    """SIGKILL the only worker in the middle of a job: after a worker starts again, the job reaches
-    a terminal state. The OCR of an image-only page makes the extract stage slow enough to hit."""
-    from tests.scans import image_only_pdf
-
-    uploaded = await upload(stub, image_only_pdf(SAMPLE_PDF, dpi=110))
-    stream = stub.WatchResume(api.WatchResumeRequest(resume_id=uploaded.resume.id))
-    while (await stream.read()).stage != pb.STAGE_EXTRACTING:
-        pass
-    worker.kill()
-    stream.cancel()
-    worker.start()
-
-    resume = await wait_terminal(stub, uploaded.resume.id, timeout=280)
-
-    assert resume.stage == pb.STAGE_COMPLETED, resume.error
-    assert resume.attempt == 2
-    stages = [t.stage for t in resume.stage_timings]
-    assert stages.count(pb.STAGE_EXTRACTING) == 2 and stages.count(pb.STAGE_COMPLETED) == 1
 
 
 async def test_search_finds_parsed_resumes_and_validates_queries(stub: api_grpc.ResumeServiceStub) -> None:

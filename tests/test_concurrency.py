@@ -8,13 +8,15 @@ import asyncio
 from resume_parser.embedding.local import LocalEmbedder
 from resume_parser.extraction import SourceFile
 from resume_parser.extraction.filetype import detect_media_type
+from resume_parser.extraction.isolation import ParserProcesses
 from resume_parser.extraction.local import LocalExtractor
 from tests.conftest import EVAL_DEV
 
 
 async def test_concurrent_extractions_match_sequential_ones() -> None:
     files = sorted(EVAL_DEV.glob("*.pdf"))[:12]
-    extractor = LocalExtractor()
+    processes = ParserProcesses(processes=2, memory_limit_bytes=2048 * 2**20, timeout_seconds=60)
+    extractor = LocalExtractor(processes)
     sources = [
         SourceFile(data=f.read_bytes(), media_type=detect_media_type(f.read_bytes()), bucket="b", key=f.name)
         for f in files
@@ -23,6 +25,7 @@ async def test_concurrent_extractions_match_sequential_ones() -> None:
 
     concurrent = await asyncio.gather(*(extractor.extract(source) for source in sources * 2))
 
+    processes.close()
     assert [document.text for document in concurrent] == sequential * 2
 
 

@@ -4,6 +4,8 @@ streamed, and watchers can always get to it. Real servers are restarted and real
 from __future__ import annotations
 
 import asyncio
+import subprocess
+import sys
 import uuid
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -21,7 +23,7 @@ from resume_parser.grpc_api.server import create_server
 from resume_parser.localstack import LocalStack
 from resume_parser.settings import Settings
 from resume_parser.sweeper import Sweeper
-from tests.conftest import WorkerProcess
+from tests.conftest import WorkerProcess, async_wait_for, settings_environment
 from tests.helpers import PIPELINE, SAMPLE_PDF, upload, wait_terminal, watch_all
 
 pytestmark = [pytest.mark.usefixtures("worker"), pytest.mark.timeout(300)]
@@ -232,3 +234,76 @@ async def test_no_personal_data_in_logs(
         "Nordwind",
     ):
         assert personal not in text
+
+
+RUNNING_STAGES = [Stage.EXTRACTING, Stage.GROUPING, Stage.NORMALIZING, Stage.EMBEDDING, Stage.PERSISTING]
+
+
+def descendants(pid: int) -> set[int]:
+    children: dict[int, list[int]] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue  # exited while we looked
+        children.setdefault(int(fields[1]), []).append(int(stat.parent.name))
+    found, todo = set(), [pid]
+    while todo:
+        for child in children.get(todo.pop(), []):
+            found.add(child)
+            todo.append(child)
+    return found
+
+
+def is_alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except FileNotFoundError:
+        return False
+    return state != "Z"
+
+
+async def test_worker_killed_in_every_stage_loses_nothing(
+    stub: api_grpc.ResumeServiceStub, worker: WorkerProcess, settings: Settings
+) -> None:
+    """Five jobs held in the five running stages by one worker, which is then SIGKILLed. Another
+    worker picks every job up once arq's lease on it expires; each ends COMPLETED exactly once and
+    every watcher that was streaming sees it. The killed worker's parser processes die with it."""
+    worker.stop()
+    environment = {**settings_environment(settings), "WORKER_MAX_JOBS": str(len(RUNNING_STAGES))}
+    command = [sys.executable, "-m", "tests.paused_worker", *RUNNING_STAGES]
+    paused = subprocess.Popen(command, env=environment, stderr=subprocess.DEVNULL)  # noqa: ASYNC220
+    try:
+        ids = [(await upload(stub, SAMPLE_PDF.read_bytes())).resume.id for _ in RUNNING_STAGES]
+        watchers = [asyncio.create_task(watch_until_terminal(stub, resume_id)) for resume_id in ids]
+
+        async def held_in_every_stage() -> bool:
+            stages = {(await get(stub, resume_id)).stage for resume_id in ids}
+            return stages == {pb.Stage.Value(f"STAGE_{stage}") for stage in RUNNING_STAGES}
+
+        await async_wait_for(held_in_every_stage, timeout=120)
+        helpers = descendants(paused.pid)
+        assert helpers, "the worker parses documents in child processes"
+        paused.kill()
+        paused.wait()
+    finally:
+        paused.kill()
+        worker.start()
+
+    await async_wait_for(lambda: _none_alive(helpers), timeout=30)
+    streams = await asyncio.wait_for(asyncio.gather(*watchers), timeout=240)
+    for resume_id, events in zip(ids, streams, strict=True):
+        resume = await get(stub, resume_id)
+        assert_one_clean_run(resume)
+        assert resume.attempt == 2
+        assert events[-1].stage == pb.STAGE_COMPLETED
+        assert [e.sequence for e in events] == sorted({e.sequence for e in events})
+
+
+async def _none_alive(pids: set[int]) -> bool:
+    return not any(is_alive(pid) for pid in pids)
+
+
+async def get(stub: api_grpc.ResumeServiceStub, resume_id: str) -> pb.Resume:
+    response: api.GetResumeResponse = await stub.GetResume(api.GetResumeRequest(resume_id=resume_id))
+    return response.resume

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import asyncio
-import threading
-
 from resume_parser.errors import UnsupportedFormatError
 from resume_parser.extraction import SourceFile
 from resume_parser.extraction.docx import extract_docx
 from resume_parser.extraction.filetype import DOCX, HTML, IMAGE_MEDIA_TYPES, PDF, TEXT, detect_media_type
 from resume_parser.extraction.html import extract_html
 from resume_parser.extraction.image import extract_image
+from resume_parser.extraction.isolation import ParserProcesses
 from resume_parser.extraction.limits import DEFAULT_LIMITS, ExtractionLimits
 from resume_parser.extraction.ocr import ocr_page
 from resume_parser.extraction.pdf import extract_pdf
@@ -41,22 +39,17 @@ def extract_bytes(
 
 
 class LocalExtractor:
-    """Extractor Protocol implementation for files the worker reads itself (no cloud service)."""
+    """Extractor Protocol implementation for files the worker reads itself (no cloud service).
+
+    Each file is parsed in a child process (see isolation.py): that also makes PDFium, which is
+    not thread-safe, safe for a worker running several jobs at once.
+    """
 
     name = "local"
 
-    def __init__(self, limits: ExtractionLimits = DEFAULT_LIMITS):
+    def __init__(self, processes: ParserProcesses, limits: ExtractionLimits = DEFAULT_LIMITS):
+        self._processes = processes
         self._limits = limits
 
     async def extract(self, source: SourceFile) -> Document:
-        # Parsing is CPU-bound and holds no event-loop state; a thread keeps the loop responsive.
-        return await asyncio.to_thread(self._extract_serially, source.data, source.media_type)
-
-    def _extract_serially(self, data: bytes, media_type: str) -> Document:
-        # PDFium is not thread-safe: two documents parsed at once in one process crash it (seen
-        # under load with several jobs per worker). Parallelism comes from more worker processes.
-        with _ONE_DOCUMENT_AT_A_TIME:
-            return extract_bytes(data, media_type, self._limits)
-
-
-_ONE_DOCUMENT_AT_A_TIME = threading.Lock()
+        return await self._processes.run(extract_bytes, source.data, source.media_type, self._limits)

@@ -1,4 +1,4 @@
-"""The local extractor detects the type from the bytes and runs off the event loop."""
+"""The local extractor detects the type from the bytes and parses in a child process."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ import docx
 
 from resume_parser.extraction import Extractor, SourceFile
 from resume_parser.extraction.filetype import DOCX, PDF, TEXT
+from resume_parser.extraction.isolation import ParserProcesses
 from resume_parser.extraction.limits import ExtractionLimits
 from resume_parser.extraction.local import LocalExtractor, extract_bytes
 from tests.extraction.documents import docx_bytes, pdf_bytes, text_page
@@ -26,8 +27,8 @@ def test_extract_bytes_dispatches_on_content() -> None:
         assert (result.media_type, result.extractor) == (media_type, extractor)
 
 
-async def test_local_extractor_runs_in_a_worker_thread() -> None:
-    extractor: Extractor = LocalExtractor(ExtractionLimits())
+async def test_local_extractor_parses_off_the_event_loop(parser_processes: ParserProcesses) -> None:
+    extractor: Extractor = LocalExtractor(parser_processes, ExtractionLimits())
     assert extractor.name == "local"
     source = SourceFile(data=b"Jane Doe\nEngineer\n", media_type=TEXT, bucket="resumes", key="r/1")
 
@@ -43,4 +44,4 @@ async def test_local_extractor_runs_in_a_worker_thread() -> None:
     document = await extractor.extract(source)
     ticker.cancel()
     assert document.text == "Jane Doe\nEngineer"
-    assert ticks > 0  # the loop kept running while a thread parsed the file
+    assert ticks > 0  # the loop kept running while a child process parsed the file

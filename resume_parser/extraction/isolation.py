@@ -1,0 +1,78 @@
+"""Child processes for parsing untrusted files: they can be killed and their memory is capped.
+
+A hostile or pathological file can make PDFium or an image decoder run for minutes or allocate
+gigabytes. In a thread of the worker, that work could be neither stopped nor bounded: the stage
+deadline would fail the resume, but the thread would keep its CPU and hold up the next document.
+In a child process, the deadline kills the work, an address-space limit turns a memory bomb into
+a MemoryError, and a crash (a segfault in a C library) costs that child only; pebble replaces it.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import multiprocessing
+import resource
+import signal
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from pebble import ProcessExpired, ProcessPool
+
+from resume_parser.errors import DocumentError, DocumentLimitError
+
+T = TypeVar("T")
+
+# forkserver: the worker has an event loop and threads, which a plain fork would copy mid-flight.
+_CONTEXT = multiprocessing.get_context("forkserver")
+# Recycling children now and then returns memory that the C libraries fragmented.
+_TASKS_PER_CHILD = 200
+
+
+def _cap_memory(limit_bytes: int) -> None:
+    resource.setrlimit(resource.RLIMIT_AS, (limit_bytes, limit_bytes))
+
+
+class ParserProcesses:
+    """A small pool of child processes running one parsing call each at a time."""
+
+    def __init__(self, *, processes: int, memory_limit_bytes: int, timeout_seconds: float):
+        self._memory_limit = memory_limit_bytes
+        self._timeout = timeout_seconds
+        # Children fork from a server that has the parsers imported already, not from __main__.
+        _CONTEXT.set_forkserver_preload(["resume_parser.extraction.local"])
+        self._pool = ProcessPool(
+            max_workers=processes,
+            max_tasks=_TASKS_PER_CHILD,
+            initializer=_cap_memory,
+            initargs=(memory_limit_bytes,),
+            context=_CONTEXT,
+        )
+
+    async def run(self, function: Callable[..., T], *args: Any) -> T:
+        """`function(*args)` in a child. Cancelling the awaiting task kills the child (that is how
+        the pipeline's stage deadline stops it); the pool's own timeout is a backstop."""
+        future = self._pool.schedule(function, args=args, timeout=self._timeout)
+        try:
+            return await asyncio.wrap_future(future)
+        except MemoryError:
+            raise self._over_memory() from None
+        except ProcessExpired as error:
+            # C and C++ libraries abort when an allocation fails under the cap; the kernel's
+            # OOM killer sends SIGKILL. Any other death is the parser crashing on this file.
+            # Either way, reading the file again would end the same way: not worth a retry.
+            if error.exitcode in (-signal.SIGABRT, -signal.SIGKILL):
+                raise self._over_memory(error.exitcode) from None
+            raise DocumentError(
+                "the parser process crashed while reading the document",
+                metadata={"exit_code": str(error.exitcode)},
+            ) from None
+
+    def _over_memory(self, exit_code: int | None = None) -> DocumentLimitError:
+        return DocumentLimitError(
+            f"reading the document needed more than {self._memory_limit // 2**20} MiB of memory",
+            metadata={} if exit_code is None else {"exit_code": str(exit_code)},
+        )
+
+    def close(self) -> None:
+        self._pool.stop()  # type: ignore[no-untyped-call]  # pebble leaves stop() unannotated
+        self._pool.join(timeout=10)

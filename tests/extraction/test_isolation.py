@@ -1,0 +1,118 @@
+"""Parsing in child processes: runaway, memory-hungry and crashing parsers cost their child only."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+import time
+from pathlib import Path
+
+import pytest
+
+from resume_parser.errors import CorruptDocumentError, DocumentError, DocumentLimitError
+from resume_parser.extraction import SourceFile
+from resume_parser.extraction.filetype import PDF
+from resume_parser.extraction.isolation import ParserProcesses
+from resume_parser.extraction.local import LocalExtractor
+
+MIB = 2**20
+
+
+def child_pid() -> int:
+    return os.getpid()
+
+
+def spin_forever(pid_file: str) -> None:
+    Path(pid_file).write_text(str(os.getpid()))
+    while True:
+        pass
+
+
+def allocate(size: int) -> int:
+    return len(bytearray(size))
+
+
+def crash() -> None:
+    os.kill(os.getpid(), signal.SIGSEGV)
+
+
+def is_running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    # A zombie has exited; only its exit status is left to collect.
+    return Path(f"/proc/{pid}/stat").read_text().split(") ")[1][0] != "Z"
+
+
+@pytest.fixture
+def processes() -> ParserProcesses:
+    return ParserProcesses(processes=1, memory_limit_bytes=1024 * MIB, timeout_seconds=30)
+
+
+async def test_calls_run_in_another_process(processes: ParserProcesses) -> None:
+    try:
+        assert await processes.run(child_pid) != os.getpid()
+    finally:
+        processes.close()
+
+
+async def test_cancelling_the_caller_kills_the_runaway_child(
+    processes: ParserProcesses, tmp_path: Path
+) -> None:
+    pid_file = tmp_path / "pid"
+    try:
+        with pytest.raises(TimeoutError):
+            await asyncio.wait_for(processes.run(spin_forever, str(pid_file)), timeout=3)
+        runaway = int(pid_file.read_text())
+
+        started = time.monotonic()
+        assert await processes.run(allocate, 1000) == 1000  # a fresh child serves the next call
+        assert time.monotonic() - started < 20
+        assert not is_running(runaway)
+    finally:
+        processes.close()
+
+
+async def test_the_pool_timeout_stops_a_child_nobody_cancels(tmp_path: Path) -> None:
+    processes = ParserProcesses(processes=1, memory_limit_bytes=1024 * MIB, timeout_seconds=2)
+    try:
+        with pytest.raises(TimeoutError):
+            await processes.run(spin_forever, str(tmp_path / "pid"))
+        assert not is_running(int((tmp_path / "pid").read_text()))
+    finally:
+        processes.close()
+
+
+async def test_a_memory_bomb_hits_the_cap_and_fails_the_document(processes: ParserProcesses) -> None:
+    try:
+        with pytest.raises(DocumentLimitError) as failure:
+            await processes.run(allocate, 4096 * MIB)
+        assert failure.value.reason == "DOCUMENT_LIMIT_EXCEEDED"
+        assert await processes.run(allocate, 64 * MIB) == 64 * MIB
+    finally:
+        processes.close()
+
+
+async def test_a_crashing_parser_fails_the_document_and_the_pool_recovers(
+    processes: ParserProcesses,
+) -> None:
+    try:
+        with pytest.raises(DocumentError) as failure:
+            await processes.run(crash)
+        assert failure.value.reason == "DOCUMENT_UNREADABLE"
+        assert failure.value.metadata["exit_code"] == str(-signal.SIGSEGV)
+        assert await processes.run(allocate, 10) == 10
+    finally:
+        processes.close()
+
+
+async def test_document_errors_keep_their_reason_across_the_process_boundary(
+    parser_processes: ParserProcesses,
+) -> None:
+    extractor = LocalExtractor(parser_processes)
+    source = SourceFile(data=b"%PDF-1.7\n garbage", media_type=PDF, bucket="b", key="k")
+    with pytest.raises(CorruptDocumentError) as failure:
+        await extractor.extract(source)
+    assert failure.value.reason == "DOCUMENT_CORRUPT"
