@@ -105,7 +105,6 @@ class _PageReader:
         # light one, so whether its words show depends on what is beneath them.
         self._ink: Rgb | None = _DARK
         self._doubtful = False
-        self._text_object: Any = None
 
     def lines(self) -> list[Line]:
         text = _page_text(self._textpage).replace(_SOFT_HYPHEN, "-")
@@ -147,8 +146,19 @@ class _PageReader:
         word = Word(text, box, round(size, 2) if size else None, style.bold, style.italic)
         if self._doubtful:
             rect = (left, bottom, right, top)
-            self.suspects.append(Suspect(word, rect, self._ink, self._text_object, self._last_object or 0))
+            self.suspects.append(Suspect(word, rect, self._ink, self._text_objects(first, last)))
         return [word]
+
+    def _text_objects(self, first: int, last: int) -> dict[int, Any]:
+        """The text objects drawing characters `first` to `last`, by address (some PDFs draw each
+        character with an object of its own)."""
+        objects = {}
+        for index in range(first, last + 1):
+            text_object = pdfium_c.FPDFText_GetTextObject(self._textpage, index)
+            address = _address(text_object)
+            if address:
+                objects[address] = text_object
+        return objects
 
     def _char_box(self, index: int) -> tuple[float, float, float, float]:
         """A character's loose box in PDF user space: left, top, right, bottom (top > bottom)."""
@@ -171,7 +181,6 @@ class _PageReader:
             self._fonts[font_key] = style
         self._ink = self._inks.ink(text_object) if address else _DARK
         self._doubtful = self._ink is None or is_light(self._ink)
-        self._text_object = text_object
         self._last_object = address
         self._last_typography = (size, style)
         return size, style

@@ -48,8 +48,7 @@ class Suspect:
     word: Word
     rect: Rect
     ink: Rgb | None
-    text_object: Any  # the FPDF_PAGEOBJECT that draws the word
-    object_address: int  # its identity
+    text_objects: dict[int, Any]  # the FPDF_PAGEOBJECTs drawing its characters, by address
 
 
 class InkReader:
@@ -101,7 +100,7 @@ def _backgrounds(
         check_render_cost(page, page_number, limits)
     except DocumentLimitError:
         return [WHITE] * len(light)  # too costly to draw: judge against the usual white page
-    objects = list({s.object_address: s.text_object for s in light}.values())
+    objects = list({address: obj for s in light for address, obj in s.text_objects.items()}.values())
     modes = [pdfium_c.FPDFTextObj_GetTextRenderMode(obj) for obj in objects]
     try:
         for obj in objects:
