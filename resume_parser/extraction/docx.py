@@ -1,5 +1,6 @@
 """DOCX resumes with python-docx: body paragraphs and tables in document order, text boxes, and the
-page header and footer (where many templates put the contact details)."""
+page header and footer (where many templates put the contact details). Runs a reader cannot see
+(hidden, microscopic, white on white) are left out; see docxvisibility.py."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
 from resume_parser.errors import CorruptDocumentError, DocumentLimitError, EmptyDocumentError
+from resume_parser.extraction.docxvisibility import RunVisibility
 from resume_parser.extraction.filetype import DOCX
 from resume_parser.extraction.flow import FlowBlock, Span, layout_flow
 from resume_parser.extraction.limits import DEFAULT_LIMITS, ExtractionLimits
@@ -42,8 +44,9 @@ def extract_docx(data: bytes, limits: ExtractionLimits = DEFAULT_LIMITS) -> Docu
         # A damaged package fails in python-docx, zipfile or lxml, each with its own exceptions
         # (PackageNotFoundError, KeyError, BadZipFile, XMLSyntaxError...): all mean the same here.
         raise CorruptDocumentError("the Word document is damaged") from error
-    blocks = [*_header_footer_blocks(document, footer=False), *_body_blocks(document)]
-    blocks += _header_footer_blocks(document, footer=True)
+    visibility = RunVisibility(document)
+    blocks = [*_header_footer_blocks(document, visibility, footer=False), *_body_blocks(document, visibility)]
+    blocks += _header_footer_blocks(document, visibility, footer=True)
     if not any(block.lines for block in blocks):
         raise EmptyDocumentError("the Word document contains no text")
     return Document(pages=[layout_flow(blocks)], media_type=DOCX, extractor="docx")
@@ -67,14 +70,16 @@ def check_zip_limits(data: bytes, limits: ExtractionLimits) -> None:
         raise DocumentLimitError(f"the document decompresses to {declared} bytes, over the limit of {limit}")
 
 
-def _body_blocks(document: DocxDocument) -> list[FlowBlock]:
+def _body_blocks(document: DocxDocument, visibility: RunVisibility) -> list[FlowBlock]:
     blocks: list[FlowBlock] = []
     for element in document.element.body.iterchildren():
-        blocks += _element_blocks(element, document, BlockKind.BODY)
+        blocks += _element_blocks(element, document, BlockKind.BODY, visibility)
     return blocks
 
 
-def _header_footer_blocks(document: DocxDocument, *, footer: bool) -> list[FlowBlock]:
+def _header_footer_blocks(
+    document: DocxDocument, visibility: RunVisibility, *, footer: bool
+) -> list[FlowBlock]:
     kind = BlockKind.FOOTER if footer else BlockKind.HEADER
     blocks: list[FlowBlock] = []
     seen: set[int] = set()
@@ -92,46 +97,54 @@ def _header_footer_blocks(document: DocxDocument, *, footer: bool) -> list[FlowB
                 continue
             seen.add(id(element))
             for child in element.iterchildren():
-                blocks += _element_blocks(child, part, kind)
+                blocks += _element_blocks(child, part, kind, visibility)
     return blocks
 
 
-def _element_blocks(element: _Element, parent: object, kind: BlockKind) -> list[FlowBlock]:
+def _element_blocks(
+    element: _Element, parent: object, kind: BlockKind, visibility: RunVisibility
+) -> list[FlowBlock]:
     if element.tag == _PARAGRAPH:
         paragraph = Paragraph(element, parent)  # type: ignore[arg-type]
-        block = FlowBlock(_paragraph_lines(paragraph), kind=kind, gap_before=0)
-        return [block, *_text_box_blocks(element, parent, kind)]
+        block = FlowBlock(_paragraph_lines(paragraph, visibility), kind=kind, gap_before=0)
+        return [block, *_text_box_blocks(element, parent, kind, visibility)]
     if element.tag == _TABLE:
-        return _table_blocks(element, parent, kind)
+        return _table_blocks(element, parent, kind, visibility)
     return []
 
 
-def _table_blocks(table: _Element, parent: object, kind: BlockKind) -> list[FlowBlock]:
+def _table_blocks(
+    table: _Element, parent: object, kind: BlockKind, visibility: RunVisibility
+) -> list[FlowBlock]:
     """Row by row, cell by cell: a date cell is read just before the entry it dates."""
     blocks: list[FlowBlock] = []
     table_kind = BlockKind.TABLE if kind == BlockKind.BODY else kind
     for row in table.iterchildren(_ROW):
         for cell in row.iterchildren(_CELL):
             for child in cell.iterchildren():
-                blocks += _element_blocks(child, parent, table_kind)
+                blocks += _element_blocks(child, parent, table_kind, visibility)
     return blocks
 
 
-def _text_box_blocks(paragraph: _Element, parent: object, kind: BlockKind) -> list[FlowBlock]:
+def _text_box_blocks(
+    paragraph: _Element, parent: object, kind: BlockKind, visibility: RunVisibility
+) -> list[FlowBlock]:
     blocks: list[FlowBlock] = []
     for box in paragraph.iter(_TEXT_BOX):
         if any(ancestor.tag == _FALLBACK for ancestor in box.iterancestors()):
             continue
         for child in box.iterchildren():
-            blocks += _element_blocks(child, parent, kind)
+            blocks += _element_blocks(child, parent, kind, visibility)
     return blocks
 
 
-def _paragraph_lines(paragraph: Paragraph) -> list[list[Span]]:
-    """A paragraph's runs as spans; a manual line break starts a new line, a tab stays in it."""
+def _paragraph_lines(paragraph: Paragraph, visibility: RunVisibility) -> list[list[Span]]:
+    """A paragraph's visible runs as spans; a manual line break starts a new line, a tab stays in it."""
     lines: list[list[Span]] = [[]]
     style_bold, style_size = _style_font(paragraph.style)
     for run in _runs(paragraph):
+        if not visibility.shows(run._r, paragraph._p):
+            continue
         bold = run.bold if run.bold is not None else style_bold
         size = _points(run.font.size) or style_size
         for index, piece in enumerate(run.text.split("\n")):
