@@ -5,6 +5,7 @@ does show (white on a dark banner, the invisible text layer of a scan made searc
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import cast
 
 import docx
 import pypdfium2 as pdfium
@@ -15,7 +16,9 @@ from docx.enum.text import WD_COLOR_INDEX
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
 from docx.oxml.xmlchemy import BaseOxmlElement
+from docx.parts.document import DocumentPart
 from docx.shared import Pt, RGBColor
+from docx.styles.styles import Styles
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 from PIL import Image
@@ -354,8 +357,12 @@ def tiny_run(run: Run) -> None:
     run.font.size = Pt(1)
 
 
+def styles_of(run: Run) -> Styles:
+    return cast(DocumentPart, run.part).styles
+
+
 def hidden_by_character_style(run: Run) -> None:
-    styles = run.part.styles
+    styles = styles_of(run)
     base = styles.add_style("Quiet", WD_STYLE_TYPE.CHARACTER)
     base.font.hidden = True
     run.style = styles.add_style("Quieter", WD_STYLE_TYPE.CHARACTER)
@@ -363,7 +370,7 @@ def hidden_by_character_style(run: Run) -> None:
 
 
 def white_by_character_style(run: Run) -> None:
-    run.style = run.part.styles.add_style("Ghost", WD_STYLE_TYPE.CHARACTER)
+    run.style = styles_of(run).add_style("Ghost", WD_STYLE_TYPE.CHARACTER)
     run.style.font.color.rgb = RGBColor(0xFF, 0xFF, 0xFF)
 
 
