@@ -11,14 +11,12 @@ import docx
 import pypdfium2 as pdfium
 import pytest
 from docx.document import Document as DocxDocument
-from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_COLOR_INDEX
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
 from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.parts.document import DocumentPart
 from docx.shared import Pt, RGBColor
-from docx.styles.styles import Styles
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 from PIL import Image
@@ -357,21 +355,27 @@ def tiny_run(run: Run) -> None:
     run.font.size = Pt(1)
 
 
-def styles_of(run: Run) -> Styles:
-    return cast(DocumentPart, run.part).styles
+def character_style(run: Run, name: str, properties: str, based_on: str = "") -> None:
+    """Adds a character style named `name` with run `properties` (rPr XML) to the run's document."""
+    base = f'<w:basedOn w:val="{based_on}"/>' if based_on else ""
+    styles: BaseOxmlElement = cast(DocumentPart, run.part).styles.element
+    styles.append(
+        parse_xml(
+            f'<w:style {nsdecls("w")} w:type="character" w:styleId="{name}"><w:name w:val="{name}"/>'
+            f"{base}<w:rPr>{properties}</w:rPr></w:style>"
+        )
+    )
 
 
 def hidden_by_character_style(run: Run) -> None:
-    styles = styles_of(run)
-    base = styles.add_style("Quiet", WD_STYLE_TYPE.CHARACTER)
-    base.font.hidden = True
-    run.style = styles.add_style("Quieter", WD_STYLE_TYPE.CHARACTER)
-    run.style.base_style = base
+    character_style(run, "Quiet", "<w:vanish/>")
+    character_style(run, "Quieter", "", based_on="Quiet")
+    run.style = "Quieter"
 
 
 def white_by_character_style(run: Run) -> None:
-    run.style = styles_of(run).add_style("Ghost", WD_STYLE_TYPE.CHARACTER)
-    run.style.font.color.rgb = RGBColor(0xFF, 0xFF, 0xFF)
+    character_style(run, "Ghost", '<w:color w:val="FFFFFF"/>')
+    run.style = "Ghost"
 
 
 @pytest.mark.parametrize(
