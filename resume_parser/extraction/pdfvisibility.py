@@ -33,9 +33,8 @@ from resume_parser.layout import Word
 BACKGROUND_DPI = 36
 # Below this opacity (0..255) glyphs are too faint to read on any background.
 MIN_VISIBLE_ALPHA = 26
-# Where a word's background is sampled, as fractions of its box: a 3 x 3 grid in its middle.
-_GRID = (0.2, 0.5, 0.8)
-_BAND = (0.3, 0.5, 0.7)
+# Where a word's background is sampled: points along the middle of its box, as fractions of its width.
+_SAMPLES = (0.1, 0.3, 0.5, 0.7, 0.9)
 
 _NO_PAINT_MODES = (pdfium_c.FPDF_TEXTRENDERMODE_INVISIBLE, pdfium_c.FPDF_TEXTRENDERMODE_CLIP)
 _STROKE_ONLY_MODES = (pdfium_c.FPDF_TEXTRENDERMODE_STROKE, pdfium_c.FPDF_TEXTRENDERMODE_STROKE_CLIP)
@@ -141,15 +140,12 @@ class _PixelMapping:
 
 
 def _colour_beneath(image: Image.Image, to_pixel: _PixelMapping, rect: Rect) -> Rgb:
-    """The median colour of a grid of points across the middle of the word's box, where its glyphs are."""
+    """The median colour of points along the middle of the word's box, where its glyphs are."""
     left, bottom, right, top = rect
+    middle = (bottom + top) / 2
     pixels = image.load()
     assert pixels is not None
-    samples = [
-        pixels[to_pixel(left + (right - left) * fx, bottom + (top - bottom) * fy)]
-        for fx in _GRID
-        for fy in _BAND
-    ]
+    samples = [pixels[to_pixel(left + (right - left) * fraction, middle)] for fraction in _SAMPLES]
     red, green, blue = (sorted(channel)[len(channel) // 2] for channel in zip(*samples, strict=True))
     return red, green, blue
 
