@@ -22,6 +22,14 @@ MAX_FORM_DEPTH = 4
 
 # left, bottom, right, top in PDF user space (points)
 Rect = tuple[float, float, float, float]
+# left, top, right, bottom in pixels of a rendered page
+PixelBox = tuple[int, int, int, int]
+
+_ROUGH = (
+    pdfium_c.FPDF_RENDER_NO_SMOOTHTEXT
+    | pdfium_c.FPDF_RENDER_NO_SMOOTHPATH
+    | pdfium_c.FPDF_RENDER_NO_SMOOTHIMAGE
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,26 +55,35 @@ def check_render_cost(page: pdfium.PdfPage, page_number: int, limits: Extraction
 
 
 def render_page(
-    page: pdfium.PdfPage,
-    dpi: float,
-    limits: ExtractionLimits,
-    *,
-    grayscale: bool = False,
-    smooth: bool = True,
+    page: pdfium.PdfPage, dpi: float, limits: ExtractionLimits, *, grayscale: bool = False
 ) -> Image.Image:
-    """The page as an image, scaled down if needed to stay within the pixel limit. Without
-    smoothing (anti-aliasing) it renders faster, with ragged edges.
+    """The page as an image, scaled down if needed to stay within the pixel limit.
 
     Call check_render_cost first."""
+    image: Image.Image = page.render(scale=render_scale(page, dpi, limits), grayscale=grayscale).to_pil()
+    return image
+
+
+def render_scale(page: pdfium.PdfPage, dpi: float, limits: ExtractionLimits) -> float:
+    """Pixels per point for `dpi`, less if the whole page would exceed the pixel limit."""
     width, height = page.get_size()
     scale = dpi / 72
     pixels = width * height * scale * scale
     if pixels > limits.max_image_pixels:
         scale *= (limits.max_image_pixels / pixels) ** 0.5
-    rough = not smooth
-    bitmap = page.render(
-        scale=scale, grayscale=grayscale, no_smoothtext=rough, no_smoothpath=rough, no_smoothimage=rough
-    )
+    return scale
+
+
+def render_window(page: pdfium.PdfPage, page_pixels: tuple[int, int], window: PixelBox) -> Image.Image:
+    """The part `window` of the page rendered `page_pixels` large, without smoothing (faster).
+
+    PDFium draws only the objects that reach into the window: a narrow band costs a fraction of
+    the page. Call check_render_cost first."""
+    left, top, right, bottom = window
+    bitmap = pdfium.PdfBitmap.new_native(right - left, bottom - top, pdfium_c.FPDFBitmap_BGR)
+    bitmap.fill_rect((255, 255, 255, 255), 0, 0, right - left, bottom - top)
+    width, height = page_pixels
+    pdfium_c.FPDF_RenderPageBitmap(bitmap, page, -left, -top, width, height, 0, _ROUGH)
     image: Image.Image = bitmap.to_pil()
     return image
 

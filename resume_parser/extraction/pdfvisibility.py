@@ -16,6 +16,7 @@ Unreadably small and off-page words need no page context; the text-layer reader 
 from __future__ import annotations
 
 import ctypes
+import math
 from dataclasses import dataclass
 from typing import Any
 
@@ -25,7 +26,14 @@ from PIL import Image
 
 from resume_parser.errors import DocumentLimitError
 from resume_parser.extraction.limits import ExtractionLimits
-from resume_parser.extraction.pdfrender import Rect, check_render_cost, page_images, render_page
+from resume_parser.extraction.pdfrender import (
+    PixelBox,
+    Rect,
+    check_render_cost,
+    page_images,
+    render_scale,
+    render_window,
+)
 from resume_parser.extraction.visibility import WHITE, Rgb, blends_in
 from resume_parser.layout import Word
 
@@ -99,53 +107,74 @@ def _backgrounds(
         check_render_cost(page, page_number, limits)
     except DocumentLimitError:
         return [WHITE] * len(light)  # too costly to draw: judge against the usual white page
+    to_pixel = _PixelMapping(page, render_scale(page, BACKGROUND_DPI, limits))
+    window = to_pixel.window([s.rect for s in light])
     objects = list({address: obj for s in light for address, obj in s.text_objects.items()}.values())
     modes = [pdfium_c.FPDFTextObj_GetTextRenderMode(obj) for obj in objects]
     try:
         for obj in objects:
             pdfium_c.FPDFTextObj_SetTextRenderMode(obj, pdfium_c.FPDF_TEXTRENDERMODE_INVISIBLE)
-        image = render_page(page, BACKGROUND_DPI, limits, smooth=False).convert("RGB")
+        image = render_window(page, to_pixel.page_pixels, window).convert("RGB")
     finally:
         # The page may still be rendered for OCR: it must look as it did.
         for obj, mode in zip(objects, modes, strict=True):
             pdfium_c.FPDFTextObj_SetTextRenderMode(obj, mode)
-    to_pixel = _PixelMapping(page, image)
-    return [_colour_beneath(image, to_pixel, s.rect) for s in light]
+    return [_colour_beneath(image, window, to_pixel, s.rect) for s in light]
 
 
 class _PixelMapping:
-    """PDF user space to the rendered image's pixels, as PDFium maps it (rotation, crop box)."""
+    """PDF user space to the pixels of the page rendered at `scale`, as PDFium maps it (page
+    rotation, crop box)."""
 
-    def __init__(self, page: pdfium.PdfPage, image: Image.Image):
+    def __init__(self, page: pdfium.PdfPage, scale: float):
+        width, height = page.get_size()
+        self.page_pixels = (max(math.ceil(width * scale), 1), max(math.ceil(height * scale), 1))
         self._left, self._bottom, right, top = page.get_bbox()
         self._width, self._height = max(right - self._left, 1.0), max(top - self._bottom, 1.0)
         # PDFium maps whole pixels only: map the page's corners, interpolate in between.
-        self._origin = self._device(page, image, self._left, self._bottom)
-        self._across = self._device(page, image, right, self._bottom)
-        self._up = self._device(page, image, self._left, top)
-        self._size = image.size
+        self._origin = self._device(page, self._left, self._bottom)
+        self._across = self._device(page, right, self._bottom)
+        self._up = self._device(page, self._left, top)
 
     def __call__(self, x: float, y: float) -> tuple[int, int]:
         u, v = (x - self._left) / self._width, (y - self._bottom) / self._height
         (x0, y0), (x1, y1), (x2, y2) = self._origin, self._across, self._up
-        column = int(x0 + u * (x1 - x0) + v * (x2 - x0))
-        row = int(y0 + u * (y1 - y0) + v * (y2 - y0))
-        return min(max(column, 0), self._size[0] - 1), min(max(row, 0), self._size[1] - 1)
+        return int(x0 + u * (x1 - x0) + v * (x2 - x0)), int(y0 + u * (y1 - y0) + v * (y2 - y0))
 
-    @staticmethod
-    def _device(page: pdfium.PdfPage, image: Image.Image, x: float, y: float) -> tuple[int, int]:
+    def window(self, rects: list[Rect]) -> PixelBox:
+        """The pixels covering all `rects`, within the page (at least one pixel)."""
+        corners = [
+            self(x, y) for left, bottom, right, top in rects for x, y in ((left, bottom), (right, top))
+        ]
+        columns, rows = [column for column, _ in corners], [row for _, row in corners]
+        width, height = self.page_pixels
+        left, top = min(max(min(columns), 0), width - 1), min(max(min(rows), 0), height - 1)
+        return (
+            left,
+            top,
+            max(min(max(columns) + 1, width), left + 1),
+            max(min(max(rows) + 1, height), top + 1),
+        )
+
+    def _device(self, page: pdfium.PdfPage, x: float, y: float) -> tuple[int, int]:
         column, row = ctypes.c_int(), ctypes.c_int()
-        pdfium_c.FPDF_PageToDevice(page.raw, 0, 0, image.width, image.height, 0, x, y, column, row)
+        width, height = self.page_pixels
+        pdfium_c.FPDF_PageToDevice(page.raw, 0, 0, width, height, 0, x, y, column, row)
         return column.value, row.value
 
 
-def _colour_beneath(image: Image.Image, to_pixel: _PixelMapping, rect: Rect) -> Rgb:
+def _colour_beneath(image: Image.Image, window: PixelBox, to_pixel: _PixelMapping, rect: Rect) -> Rgb:
     """The median colour of points along the middle of the word's box, where its glyphs are."""
     left, bottom, right, top = rect
     middle = (bottom + top) / 2
     pixels = image.load()
     assert pixels is not None
-    samples = [pixels[to_pixel(left + (right - left) * fraction, middle)] for fraction in _SAMPLES]
+    samples = []
+    for fraction in _SAMPLES:
+        column, row = to_pixel(left + (right - left) * fraction, middle)
+        column = min(max(column - window[0], 0), image.width - 1)
+        row = min(max(row - window[1], 0), image.height - 1)
+        samples.append(pixels[column, row])
     red, green, blue = (sorted(channel)[len(channel) // 2] for channel in zip(*samples, strict=True))
     return red, green, blue
 

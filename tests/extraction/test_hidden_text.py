@@ -20,6 +20,7 @@ from docx.shared import Pt, RGBColor
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 from PIL import Image
+from reportlab.lib.pagesizes import A4
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 
@@ -176,12 +177,20 @@ def banner(canvas: Canvas) -> None:
     white(canvas, 600)
 
 
-def test_white_text_on_a_dark_banner_stays_and_white_text_off_it_goes() -> None:
-    document = extract_pdf(pdf_bytes(banner))
-    assert texts(document)[:3] == [
-        "Maria Gonzalez",
-        "Lead Data Engineer",
+@pytest.mark.parametrize("rotation", [0, 90, 180, 270])
+def test_white_text_on_a_dark_banner_stays_and_white_text_off_it_goes(rotation: int) -> None:
+    def rotated_banner(canvas: Canvas) -> None:
+        canvas.setPageRotation(rotation)  # the page is shown turned; the text layer is not
+        banner(canvas)
+
+    # reportlab swaps the media box of a page turned by a quarter: ask for landscape to keep A4 portrait
+    pagesize = (A4[1], A4[0]) if rotation % 180 else A4
+    document = extract_pdf(pdf_bytes(rotated_banner, pagesize=pagesize))
+    assert pdfium.PdfDocument(pdf_bytes(rotated_banner, pagesize=pagesize))[0].get_mediabox()[3] > 800
+    assert sorted(texts(document)) == [
         "Built data pipelines for 40 teams at Acme Corp",
+        "Lead Data Engineer",
+        "Maria Gonzalez",
     ]
     assert not STUFFED_WORDS & words(document)
 
