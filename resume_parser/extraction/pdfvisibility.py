@@ -136,17 +136,17 @@ class _PixelMapping:
         self._across = self._device(page, right, self._bottom)
         self._up = self._device(page, self._left, top)
 
-    def __call__(self, x: float, y: float) -> tuple[int, int]:
+    def __call__(self, x: float, y: float) -> tuple[float, float]:
         u, v = (x - self._left) / self._width, (y - self._bottom) / self._height
         (x0, y0), (x1, y1), (x2, y2) = self._origin, self._across, self._up
-        return int(x0 + u * (x1 - x0) + v * (x2 - x0)), int(y0 + u * (y1 - y0) + v * (y2 - y0))
+        return x0 + u * (x1 - x0) + v * (x2 - x0), y0 + u * (y1 - y0) + v * (y2 - y0)
 
     def window(self, rects: list[Rect]) -> PixelBox:
         """The pixels covering all `rects`, within the page (at least one pixel)."""
         corners = [
             self(x, y) for left, bottom, right, top in rects for x, y in ((left, bottom), (right, top))
         ]
-        columns, rows = [column for column, _ in corners], [row for _, row in corners]
+        columns, rows = [int(column) for column, _ in corners], [int(row) for _, row in corners]
         width, height = self.page_pixels
         left, top = min(max(min(columns), 0), width - 1), min(max(min(rows), 0), height - 1)
         return (
@@ -167,13 +167,13 @@ def _colour_beneath(image: Image.Image, window: PixelBox, to_pixel: _PixelMappin
     """The median colour of points along the middle of the word's box, where its glyphs are."""
     left, bottom, right, top = rect
     middle = (bottom + top) / 2
+    (x0, y0), (x1, y1) = to_pixel(left, middle), to_pixel(right, middle)
     pixels = image.load()
     assert pixels is not None
     samples = []
     for fraction in _SAMPLES:
-        column, row = to_pixel(left + (right - left) * fraction, middle)
-        column = min(max(column - window[0], 0), image.width - 1)
-        row = min(max(row - window[1], 0), image.height - 1)
+        column = min(max(int(x0 + (x1 - x0) * fraction) - window[0], 0), image.width - 1)
+        row = min(max(int(y0 + (y1 - y0) * fraction) - window[1], 0), image.height - 1)
         samples.append(pixels[column, row])
     red, green, blue = (sorted(channel)[len(channel) // 2] for channel in zip(*samples, strict=True))
     return red, green, blue
