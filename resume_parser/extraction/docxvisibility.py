@@ -140,9 +140,9 @@ class RunVisibility:
             return _shading(_find(element.find(qn("w:tcPr")), "w:shd"))
         if tag == qn("w:tbl"):
             properties = element.find(qn("w:tblPr"))
-            table_style = self._styles.get(_value(properties, "w:tblStyle"))
-            if table_style is not None and next(table_style.iter(qn("w:shd")), None) is not None:
-                raise _Unknown  # shaded rows or columns by conditional formatting
+            for table_style in self._style_chain(_value(properties, "w:tblStyle")):
+                if next(table_style.iter(qn("w:shd")), None) is not None:
+                    raise _Unknown  # shaded rows or columns by conditional formatting
             return _shading(_find(properties, "w:shd"))
         if tag == f"{{{_SHAPE}}}wsp":
             return _shape_fill(element)
