@@ -146,7 +146,9 @@ class _PageReader:
         word = Word(text, box, round(size, 2) if size else None, style.bold, style.italic)
         if self._doubtful:
             rect = (left, bottom, right, top)
-            self.suspects.append(Suspect(word, rect, self._ink, self._text_objects(first, last)))
+            # Only light words are switched off to see beneath them; unpainted ones need no objects.
+            objects = self._text_objects(first, last) if self._ink else {}
+            self.suspects.append(Suspect(word, rect, self._ink, objects))
         return [word]
 
     def _text_objects(self, first: int, last: int) -> dict[int, Any]:
