@@ -150,4 +150,4 @@ def build_embedder(settings: Settings, gemini: Any) -> Embedder:
         return GeminiEmbedder(gemini, settings)
     from resume_parser.embedding.local import LocalEmbedder
 
-    return LocalEmbedder.load()
+    return LocalEmbedder.load(cache_dir=settings.embed_model_cache_dir)

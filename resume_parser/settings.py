@@ -7,6 +7,7 @@ endpoint overrides are boto's own standard variables.
 from __future__ import annotations
 
 from enum import StrEnum
+from pathlib import Path
 
 from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -50,6 +51,8 @@ class Settings(BaseSettings):
     extract_backend: ExtractBackend = ExtractBackend.LOCAL
     normalize_backend: NormalizeBackend = NormalizeBackend.LOCAL
     embed_backend: EmbedBackend = EmbedBackend.LOCAL
+    # Where the local embedding model's ONNX export is kept (made once per machine, on first start).
+    embed_model_cache_dir: Path = Path.home() / ".cache" / "resume-parser"
 
     # Gemini (normalization and embeddings).
     gemini_api_key: SecretStr | None = None

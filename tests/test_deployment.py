@@ -74,7 +74,7 @@ def test_dockerfile_sets_real_settings_and_runs_the_cli() -> None:
         for name in re.findall(r"([A-Z_]+)=", line)
     }
     ours = assignments - {"PATH", "PYTHONUNBUFFERED", "PIP_NO_CACHE_DIR", "PIP_DISABLE_PIP_VERSION_CHECK"}
-    assert ours == {"GRPC_HOST", "GRPC_PORT", "METRICS_HOST"}
+    assert ours == {"GRPC_HOST", "GRPC_PORT", "METRICS_HOST", "EMBED_MODEL_CACHE_DIR"}
     assert ours <= SETTINGS
     assert 'ENTRYPOINT ["resume-parser"]' in dockerfile
     assert 'CMD ["serve"]' in dockerfile

