@@ -17,7 +17,7 @@ from PIL import Image
 from resume_parser.errors import DocumentLimitError
 from resume_parser.extraction.limits import ExtractionLimits
 
-# Form XObjects nest; images deeper than this are not looked for.
+# Form XObjects nest; pictures deeper than this are not looked for.
 MAX_FORM_DEPTH = 4
 
 # left, bottom, right, top in PDF user space (points)
@@ -33,10 +33,12 @@ _ROUGH = (
 
 
 @dataclass(frozen=True, slots=True)
-class PlacedImage:
-    width: int  # of the image data, in pixels
-    height: int
-    area: Rect  # where it is drawn on the page
+class Picture:
+    """An image or a shading (a gradient) on the page."""
+
+    area: Rect  # where it is drawn
+    width: int = 0  # of an image's data, in pixels
+    height: int = 0
 
 
 def check_render_cost(page: pdfium.PdfPage, page_number: int, limits: ExtractionLimits) -> None:
@@ -46,7 +48,7 @@ def check_render_cost(page: pdfium.PdfPage, page_number: int, limits: Extraction
         raise DocumentLimitError(
             f"page {page_number} has {count} drawing objects, over the limit of {limits.max_page_objects}"
         )
-    for image in page_images(page):
+    for image in page_pictures(page):
         if image.width * image.height > limits.max_image_pixels:
             raise DocumentLimitError(
                 f"page {page_number} holds an image of {image.width} x {image.height} pixels, over the "
@@ -88,14 +90,15 @@ def render_window(page: pdfium.PdfPage, page_pixels: tuple[int, int], window: Pi
     return image
 
 
-def page_images(page: pdfium.PdfPage) -> list[PlacedImage]:
-    """The page's images, including those inside forms (placed on the page by their forms' matrices)."""
-    images: list[PlacedImage] = []
-    _collect_images(page.raw, pdfium.PdfMatrix(), 0, images)
-    return images
+def page_pictures(page: pdfium.PdfPage) -> list[Picture]:
+    """The page's images and shadings, including those inside forms (placed on the page by their
+    forms' matrices)."""
+    pictures: list[Picture] = []
+    _collect_pictures(page.raw, pdfium.PdfMatrix(), 0, pictures)
+    return pictures
 
 
-def _collect_images(container: Any, matrix: pdfium.PdfMatrix, depth: int, images: list[PlacedImage]) -> None:
+def _collect_pictures(container: Any, matrix: pdfium.PdfMatrix, depth: int, pictures: list[Picture]) -> None:
     # Raw calls: pypdfium2's object wrappers cost more than the loop itself on a busy page.
     in_form = depth > 0
     count = pdfium_c.FPDFFormObj_CountObjects if in_form else pdfium_c.FPDFPage_CountObjects
@@ -106,11 +109,14 @@ def _collect_images(container: Any, matrix: pdfium.PdfMatrix, depth: int, images
         if kind == pdfium_c.FPDF_PAGEOBJ_IMAGE:
             width, height = ctypes.c_uint(), ctypes.c_uint()
             pdfium_c.FPDFImageObj_GetImagePixelSize(obj, width, height)
-            images.append(PlacedImage(width.value, height.value, matrix.on_rect(*_bounds(obj))))
+            pictures.append(Picture(matrix.on_rect(*_bounds(obj)), width.value, height.value))
+        elif kind == pdfium_c.FPDF_PAGEOBJ_SHADING:
+            pictures.append(Picture(matrix.on_rect(*_bounds(obj))))
         elif kind == pdfium_c.FPDF_PAGEOBJ_FORM and depth < MAX_FORM_DEPTH:
             form_matrix = pdfium_c.FS_MATRIX()
             pdfium_c.FPDFPageObj_GetMatrix(obj, form_matrix)
-            _collect_images(obj, pdfium.PdfMatrix.from_raw(form_matrix).multiply(matrix), depth + 1, images)
+            inner = pdfium.PdfMatrix.from_raw(form_matrix).multiply(matrix)
+            _collect_pictures(obj, inner, depth + 1, pictures)
 
 
 def _bounds(obj: Any) -> Rect:

@@ -3,9 +3,11 @@
 Reading the text layer notes, once per text object, the ink its glyphs are painted with. Dark ink
 on any page is visible and costs nothing more. Only two kinds of words are judged here:
 
-* words painted with no ink at all (invisible render mode, fully transparent): hidden, unless they
-  lie over an image. That is how a scanned page made searchable carries its text: an invisible
-  layer over the page image, and that text is the real content;
+* words painted with no ink at all (invisible or clipping render mode, fully transparent):
+  hidden, unless they lie over a picture (an image or a gradient). That is how a scanned page made
+  searchable carries its text: an invisible layer over the page image, and that text is the real
+  content; and text in clipping mode shows the picture painted through its glyphs (a gradient
+  heading);
 * words in light ink: hidden when they blend into what is beneath them. The page is rendered at
   low resolution with those words switched off, and the ink is compared with the pixels where the
   words sit, so white text on a navy banner stays and white text on a white page goes.
@@ -30,7 +32,7 @@ from resume_parser.extraction.pdfrender import (
     PixelBox,
     Rect,
     check_render_cost,
-    page_images,
+    page_pictures,
     render_scale,
     render_window,
 )
@@ -89,8 +91,8 @@ def hidden_words(
     light = [suspect for suspect in suspects if suspect.ink is not None]
     hidden: list[Word] = []
     if unpainted:
-        images = _image_areas(page, limits)
-        hidden += [s.word for s in unpainted if not any(_centre_inside(s.rect, area) for area in images)]
+        pictures = _picture_areas(page, limits)
+        hidden += [s.word for s in unpainted if not any(_centre_inside(s.rect, area) for area in pictures)]
     if light:
         backgrounds = _backgrounds(page, page_number, light, limits)
         hidden += [
@@ -179,10 +181,10 @@ def _colour_beneath(image: Image.Image, window: PixelBox, to_pixel: _PixelMappin
     return red, green, blue
 
 
-def _image_areas(page: pdfium.PdfPage, limits: ExtractionLimits) -> list[Rect]:
+def _picture_areas(page: pdfium.PdfPage, limits: ExtractionLimits) -> list[Rect]:
     if pdfium_c.FPDFPage_CountObjects(page.raw) > limits.max_page_objects:
         return []  # a rendering bomb has no real text layer worth saving
-    return [image.area for image in page_images(page)]
+    return [picture.area for picture in page_pictures(page)]
 
 
 def _centre_inside(rect: Rect, area: Rect) -> bool:

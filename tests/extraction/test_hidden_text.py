@@ -20,6 +20,7 @@ from docx.shared import Pt, RGBColor
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 from PIL import Image
+from reportlab.lib.colors import blue, red
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
@@ -303,6 +304,25 @@ def test_a_scaled_form_places_its_image_for_the_over_an_image_rule() -> None:
     lines = texts(extract_pdf(pdf_bytes(shrunk_form)))
     assert "Over the photo" in lines
     assert "Beside the photo" not in lines
+
+
+def test_a_gradient_heading_drawn_through_its_clipping_text_stays() -> None:
+    """Text in clipping mode paints nothing itself: the gradient painted through its glyphs shows."""
+
+    def gradient_name(canvas: Canvas) -> None:
+        canvas.saveState()
+        text = canvas.beginText(72, 780)
+        text.setFont("Helvetica-Bold", 28)
+        text.setTextRenderMode(7)
+        text.textLine("Maria Gonzalez")
+        canvas.drawText(text)
+        canvas.linearGradient(72, 780, 300, 800, (red, blue), extend=False)
+        canvas.restoreState()
+        resume(canvas, invisible)
+
+    document = extract_pdf(pdf_bytes(gradient_name))
+    assert "Maria Gonzalez" in texts(document)
+    assert not STUFFED_WORDS & words(document)
 
 
 def test_hidden_words_inside_a_visible_line_leave_the_rest_of_the_line() -> None:
