@@ -36,7 +36,7 @@ from resume_parser.extraction.pdfrender import (
     render_scale,
     render_window,
 )
-from resume_parser.extraction.visibility import WHITE, Rgb, blends_in
+from resume_parser.extraction.visibility import WHITE, Rgb, blends_in, is_light
 from resume_parser.layout import Word
 
 # Enough to tell a banner from the page around it; a page renders in a few milliseconds.
@@ -48,6 +48,10 @@ _SAMPLES = (0.1, 0.3, 0.5, 0.7, 0.9)
 
 _NO_PAINT_MODES = (pdfium_c.FPDF_TEXTRENDERMODE_INVISIBLE, pdfium_c.FPDF_TEXTRENDERMODE_CLIP)
 _STROKE_ONLY_MODES = (pdfium_c.FPDF_TEXTRENDERMODE_STROKE, pdfium_c.FPDF_TEXTRENDERMODE_STROKE_CLIP)
+_FILL_AND_STROKE_MODES = (
+    pdfium_c.FPDF_TEXTRENDERMODE_FILL_STROKE,
+    pdfium_c.FPDF_TEXTRENDERMODE_FILL_STROKE_CLIP,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,13 +74,18 @@ class InkReader:
         mode = pdfium_c.FPDFTextObj_GetTextRenderMode(text_object)
         if mode in _NO_PAINT_MODES:
             return None
-        colour = (
-            pdfium_c.FPDFPageObj_GetStrokeColor
-            if mode in _STROKE_ONLY_MODES
-            else pdfium_c.FPDFPageObj_GetFillColor
-        )
+        if mode in _STROKE_ONLY_MODES:
+            return self._colour(pdfium_c.FPDFPageObj_GetStrokeColor, text_object)
+        fill = self._colour(pdfium_c.FPDFPageObj_GetFillColor, text_object)
+        if mode in _FILL_AND_STROKE_MODES and (fill is None or is_light(fill)):
+            # Outlined lettering (a white fill inside a dark outline) shows by its outline.
+            stroke = self._colour(pdfium_c.FPDFPageObj_GetStrokeColor, text_object)
+            return stroke if stroke is not None and not is_light(stroke) else fill
+        return fill
+
+    def _colour(self, get_colour: Any, text_object: Any) -> Rgb | None:
         red, green, blue, alpha = self._channels
-        if not colour(text_object, red, green, blue, alpha):
+        if not get_colour(text_object, red, green, blue, alpha):
             return (0, 0, 0)  # PDFium could not say: assume ordinary dark text
         if alpha.value < MIN_VISIBLE_ALPHA:
             return None

@@ -163,6 +163,21 @@ def test_faint_but_visible_grey_and_small_print_stay() -> None:
     assert "Salary expectations negotiable" in texts(document)
 
 
+def test_outlined_lettering_stays() -> None:
+    """White letters inside a dark outline (fill and stroke): the outline shows them."""
+
+    def outlined(canvas: Canvas, y: float) -> None:
+        text = canvas.beginText(72, y)
+        text.setFont("Helvetica-Bold", 20)
+        text.setTextRenderMode(2)
+        text.setFillColorRGB(1, 1, 1)
+        text.setStrokeColorRGB(0, 0, 0)
+        text.textLine("Open Source Award")
+        canvas.drawText(text)
+
+    assert "Open Source Award" in texts(extract_pdf(stuffed(outlined)))
+
+
 def banner(canvas: Canvas) -> None:
     """The modern template: the name in white on a navy band across the top, then the resume."""
     canvas.setFillColorRGB(*NAVY)
