@@ -51,6 +51,24 @@ def nearest_vectors_sql(dimension: int, where: str, *, exact: bool) -> str:
     """
 
 
+async def plan_vector_search(session: AsyncSession, filters: Filters, depth: int) -> bool:
+    """Choose the plan for these filters and set the session up for it; True means exact. Needs no
+    query vector, so the caller runs it while the query is being embedded."""
+    where, parameters = filters.sql()
+    if filters.narrowing and await _estimated_resumes(session, where, parameters) <= EXACT_SEARCH_MAX_RESUMES:
+        return True
+    # ef_search is how many candidates one HNSW pass keeps; the iterative scan makes further passes
+    # while the filters drop some.
+    await session.execute(
+        text(
+            "SELECT set_config('hnsw.ef_search', :ef_search, true), "
+            "set_config('hnsw.iterative_scan', 'relaxed_order', true)"
+        ),
+        {"ef_search": str(max(40, min(depth * VECTORS_PER_RESUME, 1000)))},
+    )
+    return False
+
+
 async def nearest_resumes(
     session: AsyncSession,
     *,
@@ -59,24 +77,14 @@ async def nearest_resumes(
     query_vector: list[float],
     filters: Filters,
     depth: int,
+    exact: bool,
 ) -> list[VectorMatch]:
-    """The `depth` resumes with the vectors closest to the query, best first."""
+    """The `depth` resumes with the vectors closest to the query, best first, by the plan that
+    plan_vector_search chose in this session."""
     where, parameters = filters.sql()
     limit = depth * VECTORS_PER_RESUME
     arguments = {"query": str(query_vector), "embedder": embedder, "limit": limit, **parameters}
-    exact = (
-        filters.narrowing and await _estimated_resumes(session, where, parameters) <= EXACT_SEARCH_MAX_RESUMES
-    )
     if not exact:
-        # ef_search is how many candidates one HNSW pass keeps; the iterative scan makes further
-        # passes while the filters drop some.
-        await session.execute(
-            text(
-                "SELECT set_config('hnsw.ef_search', :ef_search, true), "
-                "set_config('hnsw.iterative_scan', 'relaxed_order', true)"
-            ),
-            {"ef_search": str(max(40, min(limit, 1000)))},
-        )
         rows = (
             await session.execute(text(nearest_vectors_sql(dimension, where, exact=False)), arguments)
         ).all()

@@ -22,7 +22,7 @@ from resume_parser.search import page_token
 from resume_parser.search.filters import Filters
 from resume_parser.search.fulltext import TextMatch, matching_resumes
 from resume_parser.search.fusion import reciprocal_rank_fusion
-from resume_parser.search.nearest import VectorMatch, nearest_resumes
+from resume_parser.search.nearest import VectorMatch, nearest_resumes, plan_vector_search
 from resume_parser.search.query import (
     SearchHit,
     SearchMode,
@@ -37,6 +37,13 @@ from resume_parser.search.skills import matched_skills
 # Resumes each ranker contributes. The vector ranker's cost grows with it (it fetches about three
 # vectors per resume from the HNSW index); 50 per ranker lets a caller page through up to 100.
 DEFAULT_DEPTH = 50
+# Only what a hit shows is read: a stored resume also carries per-field evidence, several times larger.
+HIT_FIELDS_SQL = """
+    SELECT id, external_id, jsonb_build_object(
+        'basics', jsonb_build_object('name', parsed->'basics'->'name'),
+        'work', coalesce(parsed->'work', '[]'), 'skills', coalesce(parsed->'skills', '[]'))
+    FROM resumes WHERE id = ANY(:ids)
+"""
 # Query vectors kept, so that the next pages of a query, and repeated queries, skip the model.
 QUERY_VECTOR_CACHE_SIZE = 512
 
@@ -86,9 +93,11 @@ class SearchService:
     async def _nearest(self, query: SearchQuery, query_text: str, filters: Filters) -> list[VectorMatch]:
         if query.mode == SearchMode.TEXT:
             return []
-        # Embedded before the session opens: no connection is held while the model runs.
-        query_vector = await self._query_vector(query_text)
         async with self._sessions() as session:
+            # The plan is chosen in the database while the model embeds the query in a thread.
+            exact, query_vector = await asyncio.gather(
+                plan_vector_search(session, filters, self._depth), self._query_vector(query_text)
+            )
             return await nearest_resumes(
                 session,
                 embedder=self._embedder.name,
@@ -96,6 +105,7 @@ class SearchService:
                 query_vector=query_vector,
                 filters=filters,
                 depth=self._depth,
+                exact=exact,
             )
 
     async def _query_vector(self, query_text: str) -> list[float]:
@@ -122,7 +132,7 @@ class SearchService:
             return []
         async with self._sessions() as session:
             rows = await session.execute(
-                text("SELECT id, external_id, parsed FROM resumes WHERE id = ANY(:ids)"),
+                text(HIT_FIELDS_SQL),
                 {"ids": [resume_id for resume_id, _ in page]},
             )
             stored = {resume_id: (external_id, parsed) for resume_id, external_id, parsed in rows.all()}
