@@ -116,6 +116,22 @@ def invisible_text_pdf() -> bytes:
     return _pdf(draw)
 
 
+STUFFED_KEYWORDS = ("COBOL", "Fortran", "Haskell", "Erlang")
+
+
+def resume_with_white_text_stuffing() -> bytes:
+    """A real resume with keywords hidden in white at the foot of the page, to game keyword search."""
+
+    def draw(pdf: canvas.Canvas) -> None:
+        _resume_lines(pdf)
+        pdf.setFillColorRGB(1, 1, 1)
+        for y in range(80, 400, 12):
+            pdf.drawString(50, y, "SKILLS " + " ".join(STUFFED_KEYWORDS) + " Principal Architect")
+        pdf.showPage()
+
+    return _pdf(draw)
+
+
 def docx_zip_bomb() -> bytes:
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
@@ -194,6 +210,7 @@ CASES = [
     Case("pdf-flate-bomb", flate_bomb_pdf, "failed", "DOCUMENT_LIMIT_EXCEEDED"),
     Case("pdf-blank-page", blank_pdf, "failed", "DOCUMENT_EMPTY"),
     Case("pdf-invisible-text-only", invisible_text_pdf, "failed", "DOCUMENT_EMPTY"),
+    Case("pdf-white-text-stuffing", resume_with_white_text_stuffing, "completed"),
     Case("docx-zip-bomb", docx_zip_bomb, "failed", "DOCUMENT_LIMIT_EXCEEDED"),
     Case("docx-corrupt-xml", corrupt_docx, "failed", "DOCUMENT_CORRUPT"),
     Case("png-30000x30000", lambda: png_header(30_000, 30_000), "failed", "DOCUMENT_LIMIT_EXCEEDED"),

@@ -9,7 +9,7 @@ import pytest
 from ats.resume.v1 import resume_pb2 as pb
 from ats.resume.v1 import resume_service_pb2_grpc as api_grpc
 
-from tests.badfiles import CASES, Case
+from tests.badfiles import CASES, STUFFED_KEYWORDS, Case, resume_with_white_text_stuffing
 from tests.helpers import SAMPLE_PDF, error_reason, upload, wait_terminal
 
 pytestmark = [pytest.mark.usefixtures("worker"), pytest.mark.timeout(300)]
@@ -42,3 +42,17 @@ async def test_the_bad_input_corpus(stub: api_grpc.ResumeServiceStub) -> None:
     # The worker survived all of it and still parses a good resume.
     good = await upload(stub, SAMPLE_PDF.read_bytes())
     assert (await wait_terminal(stub, good.resume.id)).stage == pb.STAGE_COMPLETED
+
+
+async def test_hidden_keyword_stuffing_never_reaches_the_parsed_resume(
+    stub: api_grpc.ResumeServiceStub,
+) -> None:
+    uploaded = await upload(stub, resume_with_white_text_stuffing())
+    resume = await wait_terminal(stub, uploaded.resume.id)
+
+    assert resume.stage == pb.STAGE_COMPLETED, resume.error
+    parsed = resume.parsed
+    assert parsed.basics.name == "Ada Müller-Lovelace"
+    assert "Python" in str(parsed.skills) and parsed.work[0].position == "Senior Backend Engineer"
+    for keyword in [*STUFFED_KEYWORDS, "Principal Architect"]:
+        assert keyword not in str(parsed), keyword
