@@ -26,29 +26,37 @@ def dev_corpus_texts() -> list[str]:
     return [*texts, "SRE", "senior Go engineer with Kubernetes in Berlin", "Kubernetes " * 400]
 
 
-async def test_vectors_match_sentence_transformers_on_the_dev_corpus(tmp_path: Path) -> None:
+@pytest.fixture(scope="module")
+def export_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A fresh cache directory that the first LocalEmbedder.load exports into (a few seconds)."""
+    return tmp_path_factory.mktemp("onnx-export")
+
+
+async def test_vectors_match_sentence_transformers_on_the_dev_corpus(export_dir: Path) -> None:
     texts = dev_corpus_texts()
     reference = SentenceTransformer(str(bundled_model_path()), device="cpu", local_files_only=True)
     expected = reference.encode(texts, normalize_embeddings=True, show_progress_bar=False)
 
-    embedded = await LocalEmbedder.load(cache_dir=tmp_path).embed_documents(texts)
+    embedded = await LocalEmbedder.load(cache_dir=export_dir).embed_documents(texts)
 
     similarities = [float(np.dot(a, b)) for a, b in zip(expected, embedded, strict=True)]
     assert len(texts) > 100
     assert min(similarities) > 0.9999
 
 
-def test_the_export_is_made_once_and_named_by_the_weights(tmp_path: Path) -> None:
+def test_the_export_is_made_once_and_named_by_the_weights(export_dir: Path) -> None:
     model_dir = bundled_model_path()
-    first = onnx_file_for(model_dir, tmp_path)
+    first = onnx_file_for(model_dir, export_dir)
     modified = first.stat().st_mtime_ns
 
-    assert onnx_file_for(model_dir, tmp_path) == first
+    assert onnx_file_for(model_dir, export_dir) == first
     assert first.stat().st_mtime_ns == modified
-    assert [path.name for path in tmp_path.iterdir()] == [first.name]  # no partial files left
+    assert first.name.startswith("all-MiniLM-L6-v2-")
+    assert [path.name for path in export_dir.iterdir()] == [first.name]  # no partial files left
 
 
-def test_a_broken_cached_graph_is_a_clear_error(tmp_path: Path) -> None:
-    onnx_file_for(bundled_model_path(), tmp_path).write_bytes(b"not a model")
+def test_a_broken_cached_graph_is_a_clear_error(export_dir: Path, tmp_path: Path) -> None:
+    exported = onnx_file_for(bundled_model_path(), export_dir)
+    (tmp_path / exported.name).write_bytes(b"not a model")
     with pytest.raises(ConfigurationError, match="delete it to export it again"):
         LocalEmbedder.load(cache_dir=tmp_path)
