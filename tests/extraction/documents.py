@@ -12,6 +12,8 @@ from PIL import Image
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen.canvas import Canvas
 
+from resume_parser.layout import Document as Layout
+
 DEV_CORPUS = Path(__file__).resolve().parents[3] / "shared" / "eval" / "dev"
 
 Draw = Callable[[Canvas], None]
@@ -58,3 +60,12 @@ def rendered_page(pdf: bytes, *, dpi: int = 150) -> Image.Image:
     finally:
         document.close()
     return image
+
+
+# Keywords that the hidden-text tests hide in otherwise ordinary resumes.
+STUFFING = "Python Kubernetes Golang Senior Staff Principal Architect"
+STUFFED_WORDS = set(STUFFING.split())
+
+
+def texts(document: Layout) -> list[str]:
+    return [line.text for line in document.lines]
