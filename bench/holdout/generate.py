@@ -17,6 +17,8 @@ from typing import Any, NamedTuple
 
 import academic
 import docx_themes
+import export_theme
+import paged_theme
 import pdf_themes
 import scans
 import text_theme
@@ -61,6 +63,14 @@ PLAN = [
     Doc("txtdash", "en", "software", 2061, "short"),
     Doc("txtdash", "en", "marketing", 2062, "slash"),
     Doc("txtdash", "es", "finance", 2063, "short"),
+    Doc("profile", "en", "software", 2081),
+    Doc("profile", "en", "marketing", 2082),
+    Doc("profile", "de", "data", 2083),
+    Doc("profile", "fr", "finance", 2084),
+    Doc("twopage", "en", "data", 2096, "short"),
+    Doc("twopage", "en", "finance", 2092, "month"),
+    Doc("twopage", "es", "software", 2095, "slash"),
+    Doc("twopage", "de", "marketing", 2101, "month"),
 ]
 # Image-only copies of PDF layouts, for OCR.
 SCANS = [
@@ -68,6 +78,7 @@ SCANS = [
     Doc("gutter", "de", "finance", 2072, "month"),
     Doc("italic", "en", "marketing", 2073, "month"),
     Doc("academic", "en", "research", 2074, "year"),
+    Doc("profile", "en", "data", 2075),
 ]
 
 
@@ -82,6 +93,8 @@ def _renderer(doc: Doc) -> tuple[str, Callable[[Truth, str], Truth]]:
         "docxstyles": ("docx", lambda t, p: docx_themes.styles(t, loc, p, style)),
         "docxgrid": ("docx", lambda t, p: docx_themes.grid(t, loc, p, style)),
         "txtdash": ("txt", lambda t, p: text_theme.dashed(t, loc, p, style)),
+        "profile": ("pdf", lambda t, p: export_theme.profile_export(t, loc, p)),
+        "twopage": ("pdf", lambda t, p: paged_theme.two_page(t, loc, p, style)),
     }
     return themes[doc.layout]
 

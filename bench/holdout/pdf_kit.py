@@ -81,11 +81,13 @@ class Column:
         self.canvas.setFillColor(color)
         self.canvas.drawRightString(self.x + self.width, self.y, text)
 
-    def bullet(self, text: str, font: str = "sans", size: float = 9, mark: str = "•") -> None:
+    def bullet(
+        self, text: str, font: str = "sans", size: float = 9, mark: str = "•", leading: float = 1.3
+    ) -> None:
         lines = wrap(text, font, size, self.width - 12)
         for index, line in enumerate(lines):
-            self.room(size * 1.3)
-            self.y -= size * 1.3
+            self.room(size * leading)
+            self.y -= size * leading
             self.canvas.setFont(font, size)
             self.canvas.setFillColor("#222222")
             if index == 0:
