@@ -23,14 +23,17 @@ GUTTER_RANGE = (0.12, 0.88)  # a gutter outside this range is a margin note, not
 WIDE_SHARE = 0.5
 MAX_SPLIT_DEPTH = 3
 EDGE_TOLERANCE = 0.002
+# The share of its side's height that the fragments sharing no row with the other side must span:
+# a sidebar meets the other column's rows only by chance, here and there.
+FREE_SPREAD = 0.5
 
 
 @dataclass(frozen=True, slots=True)
 class _Rules:
     min_side: int  # fragments needed on each side that share no row with the other side
     max_crossing_share: float
-    # The share of the text's height those fragments must span on the smaller side: a column runs
-    # alongside the other, a contact block beside the name does not.
+    # The share of the text's height the smaller side must span: a column runs alongside the
+    # other, a contact block beside the name does not.
     min_height_share: float
 
 
@@ -148,7 +151,13 @@ def _is_column_break(split: _Split, total: int, mates: dict[int, list[int]], rul
     free = [f for f in smaller if not any(mate in other_ids for mate in mates[id(f)])]
     if len(free) * 2 < len(smaller) or len(free) < rules.min_side:
         return False  # a label or date column: most of its fragments are parts of rows
-    return _height(free) >= rules.min_height_share * _height(split.left + split.right + split.crossing)
+    # A column runs alongside the other from top to bottom, and its free fragments are spread
+    # through it; a contact block beside the name, or one above a column of dates, is short or
+    # sits only at one end of its side.
+    runs_alongside = _height(smaller) >= rules.min_height_share * _height(
+        split.left + split.right + split.crossing
+    )
+    return runs_alongside and _height(free) >= FREE_SPREAD * _height(smaller)
 
 
 def _height(fragments: list[Line]) -> float:

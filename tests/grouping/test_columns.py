@@ -111,3 +111,13 @@ def test_a_full_width_banner_above_two_columns_is_read_first() -> None:
         [line.text for line in left],
         [line.text for line in right],
     ]
+
+
+def test_a_short_side_column_beside_the_main_one_is_read_on_its_own() -> None:
+    """A skills column under a banner, half as tall as the main column: its lines meet the main
+    column's rows now and then by chance, which a label table's rows do every time."""
+    header = rows(["Jane Doe", "Platform Engineer", "jane@example.com | +49 30 1234567"], 0.07, 0.04)
+    main = rows([*MAIN, *MAIN], 0.07, 0.17, size=9, pitch=1.3)
+    side = rows([*SIDEBAR, "French"], 0.69, 0.17, size=8.5, pitch=1.3)
+    columns = read_columns([*side, *main, *header])
+    assert texts(columns) == [[line.text for line in header + main], [*SIDEBAR, "French"]]
