@@ -3,14 +3,16 @@
 It starts embedded PostgreSQL, Valkey and moto's S3 server, then ONE `resume-parser serve` process and
 `--workers` `resume-parser worker` processes on loopback. `--clients` concurrent gRPC clients (one
 connection each) upload `--uploads` real resumes from the dev corpus and open a WatchResume stream
-right after each upload, so every upload is watched at once. It measures throughput, upload-to-
-COMPLETED latency, event delivery latency and peak memory, and checks that nothing was lost: one
-terminal event per upload, sequences going up by one without repeats, and GetResume agreeing with
-the stream. The figures are printed and kept in bench/README.md; the processes' logs and every
-upload's record (records.json) go to bench/out/load/.
+right after each upload. The workers are held back (stopped after the warm-up) until every upload
+has been accepted, so that every upload's stream is open at once (1,000 concurrent streams on one
+server) while the workers drain the queue; `--workers-from-start` lets them run all along instead.
+It measures throughput, upload-to-COMPLETED latency, event delivery latency and peak memory, and
+checks that nothing was lost: one terminal event per upload, sequences going up by one without
+repeats, and GetResume agreeing with the stream. The figures are printed and kept in bench/README.md;
+the processes' logs and every upload's record (records.json) go to bench/out/load/.
 
     .venv/bin/python bench/load_bench.py [--uploads 1000] [--clients 50] [--workers 2]
-                                          [--deadline-minutes 30] [--no-readme]
+                                          [--deadline-minutes 30] [--workers-from-start] [--no-readme]
 
 Exit code 0 when every upload ended correctly (COMPLETED or FAILED with a reason), 1 otherwise,
 including when the deadline passes (the uploads still running are listed).
@@ -93,7 +95,7 @@ class ServiceProcesses:
 
     def start(self, role: str, command: str) -> None:
         LOG_DIR.mkdir(parents=True, exist_ok=True)
-        with self.log_path(role).open("wb") as log:
+        with self.log_path(role).open("ab") as log:  # a restarted role keeps its earlier lines
             self.children[role] = subprocess.Popen(
                 [sys.executable, "-m", "resume_parser", command],
                 env=self._env,
@@ -141,16 +143,19 @@ class ServiceProcesses:
                 self.cpu_seconds[role] = sum(t.user + t.system for t in times)
             time.sleep(SAMPLE_SECONDS)
 
-    def stop(self) -> None:
-        for child in self.children.values():
+    def stop(self, roles: list[str] | None = None) -> None:
+        stopping = [child for role, child in self.children.items() if roles is None or role in roles]
+        for child in stopping:
             if child.poll() is None:
                 child.send_signal(signal.SIGTERM)
-        for child in self.children.values():
+        for child in stopping:
             try:
                 child.wait(timeout=20)
             except subprocess.TimeoutExpired:
                 child.kill()
                 child.wait()
+        for role in roles or []:
+            del self.children[role]  # stopped on purpose: not an exit to report
 
 
 async def ensure_bucket(endpoints: LocalEndpoints) -> None:
@@ -192,6 +197,9 @@ class LoadRun:
         self.records = [UploadRecord(i, files[i % len(files)][0]) for i in range(uploads)]
         self.open_streams = 0
         self.peak_streams = 0
+        self.all_uploaded = asyncio.Event()
+        self.workers_started: float | None = None  # monotonic; None while they ran from the start
+        self._answered = 0
 
     async def run(self) -> None:
         # Watch streams outlive the client that opened them, so they belong to the outer group.
@@ -222,13 +230,20 @@ class LoadRun:
         try:
             response = await stub.UploadResume(request, timeout=120)
         except grpc.aio.AioRpcError as error:
+            self._answered_one()
             record.upload_error = f"{error.code().name}: {error.details()}"
             record.upload_seconds = time.monotonic() - record.started
             record.debug_error = error.debug_error_string() or ""
             return False
         record.upload_seconds = time.monotonic() - record.started
         record.resume_id = response.resume.id
+        self._answered_one()
         return True
+
+    def _answered_one(self) -> None:
+        self._answered += 1
+        if self._answered == len(self.records):
+            self.all_uploaded.set()
 
     async def _watch(self, stub: api_grpc.ResumeServiceAsyncStub, record: UploadRecord) -> None:
         """Watch until the terminal event; a broken stream is recorded, then watched again."""
@@ -270,6 +285,13 @@ class LoadRun:
         ends = [r.ended for r in self.records if r.ended is not None]
         return max(ends) - min(r.started for r in self.records if r.started) if ends else 0.0
 
+    @property
+    def processing_seconds(self) -> float:
+        """From the workers' start (or the first upload, if they ran all along) to the last terminal event."""
+        ends = [r.ended for r in self.records if r.ended is not None]
+        started = self.workers_started or min(r.started for r in self.records if r.started)
+        return max(ends) - started if ends else 0.0
+
 
 def seen(event: api.WatchResumeResponse, *, first: bool) -> SeenEvent:
     return SeenEvent(
@@ -290,6 +312,18 @@ async def finishes_in_time(run: LoadRun, deadline: float) -> bool:
     return True
 
 
+async def release_workers(
+    run: LoadRun, processes: ServiceProcesses, workers: list[str], running: bool
+) -> None:
+    if running:
+        return
+    await run.all_uploaded.wait()
+    print(f"all uploads accepted, {run.open_streams} streams open; starting the workers ...", flush=True)
+    run.workers_started = time.monotonic()
+    for role in workers:
+        processes.start(role, "worker")
+
+
 async def benchmark(
     args: argparse.Namespace, address: str, processes: ServiceProcesses, deadline: float
 ) -> int:
@@ -306,14 +340,21 @@ async def benchmark(
 
     load_before = os.getloadavg()[0]
     run = LoadRun(address, files, args.uploads, args.clients)
+    workers = [role for role in processes.children if role.startswith("worker")]
+    if not args.workers_from_start:
+        processes.stop(workers)
     print(f"{args.uploads} uploads from {args.clients} clients ...", flush=True)
-    if not await finishes_in_time(run, deadline):
+    releasing = asyncio.create_task(release_workers(run, processes, workers, args.workers_from_start))
+    finished = await finishes_in_time(run, deadline)
+    releasing.cancel()
+    if not finished:
         print(f"deadline of {args.deadline_minutes} minutes passed", file=sys.stderr)
         await report_stuck(run, processes)
         return 1
     await run.check_stored()
     figures = RunFigures(
-        args.uploads, args.clients, args.workers, run.seconds, run.records, run.peak_streams,
+        args.uploads, args.clients, args.workers, run.seconds, run.processing_seconds, run.records,
+        run.peak_streams,
         dict(processes.peak_rss), dict(processes.cpu_seconds), load_before,
     )  # fmt: skip
     print(figures.table())
@@ -354,6 +395,11 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--workers", type=int, default=2, help="worker processes (default 2)")
     parser.add_argument("--deadline-minutes", type=float, default=30, help="give up after this (default 30)")
     parser.add_argument("--stack", action="store_true", help=argparse.SUPPRESS)  # internal: see run_stack
+    parser.add_argument(
+        "--workers-from-start",
+        action="store_true",
+        help="let the workers run while uploads arrive (fewer streams open at once)",
+    )
     parser.add_argument("--no-readme", dest="readme", action="store_false", help="do not update README.md")
     args = parser.parse_args()
     if min(args.uploads, args.clients, args.workers) < 1:
