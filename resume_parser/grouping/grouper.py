@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from resume_parser.grouping.columns import read_columns
+from resume_parser.grouping.furniture import is_page_number, running_headers
 from resume_parser.grouping.sections import ReadLine, segment
-from resume_parser.layout import Block, BlockKind, Document, GroupedDocument, Page
+from resume_parser.layout import Block, BlockKind, Document, GroupedDocument, Line, Page
 
 _MARGIN_KINDS = (BlockKind.HEADER, BlockKind.FOOTER)
 
@@ -13,7 +14,8 @@ class LayoutGrouper:
     """Grouper Protocol implementation working from geometry and typography alone."""
 
     def group(self, document: Document) -> GroupedDocument:
-        pages = [_ordered_page(page) for page in document.pages]
+        first_page = _body_fragments(document.pages[0]) if document.pages else []
+        pages = [_ordered_page(page, first_page) for page in document.pages]
         ordered = Document(pages, document.media_type, document.extractor, warnings=document.warnings)
         lines = [
             ReadLine(line, margin=block.kind in _MARGIN_KINDS)
@@ -24,21 +26,33 @@ class LayoutGrouper:
         return GroupedDocument(document=ordered, sections=segment(lines))
 
 
-def _ordered_page(page: Page) -> Page:
+def _ordered_page(page: Page, first_page: list[Line]) -> Page:
     """The page with its body lines regrouped into columns in reading order.
 
     A page without physical geometry (width 0: text, DOCX, HTML) is already in reading order, and
-    page headers and footers keep their blocks.
+    page headers and footers keep their blocks. On a PDF page, page numbers and running headers
+    found by position become header and footer blocks.
     """
     if page.width <= 0:
         return page
     margins_top = [block for block in page.blocks if block.kind == BlockKind.HEADER]
     margins_bottom = [block for block in page.blocks if block.kind == BlockKind.FOOTER]
-    fragments = [line for block in page.blocks if block.kind not in _MARGIN_KINDS for line in block.lines]
+    fragments = _body_fragments(page)
+    furniture = [line for line in fragments if is_page_number(line)]
+    if page.number > 1:
+        furniture += running_headers(fragments, first_page)
+    if furniture:
+        fragments = [line for line in fragments if not any(line is f for f in furniture)]
+        margins_top.append(Block([f for f in furniture if f.box.top < 0.5], kind=BlockKind.HEADER))
+        margins_bottom.append(Block([f for f in furniture if f.box.top >= 0.5], kind=BlockKind.FOOTER))
     columns = [Block(lines=column, column=index) for index, column in enumerate(read_columns(fragments))]
     return Page(
         number=page.number,
         width=page.width,
         height=page.height,
-        blocks=margins_top + columns + margins_bottom,
+        blocks=[b for b in margins_top if b.lines] + columns + [b for b in margins_bottom if b.lines],
     )
+
+
+def _body_fragments(page: Page) -> list[Line]:
+    return [line for block in page.blocks if block.kind not in _MARGIN_KINDS for line in block.lines]
