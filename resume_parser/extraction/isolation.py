@@ -4,13 +4,15 @@ A hostile or pathological file can make PDFium or an image decoder run for minut
 gigabytes. In a thread of the worker, that work could be neither stopped nor bounded: the stage
 deadline would fail the resume, but the thread would keep its CPU and hold up the next document.
 In a child process, the deadline kills the work, an address-space limit turns a memory bomb into
-a MemoryError, and a crash (a segfault in a C library) costs that child only; pebble replaces it.
+a MemoryError, a crash (a segfault in a C library) costs that child only (pebble replaces it), and
+the service's credentials are out of reach (the child's environment is emptied of them).
 """
 
 from __future__ import annotations
 
 import asyncio
 import multiprocessing
+import os
 import resource
 import signal
 from collections.abc import Callable
@@ -28,8 +30,17 @@ _CONTEXT = multiprocessing.get_context("forkserver")
 _TASKS_PER_CHILD = 200
 
 
-def _cap_memory(limit_bytes: int) -> None:
+# What a parser may see of the environment: never the service's credentials (database, S3, Gemini,
+# auth tokens), since a file that exploits a parser bug runs code in this process.
+_KEPT_ENVIRONMENT = ("PATH", "HOME", "LANG", "LANGUAGE", "TMPDIR", "TZ")
+_KEPT_ENVIRONMENT_PREFIXES = ("LC_", "OMP_", "PYTHON")
+
+
+def _prepare_child(limit_bytes: int) -> None:
     resource.setrlimit(resource.RLIMIT_AS, (limit_bytes, limit_bytes))
+    for name in list(os.environ):
+        if name not in _KEPT_ENVIRONMENT and not name.startswith(_KEPT_ENVIRONMENT_PREFIXES):
+            del os.environ[name]
 
 
 class ParserProcesses:
@@ -43,7 +54,7 @@ class ParserProcesses:
         self._pool = ProcessPool(
             max_workers=processes,
             max_tasks=_TASKS_PER_CHILD,
-            initializer=_cap_memory,
+            initializer=_prepare_child,
             initargs=(memory_limit_bytes,),
             context=_CONTEXT,
         )

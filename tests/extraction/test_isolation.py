@@ -23,6 +23,10 @@ def child_pid() -> int:
     return os.getpid()
 
 
+def environment() -> dict[str, str]:
+    return dict(os.environ)
+
+
 def spin_forever(pid_file: str) -> None:
     Path(pid_file).write_text(str(os.getpid()))
     while True:
@@ -116,3 +120,17 @@ async def test_document_errors_keep_their_reason_across_the_process_boundary(
     with pytest.raises(CorruptDocumentError) as failure:
         await extractor.extract(source)
     assert failure.value.reason == "DOCUMENT_CORRUPT"
+
+
+async def test_the_child_sees_none_of_the_services_settings(processes: ParserProcesses) -> None:
+    # Set in this process before the forkserver that the children come from was started (pytest sets
+    # it for every test), like the DB_URL or GEMINI_API_KEY of a real worker.
+    assert "PYTEST_CURRENT_TEST" in os.environ
+    try:
+        seen = await processes.run(environment)
+    finally:
+        processes.close()
+    assert "PYTEST_CURRENT_TEST" not in seen
+    assert set(seen) <= {"PATH", "HOME", "LANG", "LANGUAGE", "TMPDIR", "TZ"} | {
+        name for name in seen if name.startswith(("LC_", "OMP_", "PYTHON"))
+    }
