@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from resume_parser.layout import Line
 from resume_parser.normalization.contact import parse_location, split_trailing_place
 from resume_parser.normalization.dates import find_date_range, strip_span
+from resume_parser.normalization.durations import is_duration
 from resume_parser.normalization.lines import clean, fields, has_letters, segments
 from resume_parser.normalization.roles import has_title_word
 
@@ -44,6 +45,8 @@ def _without_dates(text: str) -> str:
 
 def _split_piece(piece: str, line: Line, split_commas: bool) -> list[Part]:
     piece = piece.strip(" ,;:")
+    if is_duration(piece):
+        return []
     if piece.startswith("(") and piece.endswith(")"):
         piece = piece[1:-1]
     as_match = _AS.match(piece)

@@ -165,3 +165,29 @@ def test_german_compound_titles_are_positions() -> None:
     assert [(j.work.position, j.work.name) for j in jobs] == [
         ("Teamleiter Entwicklung", "Stadtwerke Oberhausen")
     ]
+
+
+def test_a_profile_export_entry_with_the_length_of_each_role_after_its_dates() -> None:
+    text = """
+    Northwind Logistics
+    Junior Developer
+    October 2014 - February 2017 (2 years 5 months)
+    Toronto, Canada
+    Led the migration of 14 services from VMs to Kubernetes
+    Quantix GmbH
+    Werkstudent
+    März 2012 - September 2014 (2 Jahre 7 Monate)
+    München, Deutschland
+    """
+    assert _summary(text) == [
+        ("Junior Developer", "Northwind Logistics", "Toronto, Canada", "2014-10", "2017-02"),
+        ("Werkstudent", "Quantix GmbH", "München, Deutschland", "2012-03", "2014-09"),
+    ]
+
+
+def test_a_length_of_time_inside_a_sentence_stays_in_the_highlight() -> None:
+    text = """
+    Data Engineer, Acme        2019 - 2022
+    * Ran 10 years of sales data through one pipeline
+    """
+    assert parse_work(lines(text))[0].work.highlights == ["Ran 10 years of sales data through one pipeline"]
