@@ -23,6 +23,7 @@ from resume_parser.normalization.dates import find_date_range
 from resume_parser.normalization.education import has_degree_word
 from resume_parser.normalization.lines import clean, ends_sentence, has_letters, segments, title_case_ratio
 from resume_parser.normalization.names import (
+    MAX_NAME_WORDS,
     display_name,
     looks_like_name,
     strip_decorations,
@@ -267,6 +268,7 @@ def _best_name(lines: list[Line]) -> tuple[str, Line] | None:
     for order, line in enumerate(lines):
         for segment in segments(line)[:1]:
             text = strip_decorations(clean(segment))
+            text = _with_wrapped_rest(text, line, lines[order + 1 : order + 2])
             named = looks_like_name(text) and heading_kind(text) is None  # not "Academic Appointments"
             if named and not has_title_word(text) and not _is_contact_value(text):
                 candidates.append((-(line.font_size or 0), order, text, line))
@@ -276,10 +278,24 @@ def _best_name(lines: list[Line]) -> tuple[str, Line] | None:
     return text, line
 
 
+def _with_wrapped_rest(text: str, line: Line, following: list[Line]) -> str:
+    """A name set too large for its column wraps: a lone given name, and the surname in the same
+    type on the line below ("Chiamaka" / "Okonkwo-Adeyemi")."""
+    if len(text.split()) != 1 or not following or not line.font_size:
+        return text
+    rest = clean(following[0].text)
+    if following[0].font_size != line.font_size or not 1 <= len(rest.split()) <= MAX_NAME_WORDS - 1:
+        return text
+    return f"{text} {rest}"
+
+
 def _read_label(result: ParsedBasics, lines: list[Line], name_line: Line) -> None:
     """The headline printed just below the name ("Senior Backend Engineer")."""
     index = next((i for i, line in enumerate(lines) if line is name_line), None)
     following = [line for line in lines[index + 1 :] if has_letters(line.text)] if index is not None else []
+    name_words = set((result.basics.name or "").casefold().split())
+    if following and set(clean(following[0].text).casefold().split()) <= name_words:
+        following = following[1:]  # the rest of a name that wrapped
     if not following:
         return
     line = following[0]  # past an underline of "=" under the name

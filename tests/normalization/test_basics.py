@@ -1,0 +1,33 @@
+"""The resume's owner read from the header lines: name, headline, contact."""
+
+from __future__ import annotations
+
+from resume_parser.layout import Block, Document, GroupedDocument, Line, Page, Section, SectionKind
+from resume_parser.normalization.basics import parse_basics
+from tests.normalization.layouts import line
+
+
+def _grouped(header: list[Line]) -> GroupedDocument:
+    document = Document([Page(1, 595.0, 842.0, [Block(header)])], "application/pdf", "test")
+    return GroupedDocument(document, [Section(SectionKind.HEADER, None, header)])
+
+
+def test_a_name_wrapped_onto_two_lines_in_large_type_is_read_whole() -> None:
+    header = [
+        line("Chiamaka", top=0.05, size=24),
+        line("Okonkwo-Adeyemi", top=0.08, size=24),
+        line("Head of Marketing", top=0.11, size=11),
+        line("chiamaka@example.com", top=0.13, size=9),
+    ]
+    basics = parse_basics(_grouped(header)).basics
+    assert (basics.name, basics.label) == ("Chiamaka Okonkwo-Adeyemi", "Head of Marketing")
+
+
+def test_a_one_line_name_keeps_the_headline_below_it() -> None:
+    header = [
+        line("Jane Doe", top=0.05, size=24),
+        line("Platform Engineer", top=0.08, size=24),
+        line("jane@example.com", top=0.11, size=9),
+    ]
+    basics = parse_basics(_grouped(header)).basics
+    assert (basics.name, basics.label) == ("Jane Doe", "Platform Engineer")
