@@ -12,7 +12,7 @@ from typing import Any
 from dates import format_date, format_range
 from paged_canvas import PagedCanvas
 from pdf_kit import PAGE_HEIGHT, PAGE_WIDTH, TOP, Column
-from printing import country_name, degree, profile_urls
+from printing import bare_url, country_name, degree, profile_urls
 from reportlab.pdfgen.canvas import Canvas
 from vocab import HEADINGS, SUMMARIES
 
@@ -38,7 +38,8 @@ def two_page(truth: Truth, locale: str, path: str, date_style: str) -> Truth:
     page.space(4)
     place = f"{basics['location']['city']}, {country_name(truth, locale)}"
     page.text("  ·  ".join([place, basics["phone"], basics["email"]]), "sans", 9.5, "#333333")
-    page.text("  ·  ".join(profile_urls(basics)), "sans", 9.5, "#333333")
+    links = profile_urls(basics) + ([bare_url(basics["url"])] if "url" in basics else [])
+    page.text("  ·  ".join(links), "sans", 9.5, "#333333")
 
     _heading(page, heads["summary"])
     summary = SUMMARIES[locale].format(label=basics["label"])
