@@ -11,12 +11,13 @@ import re
 from dataclasses import dataclass, field
 
 from resume_parser.grouping.headings import heading_kind
-from resume_parser.layout import GroupedDocument, Line, SectionKind
+from resume_parser.layout import UNKNOWN_BOX, GroupedDocument, Line, SectionKind
 from resume_parser.normalization.contact import (
     find_emails,
     find_web_addresses,
     parse_location,
     profile_from_label,
+    rejoin_wrapped_address,
     split_contact_line,
 )
 from resume_parser.normalization.dates import find_date_range
@@ -130,7 +131,7 @@ def parse_basics(grouped: GroupedDocument) -> ParsedBasics:
     items = _items(lines)
     labelled = _labelled(items)
     _read_email(result, items, grouped)
-    _read_web(result, items)
+    _read_web(result, _with_wrapped_addresses_joined(items))
     _read_location(result, items, labelled)
     _read_phone(result, items, labelled, grouped)
     _read_name(result, items, labelled, grouped)
@@ -164,6 +165,27 @@ def _read_web(result: ParsedBasics, items: list[Item]) -> None:
             seen.add(profile.url or "")
             result.sources[f"profiles[{len(result.basics.profiles)}].url"] = item.line
             result.basics.profiles.append(profile)
+
+
+def _with_wrapped_addresses_joined(items: list[Item]) -> list[Item]:
+    joined: list[Item] = []
+    for item in items:
+        previous = joined[-1] if joined else None
+        whole = rejoin_wrapped_address(previous.text, item.text) if previous else None
+        if previous and whole and _directly_below(previous.line, item.line):
+            joined[-1] = Item(whole, previous.line)
+        else:
+            joined.append(item)
+    return joined
+
+
+def _directly_below(above: Line, below: Line) -> bool:
+    """The next line of the same text: on the same page, less than a line's height further down."""
+    if above is below or above.page != below.page:
+        return False
+    if UNKNOWN_BOX in (above.box, below.box):
+        return True
+    return 0 <= below.box.top - above.box.bottom < above.box.height
 
 
 def _is_repository(url: str) -> bool:

@@ -67,6 +67,22 @@ def find_web_addresses(text: str) -> list[WebAddress]:
     return found
 
 
+# The start of a line that carries on a web address: lower-case, glued, up to the first space.
+_ADDRESS_TAIL = re.compile(r"[a-z0-9][\w\-.%/=?&#]*(?=\s|$)")
+
+
+def rejoin_wrapped_address(text: str, following: str) -> str | None:
+    """A long address cut at a narrow column's edge goes on at the start of the next line
+    ('www.linkedin.com/in/jean-' / 'baptiste (LinkedIn)'): the two joined, else None."""
+    addresses = find_web_addresses(text)
+    if not addresses or "/" not in addresses[-1].printed or not text.rstrip().endswith(addresses[-1].printed):
+        return None
+    tail = _ADDRESS_TAIL.match(following.strip())
+    if tail is None or EMAIL.search(tail.group()) or find_web_addresses(tail.group()):
+        return None
+    return text.rstrip() + following.strip()
+
+
 def _plausible_url(printed: str) -> bool:
     if re.match(r"(?:https?://|www\.)", printed, re.I):
         return True

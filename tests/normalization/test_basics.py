@@ -31,3 +31,15 @@ def test_a_one_line_name_keeps_the_headline_below_it() -> None:
     ]
     basics = parse_basics(_grouped(header)).basics
     assert (basics.name, basics.label) == ("Jane Doe", "Platform Engineer")
+
+
+def test_a_profile_address_wrapped_onto_the_next_line_is_read_whole() -> None:
+    header = [
+        line("Jörg Müller-Lüdenscheidt", top=0.05, size=24),
+        line("jorg@example.com", top=0.10, size=9),
+        line("www.linkedin.com/in/jorg-mulle", top=0.12, size=9),
+        line("r-ludenscheidt (LinkedIn)", top=0.134, size=9),
+        line("1 / 2", top=0.96, size=8),
+    ]
+    basics = parse_basics(_grouped(header)).basics
+    assert [p.url for p in basics.profiles] == ["https://www.linkedin.com/in/jorg-muller-ludenscheidt"]

@@ -5,6 +5,7 @@ from resume_parser.normalization.contact import (
     find_web_addresses,
     parse_location,
     profile_from_label,
+    rejoin_wrapped_address,
     split_contact_line,
 )
 
@@ -81,3 +82,13 @@ def test_a_city_state_alone_is_a_city() -> None:
     assert singapore is not None and (singapore.city, singapore.country_code) == ("Singapore", "SG")
     germany = parse_location("Germany")
     assert germany is not None and (germany.city, germany.country_code) == (None, "DE")
+
+
+def test_an_address_cut_at_the_column_edge_goes_on_at_the_start_of_the_next_line() -> None:
+    assert rejoin_wrapped_address("www.linkedin.com/in/jorg-mulle", "r-ludenscheidt (LinkedIn)") == (
+        "www.linkedin.com/in/jorg-muller-ludenscheidt (LinkedIn)"
+    )
+    assert rejoin_wrapped_address("www.linkedin.com/in/nneka-eze", "(LinkedIn)") is None
+    assert rejoin_wrapped_address("github.com/jdoe", "gitlab.com/jdoe") is None
+    assert rejoin_wrapped_address("jdoe.dev", "berlin") is None  # a bare host is not cut
+    assert rejoin_wrapped_address("Contact me at github.com/jdoe for details", "more") is None
