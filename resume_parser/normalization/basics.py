@@ -171,12 +171,18 @@ def _with_wrapped_addresses_joined(items: list[Item]) -> list[Item]:
     joined: list[Item] = []
     for item in items:
         previous = joined[-1] if joined else None
-        whole = rejoin_wrapped_address(previous.text, item.text) if previous else None
+        whole = rejoin_wrapped_address(_as_printed(previous), item.text) if previous else None
         if previous and whole and _directly_below(previous.line, item.line):
             joined[-1] = Item(whole, previous.line)
         else:
             joined.append(item)
     return joined
+
+
+def _as_printed(item: Item) -> str:
+    """The item with the hyphen it ended with on its line (splitting strips edge dashes)."""
+    hyphened = f"{item.text}-"
+    return hyphened if item.line.text.rstrip().endswith(hyphened) else item.text
 
 
 def _directly_below(above: Line, below: Line) -> bool:

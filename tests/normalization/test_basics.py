@@ -43,3 +43,13 @@ def test_a_profile_address_wrapped_onto_the_next_line_is_read_whole() -> None:
     ]
     basics = parse_basics(_grouped(header)).basics
     assert [p.url for p in basics.profiles] == ["https://www.linkedin.com/in/jorg-muller-ludenscheidt"]
+
+
+def test_an_address_cut_after_a_hyphen_keeps_the_hyphen() -> None:
+    header = [
+        line("Chiamaka Okonkwo-Adeyemi", top=0.05, size=24),
+        line("www.linkedin.com/in/chiamaka-", top=0.12, size=9),
+        line("okonkwo-adeyemi (LinkedIn)", top=0.134, size=9),
+    ]
+    basics = parse_basics(_grouped(header)).basics
+    assert [p.url for p in basics.profiles] == ["https://www.linkedin.com/in/chiamaka-okonkwo-adeyemi"]
