@@ -28,6 +28,12 @@ _TITLE_WORDS = word_set(
     coordenador diretor directora científico científica técnico técnica auxiliar contable asesor
     asesora gestor gestora especialista investigador investigadora profesor profesora becario becaria
     coordinador coordinadora administrativo administrativa abogado abogada enfermero enfermera
+    contrôleur contrôleuse comptable gestionnaire auditeur auditrice technicien technicienne
+    conseiller conseillère rédacteur rédactrice acheteur acheteuse vendeur vendeuse
+    infirmier infirmière avocat avocate analyste cheffe assistante
+    assistent assistentin managerin buchhalter buchhalterin kaufmann kauffrau geschäftsführer
+    geschäftsführerin sachbearbeiterin mitarbeiter mitarbeiterin
+    contador contadora consultor consultora auditora vendedor vendedora
     """
 )
 # Legal forms and words that make a phrase an organisation.
@@ -47,9 +53,10 @@ def _word_pattern(words: frozenset[str]) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])", re.IGNORECASE)
 
 
-# German writes titles as compounds ("Teamleiter", "Softwareentwicklerin", "Marketing-Assistentin").
+# German writes titles as compounds, closed or hyphenated ("Teamleiter", "Softwareentwicklerin",
+# "Marketing-Assistentin", "IT-Berater").
 _COMPOUND_TITLE_ENDINGS = re.compile(
-    r"\w{3,}(?:leiter|entwickler|berater|ingenieur|manager|referent|assistent|techniker|informatiker)"
+    r"\w{2,}-?(?:leiter|entwickler|berater|ingenieur|manager|referent|assistent|techniker|informatiker)"
     r"(?:in)?\b",
     re.IGNORECASE,
 )

@@ -191,3 +191,19 @@ def test_a_length_of_time_inside_a_sentence_stays_in_the_highlight() -> None:
     * Ran 10 years of sales data through one pipeline
     """
     assert parse_work(lines(text))[0].work.highlights == ["Ran 10 years of sales data through one pipeline"]
+
+
+def test_sentence_case_french_and_hyphenated_german_titles_are_positions() -> None:
+    text = """
+    Vignoble Numérique SAS
+    Contrôleur de gestion
+    septembre 2020 - juillet 2022
+    Réduction des délais de traitement de 25 %
+    Marketing-Assistentin        August 2016 – Mai 2019
+    Stadtwerke Oberhausen, Wien
+    ▪ Verantwortung für ein Team von fünf Mitarbeitenden
+    """
+    assert _summary(text) == [
+        ("Contrôleur de gestion", "Vignoble Numérique SAS", None, "2020-09", "2022-07"),
+        ("Marketing-Assistentin", "Stadtwerke Oberhausen", "Wien", "2016-08", "2019-05"),
+    ]
