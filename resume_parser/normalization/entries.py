@@ -7,6 +7,7 @@ date range appears, or, when the layout styles the first line of every entry ali
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass, field
 
 from resume_parser.layout import UNKNOWN_BOX, Line
@@ -79,7 +80,25 @@ def split_entries(lines: list[Line]) -> list[Entry]:
         else:
             current.body.append(line)
     entries.append(current)
-    return [e for e in entries if e.header]
+    return _open_at_first_style([e for e in entries if e.header])
+
+
+def _open_at_first_style(entries: list[Entry]) -> list[Entry]:
+    """When every entry opens with a line in a style of its own (a larger employer line), header-like
+    lines before that line in a later entry are the end of the previous entry's body: German nouns
+    are capitalized, so a plain description line can pass for a header."""
+    if len(entries) < 2 or entries[0].header[0].font_size is None:
+        return entries
+    opening = _style(entries[0].header[0])
+    if any(_style(line) == opening for entry in entries for line in entry.body):
+        return entries
+    for previous, entry in itertools.pairwise(entries):
+        index = next((i for i, line in enumerate(entry.header) if _style(line) == opening), None)
+        if not index or not previous.body or any(line is entry.date_line for line in entry.header[:index]):
+            continue
+        previous.body += entry.header[:index]
+        entry.header = entry.header[index:]
+    return entries
 
 
 def _carried_over(entry: Entry) -> list[Line]:

@@ -207,3 +207,25 @@ def test_sentence_case_french_and_hyphenated_german_titles_are_positions() -> No
         ("Contrôleur de gestion", "Vignoble Numérique SAS", None, "2020-09", "2022-07"),
         ("Marketing-Assistentin", "Stadtwerke Oberhausen", "Wien", "2016-08", "2019-05"),
     ]
+
+
+def test_a_capitalized_description_line_before_the_next_employer_line_ends_the_previous_entry() -> None:
+    rows = [
+        ("Stadtwerke Oberhausen", 11.5),
+        ("Leiter Data & Analytics", 10.0),
+        ("Januar 2025 - Heute", 9.5),
+        ("Einführung eines neuen Reporting-Prozesses mit Power BI", 9.5),
+        ("Betreuung von Großkunden im DACH-Raum", 9.5),
+        ("Rheinwerk Logistik SE", 11.5),
+        ("Senior Data Scientist", 10.0),
+        ("April 2022 - Januar 2025", 9.5),
+        ("Verantwortung für ein Team von fünf Mitarbeitenden", 9.5),
+    ]
+    parsed = parse_work(
+        [line(text, top=0.1 + 0.02 * index, size=size) for index, (text, size) in enumerate(rows)]
+    )
+    assert [(p.work.name, p.work.position) for p in parsed] == [
+        ("Stadtwerke Oberhausen", "Leiter Data & Analytics"),
+        ("Rheinwerk Logistik SE", "Senior Data Scientist"),
+    ]
+    assert (parsed[0].work.highlights or [""])[-1].endswith("Betreuung von Großkunden im DACH-Raum")
