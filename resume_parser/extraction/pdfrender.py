@@ -43,10 +43,9 @@ class Picture:
 
 def check_render_cost(page: pdfium.PdfPage, page_number: int, limits: ExtractionLimits) -> None:
     """Refuse, with DocumentLimitError, a page whose rendering could take minutes or gigabytes."""
-    count = pdfium_c.FPDFPage_CountObjects(page.raw)
-    if count > limits.max_page_objects:
+    if too_many_objects(page, limits.max_page_objects):
         raise DocumentLimitError(
-            f"page {page_number} has {count} drawing objects, over the limit of {limits.max_page_objects}"
+            f"page {page_number} has over {limits.max_page_objects} drawing objects (the limit)"
         )
     for image in page_pictures(page):
         if image.width * image.height > limits.max_image_pixels:
@@ -54,6 +53,25 @@ def check_render_cost(page: pdfium.PdfPage, page_number: int, limits: Extraction
                 f"page {page_number} holds an image of {image.width} x {image.height} pixels, over the "
                 f"limit of {limits.max_image_pixels} pixels"
             )
+
+
+def too_many_objects(page: pdfium.PdfPage, limit: int) -> bool:
+    """Whether the page draws more than `limit` objects, counting those inside forms at any depth
+    (a form counts as one object on the page but draws all of its own). Stops counting past `limit`."""
+    count = 0
+    forms = [(page.raw, False)]
+    while forms:
+        container, is_form = forms.pop()
+        size = (pdfium_c.FPDFFormObj_CountObjects if is_form else pdfium_c.FPDFPage_CountObjects)(container)
+        count += size
+        if count > limit:
+            return True
+        get = pdfium_c.FPDFFormObj_GetObject if is_form else pdfium_c.FPDFPage_GetObject
+        for index in range(size):
+            obj = get(container, index)
+            if pdfium_c.FPDFPageObj_GetType(obj) == pdfium_c.FPDF_PAGEOBJ_FORM:
+                forms.append((obj, True))
+    return False
 
 
 def render_page(
@@ -86,7 +104,8 @@ def render_window(page: pdfium.PdfPage, page_pixels: tuple[int, int], window: Pi
     bitmap.fill_rect((255, 255, 255, 255), 0, 0, right - left, bottom - top)
     width, height = page_pixels
     pdfium_c.FPDF_RenderPageBitmap(bitmap, page, -left, -top, width, height, 0, _ROUGH)
-    image: Image.Image = bitmap.to_pil()
+    image: Image.Image = bitmap.to_pil()  # a copy: the bitmap can go
+    bitmap.close()
     return image
 
 

@@ -32,6 +32,10 @@ FRAGMENT_GAP_EMS = 1.5
 _loose_char_box = pdfium_c.FPDFText_GetLooseCharBox
 _WORD = re.compile(r"\S+")
 _LINE_BREAK = re.compile(r"[\r\n]")
+# A page painting fewer letters and digits than this is a scan; its invisible text layer is the
+# recognized text (as pdf.py's MIN_TEXT_LAYER_CHARS decides which pages need OCR).
+MIN_PAINTED_CHARACTERS = 20
+_CLIP_MODE = pdfium_c.FPDF_TEXTRENDERMODE_CLIP
 _SOFT_HYPHEN = "\ufffe"  # PDFium's marker for a hyphen it believes is a line-end hyphenation
 _FONT_FLAG_ITALIC = 1 << 6
 _FONT_FLAG_FORCE_BOLD = 1 << 18
@@ -82,7 +86,9 @@ def text_layer_lines(
         reader = _PageReader(textpage, frame, page_number)
         lines = reader.lines()
         if reader.suspects:
-            hidden = {id(word) for word in hidden_words(page, page_number, reader.suspects, limits)}
+            scanned = reader.painted_characters < MIN_PAINTED_CHARACTERS
+            suspects = reader.suspects
+            hidden = {id(word) for word in hidden_words(page, page_number, suspects, limits, scanned=scanned)}
             lines = _without(hidden, lines, frame.width)
         return lines
     finally:
@@ -99,6 +105,7 @@ class _PageReader:
         self._inks = InkReader()
         # Words whose visibility depends on what is beneath them: judged once the page is read.
         self.suspects: list[Suspect] = []
+        self.painted_characters = 0  # letters and digits painted in dark ink
         self._last_object: int | None = None
         self._last_typography: tuple[float, _FontStyle] = (0.0, _FontStyle(False, False))
         # The last text object's ink, noted with its typography. Doubtful: painted with no ink or a
@@ -127,15 +134,34 @@ class _PageReader:
         return lines
 
     def _words(self, text: str, first: int, last: int) -> list[Word]:
-        """The word from char `first` to `last`, cut where it wraps to the next line without a space
-        (after a hyphen, or an opening parenthesis)."""
+        """The words from char `first` to `last`: one, or more where the word wraps to the next line
+        without a space (after a hyphen, or an opening parenthesis)."""
+        words, start = [], first
+        for cut in self._wraps(first, last):
+            words += self._word(text[start - first : cut - first], start, cut - 1)
+            start = cut
+        return words + self._word(text[start - first :], start, last)
+
+    def _wraps(self, first: int, last: int) -> list[int]:
+        """The characters that begin a new line: below the line so far, and back to the left of the
+        character before them. (Text set top to bottom goes down without going back left.)"""
+        if self._char_box(last)[1] >= self._char_box(first)[3]:
+            return []  # the usual case: the last character is on the first one's line
+        cuts = []
+        line_bottom, previous_left = self._char_box(first)[3], self._char_box(first)[0]
+        for index in range(first + 1, last + 1):
+            left, top, _, bottom = self._char_box(index)
+            if top < line_bottom and left < previous_left:
+                cuts.append(index)
+                line_bottom = bottom
+            previous_left = left
+        return cuts
+
+    def _word(self, text: str, first: int, last: int) -> list[Word]:
+        """The word from char `first` to `last`, on one line; none if it cannot be seen."""
         left, top, right, bottom = self._char_box(first)
         if last != first:
             _, last_top, right, last_bottom = self._char_box(last)
-            if last_top < bottom:  # the last character sits below the first one's line
-                cut = next(i for i in range(first + 1, last + 1) if self._char_box(i)[1] < bottom)
-                head, tail = text[: cut - first], text[cut - first :]
-                return self._words(head, first, cut - 1) + self._words(tail, cut, last)
             top, bottom = max(top, last_top), min(bottom, last_bottom)
         width, height = right - left, top - bottom
         small = width < MIN_READABLE_POINTS or height < MIN_READABLE_POINTS  # cheap test first
@@ -143,13 +169,26 @@ class _PageReader:
         if box is None or (small and _unreadably_small(width, height, len(text))):
             return []
         size, style = self._typography(first)
+        ink, doubtful = self._ink, self._doubtful
+        # One light character object inside an otherwise dark word must not hide behind the first.
+        for index in range(first + 1, last + 1):
+            if doubtful:
+                break
+            self._typography(index)
+            ink, doubtful = self._ink, self._doubtful
         word = Word(text, box, round(size, 2) if size else None, style.bold, style.italic)
-        if self._doubtful:
-            rect = (left, bottom, right, top)
-            # Only light words are switched off to see beneath them; unpainted ones need no objects.
-            objects = self._text_objects(first, last) if self._ink else {}
-            self.suspects.append(Suspect(word, rect, self._ink, objects))
+        if not doubtful:
+            self.painted_characters += sum(map(str.isalnum, text))
+            return [word]
+        rect = (left, bottom, right, top)
+        # Only light words are switched off to see beneath them; unpainted ones need no objects.
+        objects = self._text_objects(first, last) if ink else {}
+        self.suspects.append(Suspect(word, rect, ink, objects, clipping=ink is None and self._clips(first)))
         return [word]
+
+    def _clips(self, index: int) -> bool:
+        text_object = pdfium_c.FPDFText_GetTextObject(self._textpage, index)
+        return bool(text_object) and pdfium_c.FPDFTextObj_GetTextRenderMode(text_object) == _CLIP_MODE
 
     def _text_objects(self, first: int, last: int) -> dict[int, Any]:
         """The text objects drawing characters `first` to `last`, by address (some PDFs draw each

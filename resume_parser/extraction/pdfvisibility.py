@@ -35,6 +35,7 @@ from resume_parser.extraction.pdfrender import (
     page_pictures,
     render_scale,
     render_window,
+    too_many_objects,
 )
 from resume_parser.extraction.visibility import WHITE, Rgb, blends_in, is_light
 from resume_parser.layout import Word
@@ -62,6 +63,7 @@ class Suspect:
     rect: Rect
     ink: Rgb | None
     text_objects: dict[int, Any]  # the FPDF_PAGEOBJECTs drawing its characters, by address
+    clipping: bool = False  # unpainted glyphs that clip what is drawn next (it shows through them)
 
 
 class InkReader:
@@ -93,12 +95,21 @@ class InkReader:
 
 
 def hidden_words(
-    page: pdfium.PdfPage, page_number: int, suspects: list[Suspect], limits: ExtractionLimits
+    page: pdfium.PdfPage,
+    page_number: int,
+    suspects: list[Suspect],
+    limits: ExtractionLimits,
+    *,
+    scanned: bool,
 ) -> list[Word]:
-    """The suspects a reader of the page would not see."""
-    unpainted = [suspect for suspect in suspects if suspect.ink is None]
+    """The suspects a reader of the page would not see. `scanned`: the page paints (almost) no text
+    of its own, so an invisible text layer over its image is the scan's recognized text.
+
+    Invisible text over a picture is that layer only on such a page: on a page with visible text,
+    a picture (even a white one stretched over the page) does not make invisible words readable."""
+    unpainted = [s for s in suspects if s.ink is None and (s.clipping or scanned)]
     light = [suspect for suspect in suspects if suspect.ink is not None]
-    hidden: list[Word] = []
+    hidden: list[Word] = [s.word for s in suspects if s.ink is None and not (s.clipping or scanned)]
     if unpainted:
         pictures = _picture_areas(page, limits)
         hidden += [s.word for s in unpainted if not any(_centre_inside(s.rect, area) for area in pictures)]
@@ -191,7 +202,7 @@ def _colour_beneath(image: Image.Image, window: PixelBox, to_pixel: _PixelMappin
 
 
 def _picture_areas(page: pdfium.PdfPage, limits: ExtractionLimits) -> list[Rect]:
-    if pdfium_c.FPDFPage_CountObjects(page.raw) > limits.max_page_objects:
+    if too_many_objects(page, limits.max_page_objects):
         return []  # a rendering bomb has no real text layer worth saving
     return [picture.area for picture in page_pictures(page)]
 

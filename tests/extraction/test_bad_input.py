@@ -12,6 +12,7 @@ import docx
 import pytest
 from PIL import Image
 from reportlab.lib.pdfencrypt import StandardEncryption
+from reportlab.pdfgen.canvas import Canvas
 
 from resume_parser.errors import (
     CorruptDocumentError,
@@ -162,3 +163,26 @@ def pdf_with_image(width: int, height: int) -> bytes:
 
 def test_a_scanned_page_with_a_giant_image_is_rejected_before_rendering() -> None:
     rejects(DocumentLimitError, pdf_with_image(30_000, 30_000), match="30000 x 30000 pixels")
+
+
+def test_drawing_objects_hidden_in_nested_forms_count_towards_the_render_limit() -> None:
+    """A form counts as one object on its page but draws all of its own: a rendering bomb wrapped
+    in forms (here two levels deep) must not pass for a light page."""
+
+    def wrapped_bomb(pdf: Canvas) -> None:
+        pdf.beginForm("inner")
+        for i in range(600):
+            pdf.rect(i % 500, i // 500, 1, 1, stroke=0, fill=1)
+        pdf.endForm()
+        pdf.beginForm("outer")
+        pdf.doForm("inner")
+        pdf.doForm("inner")
+        pdf.endForm()
+        pdf.doForm("outer")
+
+    rejects(
+        DocumentLimitError,
+        pdf_bytes(wrapped_bomb),
+        "drawing objects",
+        ExtractionLimits(max_page_objects=1000),
+    )

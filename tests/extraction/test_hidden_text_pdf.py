@@ -102,13 +102,39 @@ def tiny_by_scaling(canvas: Canvas, y: float) -> None:
     canvas.drawString(0, 0, STUFFING)
 
 
+def light_after_a_dark_character(canvas: Canvas, y: float) -> None:
+    text = canvas.beginText(72, y)
+    text.setFont("Helvetica", 10)
+    text.setFillColorRGB(0, 0, 0)
+    text.textOut(".")  # one word with the stuffing: its first character alone is dark
+    text.setFillColorRGB(1, 1, 1)
+    text.textOut(STUFFING.replace(" ", ""))
+    canvas.drawText(text)
+
+
+def invisible_over_a_stretched_image(canvas: Canvas, y: float) -> None:
+    canvas.drawImage(ImageReader(Image.new("RGB", (1, 1), "white")), 0, 0, *A4)
+    invisible(canvas, y)
+
+
 def off_page(canvas: Canvas, y: float) -> None:
     canvas.drawString(-600, y, STUFFING)
     canvas.drawString(72, 900, STUFFING)
 
 
 @pytest.mark.parametrize(
-    "hide", [white, near_white, invisible, transparent, tiny_font, tiny_by_scaling, off_page]
+    "hide",
+    [
+        white,
+        near_white,
+        invisible,
+        transparent,
+        tiny_font,
+        tiny_by_scaling,
+        off_page,
+        light_after_a_dark_character,
+        invisible_over_a_stretched_image,
+    ],
 )
 def test_stuffing_is_dropped_and_the_resume_kept_intact(hide: Callable[[Canvas, float], None]) -> None:
     document = extract_pdf(stuffed(hide))
@@ -337,3 +363,16 @@ def test_hidden_words_inside_a_visible_line_leave_the_rest_of_the_line() -> None
     lines = texts(extract_pdf(pdf_bytes(mixed)))
     assert "Certified" in lines and "Scrum Master" in lines  # the gap they left splits the line
     assert not any("Kubernetes" in line for line in lines)
+
+
+@pytest.mark.parametrize("angle", [90, -90])
+def test_text_set_top_to_bottom_stays_whole_words(angle: int) -> None:
+    def sideways(canvas: Canvas) -> None:
+        resume(canvas)
+        canvas.translate(40, 400)
+        canvas.rotate(angle)
+        canvas.setFont("Helvetica", 9)
+        canvas.drawString(0, 0, "Kubernetes Engineer " + "x" * 2500)
+
+    document = extract_pdf(pdf_bytes(sideways))
+    assert {"Kubernetes", "Engineer", "x" * 2500} <= words(document)
