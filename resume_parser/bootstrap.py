@@ -6,6 +6,7 @@ Gemini, Textract) are imported only when chosen, so a missing dependency is a cl
 
 from __future__ import annotations
 
+import asyncio
 from contextlib import AsyncExitStack
 from dataclasses import dataclass, field
 from typing import Any
@@ -113,7 +114,7 @@ def build_extractor(settings: Settings, stack: AsyncExitStack) -> Extractor:
         memory_limit_bytes=settings.extract_memory_limit_bytes,
         timeout_seconds=settings.stage_deadline_seconds,
     )
-    stack.callback(processes.close)
+    stack.push_async_callback(asyncio.to_thread, processes.close)  # joins the children: off the loop
     return LocalExtractor(processes, ExtractionLimits.from_settings(settings))
 
 

@@ -40,6 +40,8 @@ def extract_docx(data: bytes, limits: ExtractionLimits = DEFAULT_LIMITS) -> Docu
     check_zip_limits(data, limits)
     try:
         document = docx.Document(io.BytesIO(data))
+    except MemoryError:
+        raise  # over the parser's memory cap: a limit, not damage
     except Exception as error:
         # A damaged package fails in python-docx, zipfile or lxml, each with its own exceptions
         # (PackageNotFoundError, KeyError, BadZipFile, XMLSyntaxError...): all mean the same here.

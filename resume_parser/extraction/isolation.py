@@ -5,13 +5,16 @@ gigabytes. In a thread of the worker, that work could be neither stopped nor bou
 deadline would fail the resume, but the thread would keep its CPU and hold up the next document.
 In a child process, the deadline kills the work, an address-space limit turns a memory bomb into
 a MemoryError, a crash (a segfault in a C library) costs that child only (pebble replaces it), and
-the service's credentials are out of reach (the child's environment is emptied of them).
+the child's environment holds none of the service's settings or credentials. (A process of the same
+user could still read its parent's environment from /proc: this narrows what an exploited parser
+finds, it is not a sandbox.)
 """
 
 from __future__ import annotations
 
 import asyncio
 import multiprocessing
+import multiprocessing.forkserver
 import os
 import resource
 import signal
@@ -20,7 +23,7 @@ from typing import Any, TypeVar
 
 from pebble import ProcessExpired, ProcessPool
 
-from resume_parser.errors import DocumentError, DocumentLimitError
+from resume_parser.errors import DocumentError, DocumentLimitError, TransientError
 
 T = TypeVar("T")
 
@@ -36,11 +39,24 @@ _KEPT_ENVIRONMENT = ("PATH", "HOME", "LANG", "LANGUAGE", "TMPDIR", "TZ")
 _KEPT_ENVIRONMENT_PREFIXES = ("LC_", "OMP_", "PYTHON")
 
 
-def _prepare_child(limit_bytes: int) -> None:
+def _cap_memory(limit_bytes: int) -> None:
     resource.setrlimit(resource.RLIMIT_AS, (limit_bytes, limit_bytes))
-    for name in list(os.environ):
-        if name not in _KEPT_ENVIRONMENT and not name.startswith(_KEPT_ENVIRONMENT_PREFIXES):
-            del os.environ[name]
+
+
+def _start_forkserver_without_settings() -> None:
+    """Start the server the children fork from with only the kept variables. Deleting them in each
+    child instead would leave them in its /proc/self/environ. Called at start-up, before the
+    process has threads that read the environment."""
+    saved = dict(os.environ)
+    try:
+        for name in saved:
+            if name not in _KEPT_ENVIRONMENT and not name.startswith(_KEPT_ENVIRONMENT_PREFIXES):
+                del os.environ[name]
+        # Children fork from a server that has the parsers imported already, not from __main__.
+        _CONTEXT.set_forkserver_preload(["resume_parser.extraction.local"])
+        multiprocessing.forkserver.ensure_running()
+    finally:
+        os.environ.update(saved)
 
 
 class ParserProcesses:
@@ -49,12 +65,11 @@ class ParserProcesses:
     def __init__(self, *, processes: int, memory_limit_bytes: int, timeout_seconds: float):
         self._memory_limit = memory_limit_bytes
         self._timeout = timeout_seconds
-        # Children fork from a server that has the parsers imported already, not from __main__.
-        _CONTEXT.set_forkserver_preload(["resume_parser.extraction.local"])
+        _start_forkserver_without_settings()
         self._pool = ProcessPool(
             max_workers=processes,
             max_tasks=_TASKS_PER_CHILD,
-            initializer=_prepare_child,
+            initializer=_cap_memory,
             initargs=(memory_limit_bytes,),
             context=_CONTEXT,
         )
@@ -68,10 +83,13 @@ class ParserProcesses:
         except MemoryError:
             raise self._over_memory() from None
         except ProcessExpired as error:
-            # C and C++ libraries abort when an allocation fails under the cap; the kernel's
-            # OOM killer sends SIGKILL. Any other death is the parser crashing on this file.
-            # Either way, reading the file again would end the same way: not worth a retry.
-            if error.exitcode in (-signal.SIGABRT, -signal.SIGKILL):
+            if error.exitcode == -signal.SIGKILL:
+                # The kernel's OOM killer or an operator, not the file: the machine was short of
+                # memory. Worth another attempt.
+                raise TransientError("the parser process was killed", reason="PARSER_KILLED") from None
+            # C and C++ libraries abort when an allocation fails under the cap; any other death is
+            # the parser crashing on this file. Reading it again would end the same way.
+            if error.exitcode == -signal.SIGABRT:
                 raise self._over_memory(error.exitcode) from None
             raise DocumentError(
                 "the parser process crashed while reading the document",

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from resume_parser.errors import CorruptDocumentError, DocumentError, DocumentLimitError
+from resume_parser.errors import CorruptDocumentError, DocumentError, DocumentLimitError, TransientError
 from resume_parser.extraction import SourceFile
 from resume_parser.extraction.filetype import PDF
 from resume_parser.extraction.isolation import ParserProcesses
@@ -23,8 +23,8 @@ def child_pid() -> int:
     return os.getpid()
 
 
-def environment() -> dict[str, str]:
-    return dict(os.environ)
+def environment() -> tuple[dict[str, str], bytes]:
+    return dict(os.environ), Path("/proc/self/environ").read_bytes()
 
 
 def spin_forever(pid_file: str) -> None:
@@ -39,6 +39,10 @@ def allocate(size: int) -> int:
 
 def crash() -> None:
     os.kill(os.getpid(), signal.SIGSEGV)
+
+
+def killed() -> None:
+    os.kill(os.getpid(), signal.SIGKILL)
 
 
 def is_running(pid: int) -> bool:
@@ -112,6 +116,15 @@ async def test_a_crashing_parser_fails_the_document_and_the_pool_recovers(
         processes.close()
 
 
+async def test_a_child_killed_from_outside_is_worth_a_retry(processes: ParserProcesses) -> None:
+    try:
+        with pytest.raises(TransientError) as failure:
+            await processes.run(killed)
+        assert failure.value.reason == "PARSER_KILLED"
+    finally:
+        processes.close()
+
+
 async def test_document_errors_keep_their_reason_across_the_process_boundary(
     parser_processes: ParserProcesses,
 ) -> None:
@@ -123,14 +136,17 @@ async def test_document_errors_keep_their_reason_across_the_process_boundary(
 
 
 async def test_the_child_sees_none_of_the_services_settings(processes: ParserProcesses) -> None:
-    # Set in this process before the forkserver that the children come from was started (pytest sets
-    # it for every test), like the DB_URL or GEMINI_API_KEY of a real worker.
+    # Set in this process (pytest sets it for every test), like the DB_URL or GEMINI_API_KEY of a
+    # real worker.
     assert "PYTEST_CURRENT_TEST" in os.environ
     try:
-        seen = await processes.run(environment)
+        seen, initial = await processes.run(environment)
     finally:
         processes.close()
     assert "PYTEST_CURRENT_TEST" not in seen
-    assert set(seen) <= {"PATH", "HOME", "LANG", "LANGUAGE", "TMPDIR", "TZ"} | {
-        name for name in seen if name.startswith(("LC_", "OMP_", "PYTHON"))
-    }
+    assert b"PYTEST_CURRENT_TEST" not in initial  # not even in the environment it started with
+    kept = {"PATH", "HOME", "LANG", "LANGUAGE", "TMPDIR", "TZ"}
+    inherited = {name for name in seen if name in os.environ and seen[name] == os.environ[name]}
+    assert {
+        name for name in inherited if name not in kept and not name.startswith(("LC_", "OMP_", "PYTHON"))
+    } == set()
