@@ -13,6 +13,8 @@ may still hold two small columns side by side (a name on the left, a contact blo
 
 from __future__ import annotations
 
+import itertools
+import statistics
 from dataclasses import dataclass
 
 from resume_parser.grouping.lines import merge_rows, same_row
@@ -26,6 +28,10 @@ EDGE_TOLERANCE = 0.002
 # The share of its side's height that the fragments sharing no row with the other side must span:
 # a sidebar meets the other column's rows only by chance, here and there.
 FREE_SPREAD = 0.5
+# A side whose lines follow each other this many of their heights apart (or closer) is running text.
+DENSE_PITCH = 1.6
+SPARSE_FREE_SHARE = 1 / 2
+OFFSET_TOLERANCE = 0.03  # fragment heights
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,10 +41,13 @@ class _Rules:
     # The share of the text's height the smaller side must span: a column runs alongside the
     # other, a contact block beside the name does not.
     min_height_share: float
+    # The share of the smaller side's fragments that must share no row with the other side when
+    # they are lines of running text (a label or date column needs SPARSE_FREE_SHARE).
+    dense_free_share: float
 
 
-PAGE_RULES = _Rules(min_side=4, max_crossing_share=0.1, min_height_share=0.4)
-BLOCK_RULES = _Rules(min_side=1, max_crossing_share=0.0, min_height_share=0.0)
+PAGE_RULES = _Rules(min_side=4, max_crossing_share=0.1, min_height_share=0.4, dense_free_share=1 / 3)
+BLOCK_RULES = _Rules(min_side=1, max_crossing_share=0.0, min_height_share=0.0, dense_free_share=1 / 2)
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,9 +156,11 @@ def _is_column_break(split: _Split, total: int, mates: dict[int, list[int]], rul
     if len(split.crossing) > rules.max_crossing_share * total:
         return False
     smaller, other = sorted((split.left, split.right), key=len)
-    other_ids = {id(f) for f in other}
-    free = [f for f in smaller if not any(mate in other_ids for mate in mates[id(f)])]
-    if len(free) * 2 < len(smaller) or len(free) < rules.min_side:
+    by_id = {id(f): f for f in other}
+    offsets = [_offset(f, [by_id[m] for m in mates[id(f)] if m in by_id]) for f in smaller]
+    free = [f for f, offset in zip(smaller, offsets, strict=True) if offset is None]
+    placed = [offset for offset in offsets if offset is not None]
+    if len(free) < _min_free_share(smaller, placed, rules) * len(smaller) or len(free) < rules.min_side:
         return False  # a label or date column: most of its fragments are parts of rows
     # A column runs alongside the other from top to bottom, and its free fragments are spread
     # through it; a contact block beside the name, or one above a column of dates, is short or
@@ -158,6 +169,36 @@ def _is_column_break(split: _Split, total: int, mates: dict[int, list[int]], rul
         split.left + split.right + split.crossing
     )
     return runs_alongside and _height(free) >= FREE_SPREAD * _height(smaller)
+
+
+def _offset(fragment: Line, row_mates: list[Line]) -> float | None:
+    """How far the fragment's middle sits from its nearest row-mate's, in its own heights."""
+    if not row_mates or fragment.box.height <= 0:
+        return None
+    centre = fragment.box.top + fragment.box.bottom
+    nearest = min(row_mates, key=lambda m: abs(m.box.top + m.box.bottom - centre))
+    return (centre - nearest.box.top - nearest.box.bottom) / 2 / fragment.box.height
+
+
+def _min_free_share(side: list[Line], offsets: list[float], rules: _Rules) -> float:
+    """The share of a side's fragments that must share no row with the other side. Lines of running
+    text, one under the other, meet the other column's rows by chance more often (all the more
+    under OCR, whose boxes are tall); labels and dates stand apart, one per entry, and rows set on
+    purpose (a label and its value, a skill and its rating dots) keep one offset."""
+    if len(side) < 2 or _set_on_purpose(offsets):
+        return SPARSE_FREE_SHARE
+    by_top = sorted(side, key=lambda f: f.box.top)
+    pitch = statistics.median(b.box.top - a.box.top for a, b in itertools.pairwise(by_top))
+    dense = pitch <= DENSE_PITCH * statistics.median(f.box.height for f in side)
+    return rules.dense_free_share if dense else SPARSE_FREE_SHARE
+
+
+def _set_on_purpose(offsets: list[float]) -> bool:
+    """Most row-mates sit at the same offset: the rows were laid out together."""
+    if not offsets:
+        return False
+    agreeing = max(sum(1 for o in offsets if abs(o - p) <= OFFSET_TOLERANCE) for p in offsets)
+    return agreeing * 2 >= len(offsets)
 
 
 def _height(fragments: list[Line]) -> float:

@@ -121,3 +121,21 @@ def test_a_short_side_column_beside_the_main_one_is_read_on_its_own() -> None:
     side = rows([*SIDEBAR, "French"], 0.69, 0.17, size=8.5, pitch=1.3)
     columns = read_columns([*side, *main, *header])
     assert texts(columns) == [[line.text for line in header + main], [*SIDEBAR, "French"]]
+
+
+def test_a_side_column_under_ocr_whose_tall_boxes_meet_the_main_rows_often_is_still_a_column() -> None:
+    """OCR boxes are taller than the line pitch, so half the side's lines share a row with a main
+    line by chance; the offsets of those meetings differ, unlike a label table's."""
+    header = rows(["Jane Doe", "Platform Engineer", "jane@example.com | +49 30 1234567"], 0.07, 0.04)
+    main = rows([*MAIN, *MAIN], 0.07, 0.17, size=9, pitch=1.0)
+    side = rows([*SIDEBAR, "French"], 0.69, 0.172, size=9, pitch=1.17)
+    columns = read_columns([*side, *main, *header])
+    assert texts(columns) == [[line.text for line in header + main], [*SIDEBAR, "French"]]
+
+
+def test_skills_with_rating_dots_beside_them_stay_rows() -> None:
+    skills = ["Python", "Go", "SQL", "Kafka", "Docker", "Terraform", "Rust", "Java"]
+    names = rows(skills, 0.05, 0.2, size=9, pitch=1.3)
+    dots = rows(["●●●○○"] * len(skills), 0.2, 0.2025, size=7, pitch=9 * 1.3 / 7)
+    columns = read_columns([*names, *dots])
+    assert texts(columns) == [[f"{skill} ●●●○○" for skill in skills]]
