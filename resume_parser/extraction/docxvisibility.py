@@ -28,6 +28,7 @@ _VML = "urn:schemas-microsoft-com:vml"
 _DRAWING_ANCHOR = qn("wp:anchor")
 _VML_SHAPES = tuple(f"{{{_VML}}}{name}" for name in ("shape", "rect", "roundrect"))
 _FALSE = ("0", "false", "off")
+_WHITE_THEME_COLOURS = ("background1", "light1")
 
 # Word's highlighter colours (w:highlight), the only colours a run's highlight can take.
 _HIGHLIGHTS: dict[str, Rgb] = {
@@ -71,7 +72,7 @@ class RunVisibility:
         )
         defaults = styles.find(f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/{qn('w:rPr')}")
         self._defaults = [defaults] if defaults is not None else []
-        self._chains: dict[tuple[str | None, str | None], list[_Element]] = {}
+        self._chains: dict[tuple[str | None, str | None, str | None], list[_Element]] = {}
         self._has_backdrop: bool | None = None  # looked for at the first coloured run
 
     def shows(self, run: _Element, paragraph: _Element) -> bool:
@@ -83,7 +84,10 @@ class RunVisibility:
         if size is not None and _half_points(size) < 2 * MIN_READABLE_POINTS:
             return False
         colour = _first(properties, "w:color")
-        ink = parse_hex_colour(colour.get(qn("w:val")) if colour is not None else None)  # None: automatic
+        try:
+            ink = _ink(colour)
+        except _Unknown:
+            return True
         if ink is None:
             return True
         try:
@@ -96,9 +100,16 @@ class RunVisibility:
         own = run.find(qn("w:rPr"))
         character_style = _value(own, "w:rStyle")
         paragraph_style = _value(paragraph.find(qn("w:pPr")), "w:pStyle") or self._default_paragraph_style
-        key = (character_style, paragraph_style)
+        table = next(paragraph.iterancestors(qn("w:tbl")), None)
+        table_style = _value(table.find(qn("w:tblPr")), "w:tblStyle") if table is not None else None
+        key = (character_style, paragraph_style, table_style)
         if key not in self._chains:
-            styles = [*self._style_chain(character_style), *self._style_chain(paragraph_style)]
+            # Word's order: direct, character style, paragraph style, table style, document defaults.
+            styles = [
+                *self._style_chain(character_style),
+                *self._style_chain(paragraph_style),
+                *self._style_chain(table_style),
+            ]
             inherited = [rpr for style in styles if (rpr := style.find(qn("w:rPr"))) is not None]
             self._chains[key] = inherited + self._defaults
         return ([own] if own is not None else []) + self._chains[key]
@@ -227,6 +238,20 @@ def _first(properties: list[_Element], tag: str) -> _Element | None:
 def _find(parent: _Element | None, tag: str) -> _Element | None:
     found: _Element | None = parent.find(qn(tag)) if parent is not None else None
     return found
+
+
+def _ink(colour: _Element | None) -> Rgb | None:
+    """A run's colour; None for automatic. A theme colour wins over the RGB value stored beside it
+    (which Word keeps only as a fallback): the background theme colours are white in every built-in
+    theme, the others cannot be told without the theme (_Unknown)."""
+    if colour is None:
+        return None
+    theme = colour.get(qn("w:themeColor"))
+    if theme is None:
+        return parse_hex_colour(colour.get(qn("w:val")))
+    if theme in _WHITE_THEME_COLOURS and colour.get(qn("w:themeShade")) is None:
+        return WHITE
+    raise _Unknown
 
 
 def _value(parent: _Element | None, tag: str) -> str | None:

@@ -86,9 +86,24 @@ def white_by_character_style(run: Run) -> None:
     run.style = "Ghost"
 
 
+def white_by_theme_colour(run: Run) -> None:
+    # Word writes the theme colour with an RGB fallback, which it ignores while the theme applies.
+    run._r.get_or_add_rPr().append(
+        parse_xml(f'<w:color {nsdecls("w")} w:val="000000" w:themeColor="background1"/>')
+    )
+
+
 @pytest.mark.parametrize(
     "style",
-    [white_run, near_white_run, hidden_run, tiny_run, hidden_by_character_style, white_by_character_style],
+    [
+        white_run,
+        near_white_run,
+        hidden_run,
+        tiny_run,
+        hidden_by_character_style,
+        white_by_character_style,
+        white_by_theme_colour,
+    ],
 )
 def test_hidden_docx_runs_are_dropped(style: Callable[[Run], None]) -> None:
     lines = docx_texts(docx_resume(lambda document: stuffing_run(document, style)))
@@ -195,3 +210,21 @@ def text_box(text: str, *, fill: str, behind: bool = False) -> str:
     </w:txbxContent></wps:txbx>
   </wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing>
 </w:r>"""
+
+
+def test_a_table_styles_hidden_text_is_dropped() -> None:
+    def stuffed_table(document: DocxDocument) -> None:
+        styles: BaseOxmlElement = document.styles.element
+        styles.append(
+            parse_xml(
+                f'<w:style {nsdecls("w")} w:type="table" w:styleId="Quiet"><w:name w:val="Quiet"/>'
+                "<w:rPr><w:vanish/></w:rPr></w:style>"
+            )
+        )
+        table = document.add_table(rows=1, cols=1)
+        table._tbl.tblPr.append(parse_xml(f'<w:tblStyle {nsdecls("w")} w:val="Quiet"/>'))
+        table.cell(0, 0).text = STUFFING
+
+    lines = docx_texts(docx_resume(stuffed_table))
+    assert "Java, SQL, Terraform" in lines
+    assert not [line for line in lines if STUFFED_WORDS & set(line.split())]
