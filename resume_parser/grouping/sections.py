@@ -131,7 +131,8 @@ def _smaller_than_body(line: LineTraits, body_size: float | None) -> bool:
 
 
 def _set_apart(lines: list[Line]) -> Callable[[int], bool]:
-    """Whether a line has clearly more space above it than lines usually have between them.
+    """Whether a line has clearly more space above it than lines usually have between them, or
+    opens a column.
 
     Measured against the document's own spacing, because boxes differ: OCR pads its line boxes
     until consecutive lines touch, PDF boxes leave a small gap, plain text a whole blank row.
@@ -147,7 +148,9 @@ def _set_apart(lines: list[Line]) -> Callable[[int], bool]:
         if index == 0:
             return False
         line, previous = lines[index], lines[index - 1]
-        return line.page != previous.page or line.box.top - previous.box.bottom >= needed
+        # A line above the one read before it opens the next column: nothing of its column is above.
+        opens_column = line.box.top < previous.box.top and not same_row(line.box, previous.box)
+        return line.page != previous.page or opens_column or line.box.top - previous.box.bottom >= needed
 
     return apart
 

@@ -131,3 +131,32 @@ def test_without_typography_headings_need_a_name_and_space_above() -> None:
         (SectionKind.EXPERIENCE, "Where I've worked", 2),
         (SectionKind.EDUCATION, "Education and training", 3),
     ]
+
+
+def test_without_typography_a_heading_opening_a_side_column_is_a_heading() -> None:
+    """A sidebar read after the main column starts back at the top of the page: its first line has
+    no space above it in reading order, yet nothing of its column is above it."""
+    main = [
+        fragment("Jane Doe", 0.36, 0.05),
+        fragment("Summary", 0.36, 0.10),
+        fragment("Data engineer who likes small teams.", 0.36, 0.117),
+        fragment("Experience", 0.36, 0.16),
+        fragment("Acme, Berlin", 0.36, 0.177),
+        fragment("Built the billing platform", 0.36, 0.194),
+        fragment("Led a team of five", 0.36, 0.211),
+        fragment("Migrated the monolith", 0.36, 0.228),
+    ]
+    side = [fragment(text, 0.03, 0.07 + 0.017 * i) for i, text in enumerate(["Contact", "jane@example.com"])]
+    side += [
+        fragment("Top Skills", 0.03, 0.14),
+        fragment("Python", 0.03, 0.157),
+        fragment("SQL", 0.03, 0.174),
+    ]
+    grouped = LayoutGrouper().group(document(*without_typography([*main, *side])))
+    assert [(kind, heading) for kind, heading, _ in outline(grouped)] == [
+        (SectionKind.HEADER, None),
+        (SectionKind.SUMMARY, "Summary"),
+        (SectionKind.EXPERIENCE, "Experience"),
+        (SectionKind.CONTACT, "Contact"),
+        (SectionKind.SKILLS, "Top Skills"),
+    ]
