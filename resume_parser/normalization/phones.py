@@ -42,8 +42,9 @@ def normalize_phone(printed: str, region: str | None = None) -> str | None:
     number = _parse(text, None) if "+" in text else None
     if number is None and region:
         number = _parse(text, region)
-    if number is not None:
-        return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+    e164 = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164) if number else None
+    if e164 and len(e164) - 1 <= MAX_DIGITS:  # a national number padded past what E.164 allows is not one
+        return e164
     digits = re.sub(r"\D", "", text)
     return printed.strip() if MIN_DIGITS <= len(digits) <= MAX_DIGITS else None
 
