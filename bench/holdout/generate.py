@@ -18,6 +18,7 @@ from typing import Any, NamedTuple
 import academic
 import docx_themes
 import export_theme
+import margin_theme
 import paged_theme
 import pdf_themes
 import scans
@@ -71,6 +72,9 @@ PLAN = [
     Doc("twopage", "en", "finance", 2092, "month"),
     Doc("twopage", "es", "software", 2095, "slash"),
     Doc("twopage", "de", "marketing", 2101, "month"),
+    Doc("margin", "en", "data", 2111, "short"),
+    Doc("margin", "es", "finance", 2112, "month"),
+    Doc("margin", "fr", "software", 2113, "month"),
 ]
 # Image-only copies of PDF layouts, for OCR.
 SCANS = [
@@ -95,6 +99,7 @@ def _renderer(doc: Doc) -> tuple[str, Callable[[Truth, str], Truth]]:
         "txtdash": ("txt", lambda t, p: text_theme.dashed(t, loc, p, style)),
         "profile": ("pdf", lambda t, p: export_theme.profile_export(t, loc, p)),
         "twopage": ("pdf", lambda t, p: paged_theme.two_page(t, loc, p, style)),
+        "margin": ("pdf", lambda t, p: margin_theme.margin(t, loc, p, style)),
     }
     return themes[doc.layout]
 
