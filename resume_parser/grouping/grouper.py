@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from resume_parser.grouping.columns import read_columns
 from resume_parser.grouping.furniture import is_page_number, running_headers
+from resume_parser.grouping.margin_titles import split_margin_titles
 from resume_parser.grouping.sections import ReadLine, segment
 from resume_parser.layout import Block, BlockKind, Document, GroupedDocument, Line, Page
 
@@ -17,12 +18,13 @@ class LayoutGrouper:
         first_page = _body_fragments(document.pages[0]) if document.pages else []
         pages = [_ordered_page(page, first_page) for page in document.pages]
         ordered = Document(pages, document.media_type, document.extractor, warnings=document.warnings)
-        lines = [
-            ReadLine(line, margin=block.kind in _MARGIN_KINDS)
-            for page in pages
-            for block in page.blocks
-            for line in block.lines
-        ]
+        lines: list[ReadLine] = []
+        for block in (block for page in pages for block in page.blocks):
+            if block.kind in _MARGIN_KINDS:
+                lines += [ReadLine(line, margin=True) for line in block.lines]
+            else:
+                split, titles = split_margin_titles(block.lines)
+                lines += [ReadLine(line, title=any(line is t for t in titles)) for line in split]
         return GroupedDocument(document=ordered, sections=segment(lines))
 
 

@@ -32,16 +32,19 @@ HEADING_CONTINUATION_GAP = 0.8
 
 @dataclass(frozen=True, slots=True)
 class ReadLine:
-    """A line in reading order, and whether it comes from a page header or footer."""
+    """A line in reading order, whether it comes from a page header or footer, and whether it is a
+    section title found by its place."""
 
     line: Line
     margin: bool = False
+    title: bool = False  # a section title already told apart by its place (set in a left margin)
 
 
 def segment(lines: list[ReadLine]) -> list[Section]:
     body = [read.line for read in lines if not read.margin]
     traits = [traits_of(line) for line in body]
-    headings = _find_headings(body, traits)
+    titles = [index for index, read in enumerate(read for read in lines if not read.margin) if read.title]
+    headings = _find_headings(body, traits) | set(titles)
     in_header = _header_zone(body, headings)
     header = Section(SectionKind.HEADER, None, [])
     sections = [header]
