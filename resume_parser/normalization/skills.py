@@ -26,6 +26,7 @@ from resume_parser.resume import Skill
 
 # Commas, semicolons, bullets and pipes separate items; "/" does not ("CI/CD", "A/B Testing").
 _ITEM_SEPARATOR = re.compile(r"\s*[,;|•·◦▪]\s*")
+_DASH_LABEL = re.compile(r"^(?P<label>[^\W\d][^—–]{0,40}?)\s+[—–]\s+(?P<rest>\S.*)$")
 _LEVEL_WORDS = (
     "beginner",
     "basic",
@@ -132,6 +133,8 @@ def _unwrapped(lines: list[Line]) -> list[tuple[Line, str | None, str]]:
     for index, (line, text) in enumerate(rows):
         following = rows[index + 1][0] if index + 1 < len(rows) else None
         label, rest = (None, text) if _has_level(text) else split_label(line)
+        if label is None and not _has_level(text):
+            label, rest = _dash_label(text)
         if label is None and value_column is not None:
             label, rest = _label_before_column(line, value_column, text)
         if label is None and _is_group_label(text, line, following):
@@ -145,6 +148,17 @@ def _unwrapped(lines: list[Line]) -> list[tuple[Line, str | None, str]]:
         last = joined[-1][2]
         wrapping = bool(_ITEM_SEPARATOR.search(last)) and not _ITEM_SEPARATOR.search(last[-1:])
     return joined
+
+
+def _dash_label(text: str) -> tuple[str | None, str]:
+    """ "Analysis — Python · SQL": a group label before a spaced dash (a level after one is caught
+    before: "Python — Advanced")."""
+    match = _DASH_LABEL.match(text)
+    if match is None or _ITEM_SEPARATOR.search(match.group("label")):
+        return None, text
+    if len(match.group("label").split()) > MAX_GROUP_LABEL_WORDS:
+        return None, text
+    return match.group("label"), match.group("rest")
 
 
 def _value_column(lines: list[Line]) -> float | None:

@@ -90,3 +90,18 @@ def test_bold_labels_over_one_keyword_per_line() -> None:
         ("Analysis", ["pandas", "R"]),
         ("Machine Learning", ["PyTorch", "scikit-learn"]),
     ]
+
+
+def test_group_labels_before_a_spaced_dash() -> None:
+    text = """
+    Analysis — Python · dbt · SQL
+    Machine Learning — XGBoost · scikit-learn
+    Tools – DATEV
+    Python — Advanced
+    """
+    assert [(g.name, g.keywords, g.level) for g in parse_skills(lines(text))] == [
+        ("Analysis", ["Python", "dbt", "SQL"], None),
+        ("Machine Learning", ["XGBoost", "scikit-learn"], None),
+        ("Tools", ["DATEV"], None),
+        ("Python", [], "Advanced"),
+    ]
