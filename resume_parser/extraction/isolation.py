@@ -13,6 +13,7 @@ finds, it is not a sandbox.)
 from __future__ import annotations
 
 import asyncio
+import logging
 import multiprocessing
 import multiprocessing.forkserver
 import os
@@ -26,6 +27,7 @@ from pebble import ProcessExpired, ProcessPool
 from resume_parser.errors import DocumentError, DocumentLimitError, TransientError
 
 T = TypeVar("T")
+log = logging.getLogger(__name__)
 
 # forkserver: the worker has an event loop and threads, which a plain fork would copy mid-flight.
 _CONTEXT = multiprocessing.get_context("forkserver")
@@ -63,23 +65,35 @@ class ParserProcesses:
     """A small pool of child processes running one parsing call each at a time."""
 
     def __init__(self, *, processes: int, memory_limit_bytes: int, timeout_seconds: float):
+        self._processes = processes
         self._memory_limit = memory_limit_bytes
         self._timeout = timeout_seconds
-        _start_forkserver_without_settings()
-        self._pool = ProcessPool(
-            max_workers=processes,
+        self._pool = self._new_pool()
+
+    def _new_pool(self) -> ProcessPool:
+        _start_forkserver_without_settings()  # again if it died: children are forked from it
+        return ProcessPool(
+            max_workers=self._processes,
             max_tasks=_TASKS_PER_CHILD,
             initializer=_cap_memory,
-            initargs=(memory_limit_bytes,),
+            initargs=(self._memory_limit,),
             context=_CONTEXT,
         )
 
     async def run(self, function: Callable[..., T], *args: Any) -> T:
         """`function(*args)` in a child. Cancelling the awaiting task kills the child (that is how
         the pipeline's stage deadline stops it); the pool's own timeout is a backstop."""
+        if not self._pool.active:
+            self._replace_broken_pool()
         future = self._pool.schedule(function, args=args, timeout=self._timeout)
         try:
             return await asyncio.wrap_future(future)
+        except RuntimeError as error:
+            if self._pool.active:
+                raise  # the parser's own error
+            # pebble's failure, not the parser's: the pool broke (say, its forkserver was killed).
+            self._replace_broken_pool()
+            raise TransientError("the parser processes were restarted", reason="PARSER_RESTARTED") from error
         except MemoryError:
             raise self._over_memory() from None
         except ProcessExpired as error:
@@ -101,6 +115,11 @@ class ParserProcesses:
             f"reading the document needed more than {self._memory_limit // 2**20} MiB of memory",
             metadata={} if exit_code is None else {"exit_code": str(exit_code)},
         )
+
+    def _replace_broken_pool(self) -> None:
+        log.warning("parser process pool broken; starting a new one")
+        self._pool.stop()  # type: ignore[no-untyped-call]  # pebble leaves stop() unannotated
+        self._pool = self._new_pool()
 
     def close(self) -> None:
         self._pool.stop()  # type: ignore[no-untyped-call]  # pebble leaves stop() unannotated

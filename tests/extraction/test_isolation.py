@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import multiprocessing.forkserver
 import os
 import signal
 import time
@@ -121,6 +122,29 @@ async def test_a_child_killed_from_outside_is_worth_a_retry(processes: ParserPro
         with pytest.raises(TransientError) as failure:
             await processes.run(killed)
         assert failure.value.reason == "PARSER_KILLED"
+    finally:
+        processes.close()
+
+
+def runtime_error() -> None:
+    raise RuntimeError("a parser's own error")
+
+
+async def test_a_killed_forkserver_is_replaced_and_a_parsers_runtime_error_is_its_own(
+    processes: ParserProcesses,
+) -> None:
+    try:
+        with pytest.raises(RuntimeError, match="a parser's own error"):
+            await processes.run(runtime_error)
+        forkserver = multiprocessing.forkserver._forkserver._forkserver_pid  # type: ignore[attr-defined]
+        os.kill(forkserver, signal.SIGKILL)
+        outcomes = []
+        for _ in range(3):  # the broken pool is noticed before a call, or by it (then worth a retry)
+            try:
+                outcomes.append(await processes.run(allocate, 10))
+            except TransientError as error:
+                outcomes.append(error.reason)
+        assert outcomes[-1] == 10 and set(outcomes) <= {10, "PARSER_RESTARTED"}
     finally:
         processes.close()
 
