@@ -199,8 +199,8 @@ def _is_header(
     if text.rsplit(" ", 1)[-1].casefold() in _CONNECTORS:
         return False  # "... with Debezium and": a sentence going on
     if bold_means_header and not ends_sentence(text):
-        if line.bold:
-            return True
+        if line.bold or line.words[0].bold:
+            return True  # bold, or opening in bold ("**Analista financiero** en Soluciones S.L.")
         if previous_is_body and not _has_bold(line):
             return False  # after a body line, a header of this layout would carry bold
     words = text.split()

@@ -82,8 +82,17 @@ def title_case_ratio(text: str) -> float:
     return sum(1 for w in words if w[0].isupper()) / len(words)
 
 
+# A name may end in a dotted abbreviation ("Soluciones Ibéricas S.L.", "Acme Inc."), not a sentence.
+_CLOSING_ABBREVIATION = re.compile(
+    r"(?<![\w.])(?:\w{1,3}\.){2,}$|\b(?:inc|ltd|co|corp|llc|plc)\.$", re.IGNORECASE
+)
+
+
 def ends_sentence(text: str) -> bool:
-    return text.rstrip().endswith((".", "!", "?", ";", ":"))
+    text = text.rstrip()
+    if text.endswith(".") and _CLOSING_ABBREVIATION.search(text):
+        return False
+    return text.endswith((".", "!", "?", ";", ":"))
 
 
 def has_letters(text: str) -> bool:

@@ -229,3 +229,14 @@ def test_a_capitalized_description_line_before_the_next_employer_line_ends_the_p
         ("Rheinwerk Logistik SE", "Senior Data Scientist"),
     ]
     assert (parsed[0].work.highlights or [""])[-1].endswith("Betreuung von Großkunden im DACH-Raum")
+
+
+def test_an_employer_ending_in_a_dotted_legal_form_is_no_sentence() -> None:
+    text = """
+    **Analista financiero sénior** en Soluciones Ibéricas S.L.
+    Ciudad de México · octubre 2022 – agosto 2024
+    – Gestión de clientes clave en España y Portugal
+    """
+    assert _summary(text) == [
+        ("Analista financiero sénior", "Soluciones Ibéricas S.L.", "Ciudad de México", "2022-10", "2024-08")
+    ]
