@@ -1,4 +1,5 @@
-"""Certificates: "Name (Issuer), Jun 2023", "Name — Issuer, 2023", "Name, Issuer, 06/2023", one per line."""
+"""Certificates: "Name (Issuer), Jun 2023", "Name — Issuer, 2023", "Name, Issuer, 06/2023",
+"2024 · Name – Level, Issuer", one per line."""
 
 from __future__ import annotations
 
@@ -12,6 +13,8 @@ from resume_parser.resume import Certificate
 
 _ISSUER_AFTER_QUALIFIED_NAME = re.compile(r"^(?P<name>.+\))\s*,\s*(?P<issuer>[^,()]+)$")
 _ISSUER_IN_PARENS = re.compile(r"^(?P<name>.+?)\s*\((?P<issuer>[^()]+)\)$")
+# "Name, Issuer": one comma, a few capitalized words after it and no dash among them.
+_ISSUER_AFTER_COMMA = re.compile(r"^(?P<name>[^,]+\S),\s+(?P<issuer>[A-Z][^,–—-]*)$")
 _ISSUER_AFTER_EM_DASH = re.compile(r"^(?P<name>.+)\s+[—|·]\s+(?P<issuer>.+)$")
 _ISSUER_AFTER_DASH = re.compile(r"^(?P<name>.+)\s+[–-]\s+(?P<issuer>.+)$")
 _ISSUED_BY = re.compile(r"^(?P<name>.+?),?\s+(?:issued by|by|from)\s+(?P<issuer>.+)$", re.IGNORECASE)
@@ -83,6 +86,7 @@ def _split_issuer(text: str) -> tuple[str, str | None]:
     for pattern in (
         _ISSUER_AFTER_QUALIFIED_NAME,
         _ISSUER_IN_PARENS,
+        _ISSUER_AFTER_COMMA,
         _ISSUER_AFTER_EM_DASH,
         _ISSUER_AFTER_DASH,
         _ISSUED_BY,

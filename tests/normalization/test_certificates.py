@@ -35,3 +35,18 @@ def test_a_qualified_name_then_its_issuer_after_a_comma() -> None:
     assert [(c.name, c.issuer, c.date) for c in found] == [
         ("Home Office Personal Licence (PIL A)", "Home Office", "2019")
     ]
+
+
+def test_a_year_first_and_the_issuer_after_a_comma() -> None:
+    parsed = parse_certificates(
+        lines(
+            """
+            2024 · Databricks Certified Data Engineer Associate, Databricks
+            2023 · AWS Certified Solutions Architect – Associate, Amazon Web Services
+            """
+        )
+    )
+    assert [(c.name, c.issuer, c.date) for c in parsed] == [
+        ("Databricks Certified Data Engineer Associate", "Databricks", "2024"),
+        ("AWS Certified Solutions Architect – Associate", "Amazon Web Services", "2023"),
+    ]
