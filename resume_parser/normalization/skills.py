@@ -142,7 +142,9 @@ def _unwrapped(lines: list[Line]) -> list[tuple[Line, str | None, str]]:
         at_margin = value_column is not None and line.box.left < value_column - COLUMN_TOLERANCE
         if wrapping and label is None and _same_size(joined[-1][0], line) and not at_margin:
             previous_line, previous_label, previous_text = joined[-1]
-            joined[-1] = (previous_line, previous_label, f"{previous_text} {text}")
+            # A wrapped list may carry its separator over: "TDD" / "· Domain-Driven Design".
+            glue = ", " if is_bullet(line.text) else " "
+            joined[-1] = (previous_line, previous_label, f"{previous_text}{glue}{text}")
         else:
             joined.append((line, _label_name(label) if label else None, rest if label else text))
         last = joined[-1][2]

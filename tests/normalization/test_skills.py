@@ -105,3 +105,14 @@ def test_group_labels_before_a_spaced_dash() -> None:
         ("Tools", ["DATEV"], None),
         ("Python", [], "Advanced"),
     ]
+
+
+def test_a_wrapped_list_that_carries_its_separator_to_the_next_line() -> None:
+    text = """
+    **Practices**
+    Code Review · Pair Programming · TDD
+    · Domain-Driven Design
+    """
+    assert _groups(text) == [
+        ("Practices", ["Code Review", "Pair Programming", "TDD", "Domain-Driven Design"])
+    ]
