@@ -153,7 +153,9 @@ async def size_shared_buffers(stack: LocalStack, admin_url: str) -> None:
 
 
 def _positional(sql: str) -> str:
-    """SQLAlchemy's named parameters as asyncpg's numbered ones (:query_text before :query)."""
+    """SQLAlchemy's named parameters as asyncpg's numbered ones (:query_text before :query); the
+    synthetic resumes are all in the default tenant."""
+    sql = sql.replace(":tenant_id", "''")
     for name, number in (("query_text", 1), ("query", 1), ("embedder", 2), ("job_post_id", 3)):
         sql = sql.replace(f":{name}", f"${number}")
     return sql

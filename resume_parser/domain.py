@@ -8,6 +8,7 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
+from resume_parser.errors import InvalidInputError
 from resume_parser.resume import ParsedResume
 
 
@@ -26,6 +27,18 @@ class Stage(StrEnum):
     @property
     def is_terminal(self) -> bool:
         return self in (Stage.COMPLETED, Stage.FAILED)
+
+
+# The longest tenant id accepted (every request may carry one).
+MAX_TENANT_ID = 128
+
+
+def validated_tenant_id(tenant_id: str) -> str:
+    if len(tenant_id) > MAX_TENANT_ID:
+        raise InvalidInputError(
+            f"tenant_id is longer than {MAX_TENANT_ID} characters", reason="FIELD_TOO_LONG"
+        )
+    return tenant_id
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,6 +118,7 @@ class NewResume:
     key: str
     size_bytes: int
     sha256: str
+    tenant_id: str = ""  # the default tenant
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,3 +142,4 @@ class ResumeRecord:
     error: StageError | None = None
     parsed: ParsedResume | None = None
     events: tuple[ResumeEvent, ...] = ()
+    tenant_id: str = ""

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from resume_parser import pagination
 from resume_parser.blobstore import BlobStore, content_key, parse_s3_uri
 from resume_parser.db.repository import PageCursor, ResumeRepository
-from resume_parser.domain import NewResume, ResumeEvent, ResumeRecord, Stage
+from resume_parser.domain import NewResume, ResumeEvent, ResumeRecord, Stage, validated_tenant_id
 from resume_parser.errors import (
     FileTooLargeError,
     InvalidInputError,
@@ -44,6 +44,7 @@ class UploadRequest:
     job_post_id: str = ""
     external_id: str = ""
     idempotency_key: str = ""
+    tenant_id: str = ""
 
 
 def parse_resume_id(value: str) -> uuid.UUID:
@@ -54,6 +55,7 @@ def parse_resume_id(value: str) -> uuid.UUID:
 
 
 def _check_lengths(request: UploadRequest) -> None:
+    validated_tenant_id(request.tenant_id)
     limits = {
         "idempotency_key": (request.idempotency_key, MAX_IDEMPOTENCY_KEY),
         "job_post_id": (request.job_post_id, MAX_ID_LENGTH),
@@ -88,7 +90,9 @@ class ResumeService:
         if (request.content is None) == (request.s3_uri is None):
             raise InvalidInputError("exactly one of content or s3_uri is required", reason="MISSING_SOURCE")
         if request.idempotency_key:
-            existing = await self._repository.get_by_idempotency_key(request.idempotency_key)
+            existing = await self._repository.get_by_idempotency_key(
+                request.tenant_id, request.idempotency_key
+            )
             if existing is not None:
                 await self._ensure_queued(existing)
                 return existing, False
@@ -108,6 +112,7 @@ class ResumeService:
                 key=key,
                 size_bytes=len(data),
                 sha256=sha256,
+                tenant_id=request.tenant_id,
             )
         )
         await self._ensure_queued(record)
@@ -152,22 +157,27 @@ class ResumeService:
                 extra={"resume_id": str(record.id), "error": type(error).__name__},
             )
 
-    async def get(self, resume_id: uuid.UUID) -> ResumeRecord:
-        record = await self._repository.get(resume_id)
+    async def get(self, resume_id: uuid.UUID, tenant_id: str) -> ResumeRecord:
+        """The tenant's resume; another tenant's is NOT_FOUND, as if it did not exist."""
+        record = await self._repository.get(resume_id, tenant_id=validated_tenant_id(tenant_id))
         if record is None:
             raise NotFoundError("no resume with that id")
         return record
 
     async def list(
-        self, *, job_post_id: str, stage: Stage | None, page_size: int, page_token: str
+        self, *, tenant_id: str, job_post_id: str, stage: Stage | None, page_size: int, page_token: str
     ) -> tuple[list[ResumeRecord], str]:
         if page_size < 0:
             raise InvalidInputError("page_size must not be negative", reason="INVALID_PAGE_SIZE")
         size = min(page_size or DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE)
-        filters = {"job_post_id": job_post_id, "stage": stage.value if stage else ""}
+        filters = {
+            "tenant_id": validated_tenant_id(tenant_id),
+            "job_post_id": job_post_id,
+            "stage": stage.value if stage else "",
+        }
         cursor = pagination.decode(page_token, filters)
         records = await self._repository.list_page(
-            job_post_id=job_post_id, stage=stage, limit=size + 1, after=cursor
+            tenant_id=tenant_id, job_post_id=job_post_id, stage=stage, limit=size + 1, after=cursor
         )
         next_token = ""
         if len(records) > size:
@@ -176,7 +186,7 @@ class ResumeService:
             next_token = pagination.encode(PageCursor(last.created_at, last.id), filters)
         return records, next_token
 
-    async def watch(self, resume_id: uuid.UUID) -> AsyncIterator[ResumeEvent]:
+    async def watch(self, resume_id: uuid.UUID, tenant_id: str) -> AsyncIterator[ResumeEvent]:
         """The current state, then every later transition exactly once, until a terminal stage.
 
         Subscribe first, then read the state: a transition committed in between arrives on the
@@ -186,7 +196,7 @@ class ResumeService:
             raise RuntimeError("watch needs an EventHub")
         async with self._hub.subscribe(resume_id) as queue:
             self._raise_if_closing()
-            record = await self.get(resume_id)
+            record = await self.get(resume_id, tenant_id)
             current = ResumeEvent(
                 record.id, record.sequence, record.stage, record.attempt, record.updated_at, record.error
             )
@@ -214,23 +224,24 @@ class ResumeService:
                 "the server is shutting down; call WatchResume again to resume", reason="SERVER_SHUTTING_DOWN"
             )
 
-    async def delete(self, resume_id: uuid.UUID) -> None:
-        """Erase the resume's rows (events and embeddings cascade) and, unless another resume shares
-        the same content-addressed file, its S3 object. Deleting twice is fine."""
-        deleted = await self._repository.delete(resume_id)
+    async def delete(self, resume_id: uuid.UUID, tenant_id: str) -> None:
+        """Erase the tenant's resume's rows (events and embeddings cascade) and, unless another
+        resume shares the same content-addressed file, its S3 object. Deleting twice is fine, and
+        so is deleting another tenant's resume: it does not exist for this one, so nothing happens."""
+        deleted = await self._repository.delete(resume_id, tenant_id=validated_tenant_id(tenant_id))
         if deleted is None:
             return
         bucket, key, still_referenced = deleted
         if not still_referenced:
             await self._blobs.delete(bucket, key)
 
-    async def reprocess(self, resume_id: uuid.UUID) -> ResumeRecord:
-        record = await self.get(resume_id)
+    async def reprocess(self, resume_id: uuid.UUID, tenant_id: str) -> ResumeRecord:
+        record = await self.get(resume_id, tenant_id)
         if not record.stage.is_terminal:
             raise InvalidInputError("the resume is still being processed", reason="RESUME_BUSY")
         event = await self._repository.requeue(resume_id)
         if event is not None and self._publisher is not None:
             await self._publisher.publish(event)
-        record = await self.get(resume_id)
+        record = await self.get(resume_id, tenant_id)
         await self._ensure_queued(record)
         return record

@@ -38,18 +38,23 @@ async def upload(stub: api_grpc.ResumeServiceStub, content: bytes, **fields: str
 
 
 async def watch_all(
-    stub: api_grpc.ResumeServiceStub, resume_id: str, timeout: float = 90.0
+    stub: api_grpc.ResumeServiceStub, resume_id: str, timeout: float = 90.0, tenant_id: str = ""
 ) -> list[api.WatchResumeResponse]:
+    request = api.WatchResumeRequest(resume_id=resume_id, tenant_id=tenant_id)
+
     async def collect() -> list[api.WatchResumeResponse]:
-        return [event async for event in stub.WatchResume(api.WatchResumeRequest(resume_id=resume_id))]
+        return [event async for event in stub.WatchResume(request)]
 
     return await asyncio.wait_for(collect(), timeout)
 
 
-async def wait_terminal(stub: api_grpc.ResumeServiceStub, resume_id: str, timeout: float = 90.0) -> pb.Resume:
-    events = await watch_all(stub, resume_id, timeout)
+async def wait_terminal(
+    stub: api_grpc.ResumeServiceStub, resume_id: str, timeout: float = 90.0, tenant_id: str = ""
+) -> pb.Resume:
+    events = await watch_all(stub, resume_id, timeout, tenant_id)
     assert events[-1].stage in TERMINAL
-    response: api.GetResumeResponse = await stub.GetResume(api.GetResumeRequest(resume_id=resume_id))
+    request = api.GetResumeRequest(resume_id=resume_id, tenant_id=tenant_id)
+    response: api.GetResumeResponse = await stub.GetResume(request)
     return response.resume
 
 

@@ -69,6 +69,7 @@ def _record_from_row(row: ResumeRow, events: Sequence[ResumeEventRow] = ()) -> R
         error=StageError.from_json(row.error) if row.error else None,
         parsed=ParsedResume.model_validate(row.parsed) if row.parsed else None,
         events=tuple(_event_from_row(e) for e in events),
+        tenant_id=row.tenant_id,
     )
 
 
@@ -86,6 +87,7 @@ class ResumeRepository:
                 insert(ResumeRow)
                 .values(
                     id=resume_id,
+                    tenant_id=new.tenant_id,
                     idempotency_key=new.idempotency_key,
                     filename=new.filename,
                     declared_content_type=new.declared_content_type,
@@ -102,7 +104,7 @@ class ResumeRepository:
                     created_at=now,
                     updated_at=now,
                 )
-                .on_conflict_do_nothing(index_elements=[ResumeRow.idempotency_key])
+                .on_conflict_do_nothing(index_elements=[ResumeRow.tenant_id, ResumeRow.idempotency_key])
                 .returning(ResumeRow.id)
             )
             if inserted is not None:
@@ -112,17 +114,19 @@ class ResumeRepository:
                     )
                 )
         if inserted is None:
-            existing = await self.get_by_idempotency_key(new.idempotency_key or "")
+            existing = await self.get_by_idempotency_key(new.tenant_id, new.idempotency_key or "")
             assert existing is not None, "an idempotency-key conflict implies the row exists"
             return existing, False
         record = await self.get(resume_id)
         assert record is not None
         return record, True
 
-    async def get(self, resume_id: uuid.UUID) -> ResumeRecord | None:
+    async def get(self, resume_id: uuid.UUID, *, tenant_id: str | None = None) -> ResumeRecord | None:
+        """The resume, or None; with `tenant_id`, None also when it belongs to another tenant (the
+        callers' view: another tenant's resume does not exist). Without, for the pipeline."""
         async with self._sessions() as session:
             row = await session.get(ResumeRow, resume_id)
-            if row is None:
+            if row is None or (tenant_id is not None and row.tenant_id != tenant_id):
                 return None
             events = (
                 await session.scalars(
@@ -133,15 +137,23 @@ class ResumeRepository:
             ).all()
             return _record_from_row(row, events)
 
-    async def get_by_idempotency_key(self, key: str) -> ResumeRecord | None:
+    async def get_by_idempotency_key(self, tenant_id: str, key: str) -> ResumeRecord | None:
         async with self._sessions() as session:
-            resume_id = await session.scalar(select(ResumeRow.id).where(ResumeRow.idempotency_key == key))
+            resume_id = await session.scalar(
+                select(ResumeRow.id).where(ResumeRow.tenant_id == tenant_id, ResumeRow.idempotency_key == key)
+            )
         return await self.get(resume_id) if resume_id else None
 
     async def list_page(
-        self, *, job_post_id: str, stage: Stage | None, limit: int, after: PageCursor | None
+        self,
+        *,
+        tenant_id: str,
+        job_post_id: str,
+        stage: Stage | None,
+        limit: int,
+        after: PageCursor | None,
     ) -> list[ResumeRecord]:
-        query = select(ResumeRow)
+        query = select(ResumeRow).where(ResumeRow.tenant_id == tenant_id)
         if job_post_id:
             query = query.where(ResumeRow.job_post_id == job_post_id)
         if stage is not None:
@@ -259,12 +271,12 @@ class ResumeRepository:
             # The row is now non-terminal, so the ordinary transition records the event.
             return await self.transition(resume_id, Stage.QUEUED, attempt=0, session=session)
 
-    async def delete(self, resume_id: uuid.UUID) -> tuple[str, str, bool] | None:
-        """Delete a resume with its events and embeddings. Returns (bucket, key, still_referenced):
-        the file is content-addressed, so another resume may share it."""
+    async def delete(self, resume_id: uuid.UUID, *, tenant_id: str) -> tuple[str, str, bool] | None:
+        """Delete a tenant's resume with its events and embeddings. Returns (bucket, key,
+        still_referenced): the file is content-addressed, so another resume may share it."""
         async with self._sessions.begin() as session:
             row = await session.get(ResumeRow, resume_id, with_for_update=True)
-            if row is None:
+            if row is None or row.tenant_id != tenant_id:
                 return None
             bucket, key = row.bucket, row.key
             await session.delete(row)

@@ -8,7 +8,19 @@ from datetime import datetime
 from typing import Any
 
 from pgvector.sqlalchemy import Vector
-from sqlalchemy import BigInteger, DateTime, ForeignKey, Index, Integer, MetaData, Text, cast, func, text
+from sqlalchemy import (
+    BigInteger,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    Text,
+    UniqueConstraint,
+    cast,
+    func,
+    text,
+)
 from sqlalchemy.dialects.postgresql import JSONB, TSVECTOR, UUID
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -28,7 +40,9 @@ class ResumeRow(Base):
     __tablename__ = "resumes"
 
     id: Mapped[uuid.UUID] = mapped_column(UUID(as_uuid=True), primary_key=True)
-    idempotency_key: Mapped[str | None] = mapped_column(Text, unique=True)
+    # Every query of the service names the tenant: one tenant never sees another's resumes.
+    tenant_id: Mapped[str] = mapped_column(Text, server_default="")
+    idempotency_key: Mapped[str | None] = mapped_column(Text)
     filename: Mapped[str] = mapped_column(Text)
     declared_content_type: Mapped[str] = mapped_column(Text)
     media_type: Mapped[str] = mapped_column(Text)
@@ -52,8 +66,10 @@ class ResumeRow(Base):
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
 
     __table_args__ = (
+        UniqueConstraint("tenant_id", "idempotency_key"),
         Index("ix_resumes_search_document", "search_document", postgresql_using="gin"),
         Index("ix_resumes_stage_updated_at", "stage", "updated_at"),
+        Index("ix_resumes_tenant_id_created_at", "tenant_id", "created_at"),
     )
 
 

@@ -58,6 +58,7 @@ def resume_to_pb(record: ResumeRecord, *, with_parsed: bool = True) -> pb.Resume
         filename=record.filename,
         content_type=record.media_type,
         job_post_id=record.job_post_id,
+        tenant_id=record.tenant_id,
         external_id=record.external_id,
         size_bytes=record.size_bytes,
         sha256=record.sha256,

@@ -60,6 +60,7 @@ class ResumeServicer(api_grpc.ResumeServiceServicer):
                 job_post_id=request.job_post_id,
                 external_id=request.external_id,
                 idempotency_key=request.idempotency_key,
+                tenant_id=request.tenant_id,
             )
         )
         return api.UploadResumeResponse(resume=resume_to_pb(record), created=created)
@@ -69,7 +70,7 @@ class ResumeServicer(api_grpc.ResumeServiceServicer):
     ) -> AsyncIterator[api.WatchResumeResponse]:
         try:
             resume_id = parse_resume_id(request.resume_id)
-            async for event in self._service.watch(resume_id):
+            async for event in self._service.watch(resume_id, request.tenant_id):
                 yield event_to_pb(event)
         except Exception as error:
             await _abort(context, error, "WatchResume")
@@ -78,7 +79,7 @@ class ResumeServicer(api_grpc.ResumeServiceServicer):
     async def GetResume(
         self, request: api.GetResumeRequest, context: grpc.aio.ServicerContext[Any, Any]
     ) -> api.GetResumeResponse:
-        record = await self._service.get(parse_resume_id(request.resume_id))
+        record = await self._service.get(parse_resume_id(request.resume_id), request.tenant_id)
         return api.GetResumeResponse(resume=resume_to_pb(record))
 
     @_unary
@@ -86,6 +87,7 @@ class ResumeServicer(api_grpc.ResumeServiceServicer):
         self, request: api.ListResumesRequest, context: grpc.aio.ServicerContext[Any, Any]
     ) -> api.ListResumesResponse:
         records, next_token = await self._service.list(
+            tenant_id=request.tenant_id,
             job_post_id=request.job_post_id,
             stage=stage_from_pb(request.stage),
             page_size=request.page_size,
@@ -103,6 +105,7 @@ class ResumeServicer(api_grpc.ResumeServiceServicer):
         page = await self._search.search(
             SearchQuery(
                 text=request.query,
+                tenant_id=request.tenant_id,
                 job_post_id=request.job_post_id,
                 created_after=after.ToDatetime(tzinfo=UTC) if request.HasField("create_time_after") else None,
                 created_before=before.ToDatetime(tzinfo=UTC)
@@ -118,12 +121,12 @@ class ResumeServicer(api_grpc.ResumeServiceServicer):
     async def DeleteResume(
         self, request: api.DeleteResumeRequest, context: grpc.aio.ServicerContext[Any, Any]
     ) -> api.DeleteResumeResponse:
-        await self._service.delete(parse_resume_id(request.resume_id))
+        await self._service.delete(parse_resume_id(request.resume_id), request.tenant_id)
         return api.DeleteResumeResponse()
 
     @_unary
     async def ReprocessResume(
         self, request: api.ReprocessResumeRequest, context: grpc.aio.ServicerContext[Any, Any]
     ) -> api.ReprocessResumeResponse:
-        record = await self._service.reprocess(parse_resume_id(request.resume_id))
+        record = await self._service.reprocess(parse_resume_id(request.resume_id), request.tenant_id)
         return api.ReprocessResumeResponse(resume=resume_to_pb(record))

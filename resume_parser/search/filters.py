@@ -9,19 +9,25 @@ from typing import Any
 
 @dataclass(frozen=True, slots=True)
 class Filters:
+    tenant_id: str = ""  # always applied: "" is the default tenant, not "any tenant"
     job_post_id: str = ""
     created_after: datetime | None = None  # inclusive
     created_before: datetime | None = None  # exclusive
 
     @property
     def narrowing(self) -> bool:
-        """Whether anything beyond "COMPLETED" is asked for."""
-        return bool(self.job_post_id) or self.created_after is not None or self.created_before is not None
+        """Whether anything beyond "COMPLETED" of the default tenant is asked for."""
+        return (
+            bool(self.tenant_id or self.job_post_id)
+            or self.created_after is not None
+            or self.created_before is not None
+        )
 
     def sql(self) -> tuple[str, dict[str, Any]]:
-        """WHERE conditions and their parameters: only COMPLETED resumes, and the filters that are set."""
-        conditions = ["r.stage = 'COMPLETED'"]
-        parameters: dict[str, Any] = {}
+        """WHERE conditions and their parameters: only the tenant's COMPLETED resumes, and the
+        filters that are set."""
+        conditions = ["r.stage = 'COMPLETED'", "r.tenant_id = :tenant_id"]
+        parameters: dict[str, Any] = {"tenant_id": self.tenant_id}
         if self.job_post_id:
             conditions.append("r.job_post_id = :job_post_id")
             parameters["job_post_id"] = self.job_post_id

@@ -18,6 +18,7 @@ from resume_parser.search.query import SearchQuery
 def fingerprint(query: SearchQuery, embedder_name: str) -> str:
     shape = [
         query.text.strip(),
+        query.tenant_id,
         query.job_post_id,
         query.created_after.isoformat() if query.created_after else "",
         query.created_before.isoformat() if query.created_before else "",

@@ -27,6 +27,7 @@ class SearchMode(StrEnum):
 @dataclass(frozen=True, slots=True)
 class SearchQuery:
     text: str
+    tenant_id: str = ""  # only this tenant's resumes are ever ranked ("" is the default tenant)
     job_post_id: str = ""  # empty: every job post
     created_after: datetime | None = None  # inclusive
     created_before: datetime | None = None  # exclusive

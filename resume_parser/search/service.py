@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from resume_parser.domain import validated_tenant_id
 from resume_parser.embedding import Embedder
 from resume_parser.resume import ParsedResume, Work
 from resume_parser.search import page_token
@@ -61,6 +62,7 @@ class SearchService:
         query_text = validated_text(query)
         page_size = validated_page_size(query)
         validate_time_range(query)
+        validated_tenant_id(query.tenant_id)
         query_fingerprint = page_token.fingerprint(query, self._embedder.name)
         offset = page_token.decode(query.page_token, query_fingerprint)
 
@@ -75,7 +77,7 @@ class SearchService:
     ) -> tuple[list[tuple[uuid.UUID, float]], dict[uuid.UUID, int]]:
         """Resume ids with their score, best first, and the matched work entry of each. The two rankers
         run at once, on two connections: full-text search needs no vector, so it overlaps the embedding."""
-        filters = Filters(query.job_post_id, query.created_after, query.created_before)
+        filters = Filters(query.tenant_id, query.job_post_id, query.created_after, query.created_before)
         async with asyncio.TaskGroup() as group:
             vector_task = group.create_task(self._nearest(query, query_text, filters))
             text_task = group.create_task(self._matching(query, query_text, filters))

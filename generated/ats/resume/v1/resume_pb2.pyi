@@ -181,6 +181,7 @@ class Resume(_message.Message):
     STAGE_TIMINGS_FIELD_NUMBER: _builtins.int
     CREATE_TIME_FIELD_NUMBER: _builtins.int
     UPDATE_TIME_FIELD_NUMBER: _builtins.int
+    TENANT_ID_FIELD_NUMBER: _builtins.int
     id: _builtins.str
     """Server-assigned identifier (a UUID)."""
     stage: Global___Stage.ValueType
@@ -201,6 +202,8 @@ class Resume(_message.Message):
     """How many times the pipeline job has been started for this resume."""
     sequence: _builtins.int
     """The sequence number of the latest stage transition."""
+    tenant_id: _builtins.str
+    """The tenant the resume belongs to (empty: the default tenant)."""
     @_builtins.property
     def error(self) -> Global___ResumeError:
         """Why the resume failed; set only when stage is STAGE_FAILED."""
@@ -239,10 +242,11 @@ class Resume(_message.Message):
         stage_timings: _abc.Iterable[Global___StageTiming] | None = ...,
         create_time: _timestamp_pb2.Timestamp | None = ...,
         update_time: _timestamp_pb2.Timestamp | None = ...,
+        tenant_id: _builtins.str = ...,
     ) -> None: ...
     _HasFieldArgType: _TypeAlias = _typing.Literal["create_time", b"create_time", "error", b"error", "parsed", b"parsed", "update_time", b"update_time"]  # noqa: Y015
     def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
-    _ClearFieldArgType: _TypeAlias = _typing.Literal["attempt", b"attempt", "content_type", b"content_type", "create_time", b"create_time", "error", b"error", "external_id", b"external_id", "filename", b"filename", "id", b"id", "job_post_id", b"job_post_id", "parsed", b"parsed", "sequence", b"sequence", "sha256", b"sha256", "size_bytes", b"size_bytes", "stage", b"stage", "stage_timings", b"stage_timings", "update_time", b"update_time"]  # noqa: Y015
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["attempt", b"attempt", "content_type", b"content_type", "create_time", b"create_time", "error", b"error", "external_id", b"external_id", "filename", b"filename", "id", b"id", "job_post_id", b"job_post_id", "parsed", b"parsed", "sequence", b"sequence", "sha256", b"sha256", "size_bytes", b"size_bytes", "stage", b"stage", "stage_timings", b"stage_timings", "tenant_id", b"tenant_id", "update_time", b"update_time"]  # noqa: Y015
     def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
     def WhichOneof(self, oneof_group: _Never) -> None: ...
 

@@ -26,7 +26,7 @@ from ats.resume.v1 import resume_pb2 as ats_dot_resume_dot_v1_dot_resume__pb2
 from google.protobuf import timestamp_pb2 as google_dot_protobuf_dot_timestamp__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\"ats/resume/v1/resume_service.proto\x12\rats.resume.v1\x1a\x1a\x61ts/resume/v1/resume.proto\x1a\x1fgoogle/protobuf/timestamp.proto\"\xaf\x01\n\x13UploadResumeRequest\x12\x11\n\x07\x63ontent\x18\x01 \x01(\x0cH\x00\x12\x10\n\x06s3_uri\x18\x02 \x01(\tH\x00\x12\x10\n\x08\x66ilename\x18\x03 \x01(\t\x12\x14\n\x0c\x63ontent_type\x18\x04 \x01(\t\x12\x13\n\x0bjob_post_id\x18\x05 \x01(\t\x12\x13\n\x0b\x65xternal_id\x18\x06 \x01(\t\x12\x17\n\x0fidempotency_key\x18\x07 \x01(\tB\x08\n\x06source\"N\n\x14UploadResumeResponse\x12%\n\x06resume\x18\x01 \x01(\x0b\x32\x15.ats.resume.v1.Resume\x12\x0f\n\x07\x63reated\x18\x02 \x01(\x08\"\'\n\x12WatchResumeRequest\x12\x11\n\tresume_id\x18\x01 \x01(\t\"\xcb\x01\n\x13WatchResumeResponse\x12\x11\n\tresume_id\x18\x01 \x01(\t\x12\x10\n\x08sequence\x18\x02 \x01(\x03\x12#\n\x05stage\x18\x03 \x01(\x0e\x32\x14.ats.resume.v1.Stage\x12.\n\nevent_time\x18\x04 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x0f\n\x07\x61ttempt\x18\x05 \x01(\x05\x12)\n\x05\x65rror\x18\x06 \x01(\x0b\x32\x1a.ats.resume.v1.ResumeError\"%\n\x10GetResumeRequest\x12\x11\n\tresume_id\x18\x01 \x01(\t\":\n\x11GetResumeResponse\x12%\n\x06resume\x18\x01 \x01(\x0b\x32\x15.ats.resume.v1.Resume\"u\n\x12ListResumesRequest\x12\x13\n\x0bjob_post_id\x18\x01 \x01(\t\x12#\n\x05stage\x18\x02 \x01(\x0e\x32\x14.ats.resume.v1.Stage\x12\x11\n\tpage_size\x18\x03 \x01(\x05\x12\x12\n\npage_token\x18\x04 \x01(\t\"V\n\x13ListResumesResponse\x12&\n\x07resumes\x18\x01 \x03(\x0b\x32\x15.ats.resume.v1.Resume\x12\x17\n\x0fnext_page_token\x18\x02 \x01(\t\"\xd0\x01\n\x14SearchResumesRequest\x12\r\n\x05query\x18\x01 \x01(\t\x12\x13\n\x0bjob_post_id\x18\x02 \x01(\t\x12\x35\n\x11\x63reate_time_after\x18\x03 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x36\n\x12\x63reate_time_before\x18\x04 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x11\n\tpage_size\x18\x05 \x01(\x05\x12\x12\n\npage_token\x18\x06 \x01(\t\"^\n\x15SearchResumesResponse\x12,\n\x07results\x18\x01 \x03(\x0b\x32\x1b.ats.resume.v1.SearchResult\x12\x17\n\x0fnext_page_token\x18\x02 \x01(\t\"\x96\x01\n\x0cSearchResult\x12\x11\n\tresume_id\x18\x01 \x01(\t\x12\r\n\x05score\x18\x02 \x01(\x01\x12\x0c\n\x04name\x18\x03 \x01(\t\x12\x13\n\x0b\x65xternal_id\x18\x04 \x01(\t\x12)\n\x0cmatched_work\x18\x05 \x01(\x0b\x32\x13.ats.resume.v1.Work\x12\x16\n\x0ematched_skills\x18\x06 \x03(\t\"(\n\x13\x44\x65leteResumeRequest\x12\x11\n\tresume_id\x18\x01 \x01(\t\"\x16\n\x14\x44\x65leteResumeResponse\"+\n\x16ReprocessResumeRequest\x12\x11\n\tresume_id\x18\x01 \x01(\t\"@\n\x17ReprocessResumeResponse\x12%\n\x06resume\x18\x01 \x01(\x0b\x32\x15.ats.resume.v1.Resume2\xfd\x04\n\rResumeService\x12W\n\x0cUploadResume\x12\".ats.resume.v1.UploadResumeRequest\x1a#.ats.resume.v1.UploadResumeResponse\x12V\n\x0bWatchResume\x12!.ats.resume.v1.WatchResumeRequest\x1a\".ats.resume.v1.WatchResumeResponse0\x01\x12N\n\tGetResume\x12\x1f.ats.resume.v1.GetResumeRequest\x1a .ats.resume.v1.GetResumeResponse\x12T\n\x0bListResumes\x12!.ats.resume.v1.ListResumesRequest\x1a\".ats.resume.v1.ListResumesResponse\x12Z\n\rSearchResumes\x12#.ats.resume.v1.SearchResumesRequest\x1a$.ats.resume.v1.SearchResumesResponse\x12W\n\x0c\x44\x65leteResume\x12\".ats.resume.v1.DeleteResumeRequest\x1a#.ats.resume.v1.DeleteResumeResponse\x12`\n\x0fReprocessResume\x12%.ats.resume.v1.ReprocessResumeRequest\x1a&.ats.resume.v1.ReprocessResumeResponseBEZCgithub.com/ats-platform/resume-parser/gen/go/ats/resume/v1;resumev1b\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\"ats/resume/v1/resume_service.proto\x12\rats.resume.v1\x1a\x1a\x61ts/resume/v1/resume.proto\x1a\x1fgoogle/protobuf/timestamp.proto\"\xc2\x01\n\x13UploadResumeRequest\x12\x11\n\x07\x63ontent\x18\x01 \x01(\x0cH\x00\x12\x10\n\x06s3_uri\x18\x02 \x01(\tH\x00\x12\x10\n\x08\x66ilename\x18\x03 \x01(\t\x12\x14\n\x0c\x63ontent_type\x18\x04 \x01(\t\x12\x13\n\x0bjob_post_id\x18\x05 \x01(\t\x12\x13\n\x0b\x65xternal_id\x18\x06 \x01(\t\x12\x17\n\x0fidempotency_key\x18\x07 \x01(\t\x12\x11\n\ttenant_id\x18\x08 \x01(\tB\x08\n\x06source\"N\n\x14UploadResumeResponse\x12%\n\x06resume\x18\x01 \x01(\x0b\x32\x15.ats.resume.v1.Resume\x12\x0f\n\x07\x63reated\x18\x02 \x01(\x08\":\n\x12WatchResumeRequest\x12\x11\n\tresume_id\x18\x01 \x01(\t\x12\x11\n\ttenant_id\x18\x02 \x01(\t\"\xcb\x01\n\x13WatchResumeResponse\x12\x11\n\tresume_id\x18\x01 \x01(\t\x12\x10\n\x08sequence\x18\x02 \x01(\x03\x12#\n\x05stage\x18\x03 \x01(\x0e\x32\x14.ats.resume.v1.Stage\x12.\n\nevent_time\x18\x04 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x0f\n\x07\x61ttempt\x18\x05 \x01(\x05\x12)\n\x05\x65rror\x18\x06 \x01(\x0b\x32\x1a.ats.resume.v1.ResumeError\"8\n\x10GetResumeRequest\x12\x11\n\tresume_id\x18\x01 \x01(\t\x12\x11\n\ttenant_id\x18\x02 \x01(\t\":\n\x11GetResumeResponse\x12%\n\x06resume\x18\x01 \x01(\x0b\x32\x15.ats.resume.v1.Resume\"\x88\x01\n\x12ListResumesRequest\x12\x13\n\x0bjob_post_id\x18\x01 \x01(\t\x12#\n\x05stage\x18\x02 \x01(\x0e\x32\x14.ats.resume.v1.Stage\x12\x11\n\tpage_size\x18\x03 \x01(\x05\x12\x12\n\npage_token\x18\x04 \x01(\t\x12\x11\n\ttenant_id\x18\x05 \x01(\t\"V\n\x13ListResumesResponse\x12&\n\x07resumes\x18\x01 \x03(\x0b\x32\x15.ats.resume.v1.Resume\x12\x17\n\x0fnext_page_token\x18\x02 \x01(\t\"\xe3\x01\n\x14SearchResumesRequest\x12\r\n\x05query\x18\x01 \x01(\t\x12\x13\n\x0bjob_post_id\x18\x02 \x01(\t\x12\x35\n\x11\x63reate_time_after\x18\x03 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x36\n\x12\x63reate_time_before\x18\x04 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x11\n\tpage_size\x18\x05 \x01(\x05\x12\x12\n\npage_token\x18\x06 \x01(\t\x12\x11\n\ttenant_id\x18\x07 \x01(\t\"^\n\x15SearchResumesResponse\x12,\n\x07results\x18\x01 \x03(\x0b\x32\x1b.ats.resume.v1.SearchResult\x12\x17\n\x0fnext_page_token\x18\x02 \x01(\t\"\x96\x01\n\x0cSearchResult\x12\x11\n\tresume_id\x18\x01 \x01(\t\x12\r\n\x05score\x18\x02 \x01(\x01\x12\x0c\n\x04name\x18\x03 \x01(\t\x12\x13\n\x0b\x65xternal_id\x18\x04 \x01(\t\x12)\n\x0cmatched_work\x18\x05 \x01(\x0b\x32\x13.ats.resume.v1.Work\x12\x16\n\x0ematched_skills\x18\x06 \x03(\t\";\n\x13\x44\x65leteResumeRequest\x12\x11\n\tresume_id\x18\x01 \x01(\t\x12\x11\n\ttenant_id\x18\x02 \x01(\t\"\x16\n\x14\x44\x65leteResumeResponse\">\n\x16ReprocessResumeRequest\x12\x11\n\tresume_id\x18\x01 \x01(\t\x12\x11\n\ttenant_id\x18\x02 \x01(\t\"@\n\x17ReprocessResumeResponse\x12%\n\x06resume\x18\x01 \x01(\x0b\x32\x15.ats.resume.v1.Resume2\xfd\x04\n\rResumeService\x12W\n\x0cUploadResume\x12\".ats.resume.v1.UploadResumeRequest\x1a#.ats.resume.v1.UploadResumeResponse\x12V\n\x0bWatchResume\x12!.ats.resume.v1.WatchResumeRequest\x1a\".ats.resume.v1.WatchResumeResponse0\x01\x12N\n\tGetResume\x12\x1f.ats.resume.v1.GetResumeRequest\x1a .ats.resume.v1.GetResumeResponse\x12T\n\x0bListResumes\x12!.ats.resume.v1.ListResumesRequest\x1a\".ats.resume.v1.ListResumesResponse\x12Z\n\rSearchResumes\x12#.ats.resume.v1.SearchResumesRequest\x1a$.ats.resume.v1.SearchResumesResponse\x12W\n\x0c\x44\x65leteResume\x12\".ats.resume.v1.DeleteResumeRequest\x1a#.ats.resume.v1.DeleteResumeResponse\x12`\n\x0fReprocessResume\x12%.ats.resume.v1.ReprocessResumeRequest\x1a&.ats.resume.v1.ReprocessResumeResponseBEZCgithub.com/ats-platform/resume-parser/gen/go/ats/resume/v1;resumev1b\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -35,35 +35,35 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['DESCRIPTOR']._loaded_options = None
   _globals['DESCRIPTOR']._serialized_options = b'ZCgithub.com/ats-platform/resume-parser/gen/go/ats/resume/v1;resumev1'
   _globals['_UPLOADRESUMEREQUEST']._serialized_start=115
-  _globals['_UPLOADRESUMEREQUEST']._serialized_end=290
-  _globals['_UPLOADRESUMERESPONSE']._serialized_start=292
-  _globals['_UPLOADRESUMERESPONSE']._serialized_end=370
-  _globals['_WATCHRESUMEREQUEST']._serialized_start=372
-  _globals['_WATCHRESUMEREQUEST']._serialized_end=411
-  _globals['_WATCHRESUMERESPONSE']._serialized_start=414
-  _globals['_WATCHRESUMERESPONSE']._serialized_end=617
-  _globals['_GETRESUMEREQUEST']._serialized_start=619
-  _globals['_GETRESUMEREQUEST']._serialized_end=656
-  _globals['_GETRESUMERESPONSE']._serialized_start=658
-  _globals['_GETRESUMERESPONSE']._serialized_end=716
-  _globals['_LISTRESUMESREQUEST']._serialized_start=718
-  _globals['_LISTRESUMESREQUEST']._serialized_end=835
-  _globals['_LISTRESUMESRESPONSE']._serialized_start=837
-  _globals['_LISTRESUMESRESPONSE']._serialized_end=923
-  _globals['_SEARCHRESUMESREQUEST']._serialized_start=926
-  _globals['_SEARCHRESUMESREQUEST']._serialized_end=1134
-  _globals['_SEARCHRESUMESRESPONSE']._serialized_start=1136
-  _globals['_SEARCHRESUMESRESPONSE']._serialized_end=1230
-  _globals['_SEARCHRESULT']._serialized_start=1233
-  _globals['_SEARCHRESULT']._serialized_end=1383
-  _globals['_DELETERESUMEREQUEST']._serialized_start=1385
-  _globals['_DELETERESUMEREQUEST']._serialized_end=1425
-  _globals['_DELETERESUMERESPONSE']._serialized_start=1427
-  _globals['_DELETERESUMERESPONSE']._serialized_end=1449
-  _globals['_REPROCESSRESUMEREQUEST']._serialized_start=1451
-  _globals['_REPROCESSRESUMEREQUEST']._serialized_end=1494
-  _globals['_REPROCESSRESUMERESPONSE']._serialized_start=1496
-  _globals['_REPROCESSRESUMERESPONSE']._serialized_end=1560
-  _globals['_RESUMESERVICE']._serialized_start=1563
-  _globals['_RESUMESERVICE']._serialized_end=2200
+  _globals['_UPLOADRESUMEREQUEST']._serialized_end=309
+  _globals['_UPLOADRESUMERESPONSE']._serialized_start=311
+  _globals['_UPLOADRESUMERESPONSE']._serialized_end=389
+  _globals['_WATCHRESUMEREQUEST']._serialized_start=391
+  _globals['_WATCHRESUMEREQUEST']._serialized_end=449
+  _globals['_WATCHRESUMERESPONSE']._serialized_start=452
+  _globals['_WATCHRESUMERESPONSE']._serialized_end=655
+  _globals['_GETRESUMEREQUEST']._serialized_start=657
+  _globals['_GETRESUMEREQUEST']._serialized_end=713
+  _globals['_GETRESUMERESPONSE']._serialized_start=715
+  _globals['_GETRESUMERESPONSE']._serialized_end=773
+  _globals['_LISTRESUMESREQUEST']._serialized_start=776
+  _globals['_LISTRESUMESREQUEST']._serialized_end=912
+  _globals['_LISTRESUMESRESPONSE']._serialized_start=914
+  _globals['_LISTRESUMESRESPONSE']._serialized_end=1000
+  _globals['_SEARCHRESUMESREQUEST']._serialized_start=1003
+  _globals['_SEARCHRESUMESREQUEST']._serialized_end=1230
+  _globals['_SEARCHRESUMESRESPONSE']._serialized_start=1232
+  _globals['_SEARCHRESUMESRESPONSE']._serialized_end=1326
+  _globals['_SEARCHRESULT']._serialized_start=1329
+  _globals['_SEARCHRESULT']._serialized_end=1479
+  _globals['_DELETERESUMEREQUEST']._serialized_start=1481
+  _globals['_DELETERESUMEREQUEST']._serialized_end=1540
+  _globals['_DELETERESUMERESPONSE']._serialized_start=1542
+  _globals['_DELETERESUMERESPONSE']._serialized_end=1564
+  _globals['_REPROCESSRESUMEREQUEST']._serialized_start=1566
+  _globals['_REPROCESSRESUMEREQUEST']._serialized_end=1628
+  _globals['_REPROCESSRESUMERESPONSE']._serialized_start=1630
+  _globals['_REPROCESSRESUMERESPONSE']._serialized_end=1694
+  _globals['_RESUMESERVICE']._serialized_start=1697
+  _globals['_RESUMESERVICE']._serialized_end=2334
 # @@protoc_insertion_point(module_scope)

@@ -33,6 +33,7 @@ class UploadResumeRequest(_message.Message):
     JOB_POST_ID_FIELD_NUMBER: _builtins.int
     EXTERNAL_ID_FIELD_NUMBER: _builtins.int
     IDEMPOTENCY_KEY_FIELD_NUMBER: _builtins.int
+    TENANT_ID_FIELD_NUMBER: _builtins.int
     content: _builtins.bytes
     """The file's bytes (PDF, DOCX, TXT, HTML, PNG, JPEG or TIFF), at most the configured size limit."""
     s3_uri: _builtins.str
@@ -47,6 +48,11 @@ class UploadResumeRequest(_message.Message):
     """The caller's application or candidate identifier."""
     idempotency_key: _builtins.str
     """A caller-chosen key (at most 128 characters); the same key always returns the same resume."""
+    tenant_id: _builtins.str
+    """The caller's tenant (the ATS customer organization), at most 128 characters. Every resume
+    belongs to one tenant, and a request sees only its own tenant's resumes. Empty is the default
+    tenant of a single-tenant deployment.
+    """
     def __init__(
         self,
         *,
@@ -57,10 +63,11 @@ class UploadResumeRequest(_message.Message):
         job_post_id: _builtins.str = ...,
         external_id: _builtins.str = ...,
         idempotency_key: _builtins.str = ...,
+        tenant_id: _builtins.str = ...,
     ) -> None: ...
     _HasFieldArgType: _TypeAlias = _typing.Literal["content", b"content", "s3_uri", b"s3_uri", "source", b"source"]  # noqa: Y015
     def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
-    _ClearFieldArgType: _TypeAlias = _typing.Literal["content", b"content", "content_type", b"content_type", "external_id", b"external_id", "filename", b"filename", "idempotency_key", b"idempotency_key", "job_post_id", b"job_post_id", "s3_uri", b"s3_uri", "source", b"source"]  # noqa: Y015
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["content", b"content", "content_type", b"content_type", "external_id", b"external_id", "filename", b"filename", "idempotency_key", b"idempotency_key", "job_post_id", b"job_post_id", "s3_uri", b"s3_uri", "source", b"source", "tenant_id", b"tenant_id"]  # noqa: Y015
     def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
     _WhichOneofReturnType_source: _TypeAlias = _typing.Literal["content", "s3_uri"]  # noqa: Y015
     _WhichOneofArgType_source: _TypeAlias = _typing.Literal["source", b"source"]  # noqa: Y015
@@ -103,16 +110,23 @@ class WatchResumeRequest(_message.Message):
     DESCRIPTOR: _descriptor.Descriptor
 
     RESUME_ID_FIELD_NUMBER: _builtins.int
+    TENANT_ID_FIELD_NUMBER: _builtins.int
     resume_id: _builtins.str
     """The resume's id."""
+    tenant_id: _builtins.str
+    """The caller's tenant (the ATS customer organization), at most 128 characters. Every resume
+    belongs to one tenant, and a request sees only its own tenant's resumes. Empty is the default
+    tenant of a single-tenant deployment.
+    """
     def __init__(
         self,
         *,
         resume_id: _builtins.str = ...,
+        tenant_id: _builtins.str = ...,
     ) -> None: ...
     _HasFieldArgType: _TypeAlias = _Never  # noqa: Y015
     def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
-    _ClearFieldArgType: _TypeAlias = _typing.Literal["resume_id", b"resume_id"]  # noqa: Y015
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["resume_id", b"resume_id", "tenant_id", b"tenant_id"]  # noqa: Y015
     def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
     def WhichOneof(self, oneof_group: _Never) -> None: ...
 
@@ -173,16 +187,23 @@ class GetResumeRequest(_message.Message):
     DESCRIPTOR: _descriptor.Descriptor
 
     RESUME_ID_FIELD_NUMBER: _builtins.int
+    TENANT_ID_FIELD_NUMBER: _builtins.int
     resume_id: _builtins.str
     """The resume's id."""
+    tenant_id: _builtins.str
+    """The caller's tenant (the ATS customer organization), at most 128 characters. Every resume
+    belongs to one tenant, and a request sees only its own tenant's resumes. Empty is the default
+    tenant of a single-tenant deployment.
+    """
     def __init__(
         self,
         *,
         resume_id: _builtins.str = ...,
+        tenant_id: _builtins.str = ...,
     ) -> None: ...
     _HasFieldArgType: _TypeAlias = _Never  # noqa: Y015
     def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
-    _ClearFieldArgType: _TypeAlias = _typing.Literal["resume_id", b"resume_id"]  # noqa: Y015
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["resume_id", b"resume_id", "tenant_id", b"tenant_id"]  # noqa: Y015
     def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
     def WhichOneof(self, oneof_group: _Never) -> None: ...
 
@@ -222,6 +243,7 @@ class ListResumesRequest(_message.Message):
     STAGE_FIELD_NUMBER: _builtins.int
     PAGE_SIZE_FIELD_NUMBER: _builtins.int
     PAGE_TOKEN_FIELD_NUMBER: _builtins.int
+    TENANT_ID_FIELD_NUMBER: _builtins.int
     job_post_id: _builtins.str
     """Only resumes for this job post; empty for all."""
     stage: _resume_pb2.Stage.ValueType
@@ -230,6 +252,11 @@ class ListResumesRequest(_message.Message):
     """Maximum number of resumes to return (default 50, at most 500)."""
     page_token: _builtins.str
     """The next_page_token of a previous response with the same filters."""
+    tenant_id: _builtins.str
+    """The caller's tenant (the ATS customer organization), at most 128 characters. Every resume
+    belongs to one tenant, and a request sees only its own tenant's resumes. Empty is the default
+    tenant of a single-tenant deployment.
+    """
     def __init__(
         self,
         *,
@@ -237,10 +264,11 @@ class ListResumesRequest(_message.Message):
         stage: _resume_pb2.Stage.ValueType = ...,
         page_size: _builtins.int = ...,
         page_token: _builtins.str = ...,
+        tenant_id: _builtins.str = ...,
     ) -> None: ...
     _HasFieldArgType: _TypeAlias = _Never  # noqa: Y015
     def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
-    _ClearFieldArgType: _TypeAlias = _typing.Literal["job_post_id", b"job_post_id", "page_size", b"page_size", "page_token", b"page_token", "stage", b"stage"]  # noqa: Y015
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["job_post_id", b"job_post_id", "page_size", b"page_size", "page_token", b"page_token", "stage", b"stage", "tenant_id", b"tenant_id"]  # noqa: Y015
     def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
     def WhichOneof(self, oneof_group: _Never) -> None: ...
 
@@ -286,6 +314,7 @@ class SearchResumesRequest(_message.Message):
     CREATE_TIME_BEFORE_FIELD_NUMBER: _builtins.int
     PAGE_SIZE_FIELD_NUMBER: _builtins.int
     PAGE_TOKEN_FIELD_NUMBER: _builtins.int
+    TENANT_ID_FIELD_NUMBER: _builtins.int
     query: _builtins.str
     """The query or job description (1 to 8000 characters)."""
     job_post_id: _builtins.str
@@ -294,6 +323,11 @@ class SearchResumesRequest(_message.Message):
     """Maximum number of results to return (default 20, at most 100)."""
     page_token: _builtins.str
     """The next_page_token of a previous response with the same query and filters."""
+    tenant_id: _builtins.str
+    """The caller's tenant (the ATS customer organization), at most 128 characters. Every resume
+    belongs to one tenant, and a request sees only its own tenant's resumes. Empty is the default
+    tenant of a single-tenant deployment.
+    """
     @_builtins.property
     def create_time_after(self) -> _timestamp_pb2.Timestamp:
         """Only resumes uploaded at or after this time."""
@@ -311,10 +345,11 @@ class SearchResumesRequest(_message.Message):
         create_time_before: _timestamp_pb2.Timestamp | None = ...,
         page_size: _builtins.int = ...,
         page_token: _builtins.str = ...,
+        tenant_id: _builtins.str = ...,
     ) -> None: ...
     _HasFieldArgType: _TypeAlias = _typing.Literal["create_time_after", b"create_time_after", "create_time_before", b"create_time_before"]  # noqa: Y015
     def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
-    _ClearFieldArgType: _TypeAlias = _typing.Literal["create_time_after", b"create_time_after", "create_time_before", b"create_time_before", "job_post_id", b"job_post_id", "page_size", b"page_size", "page_token", b"page_token", "query", b"query"]  # noqa: Y015
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["create_time_after", b"create_time_after", "create_time_before", b"create_time_before", "job_post_id", b"job_post_id", "page_size", b"page_size", "page_token", b"page_token", "query", b"query", "tenant_id", b"tenant_id"]  # noqa: Y015
     def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
     def WhichOneof(self, oneof_group: _Never) -> None: ...
 
@@ -401,16 +436,23 @@ class DeleteResumeRequest(_message.Message):
     DESCRIPTOR: _descriptor.Descriptor
 
     RESUME_ID_FIELD_NUMBER: _builtins.int
+    TENANT_ID_FIELD_NUMBER: _builtins.int
     resume_id: _builtins.str
     """The resume's id."""
+    tenant_id: _builtins.str
+    """The caller's tenant (the ATS customer organization), at most 128 characters. Every resume
+    belongs to one tenant, and a request sees only its own tenant's resumes. Empty is the default
+    tenant of a single-tenant deployment.
+    """
     def __init__(
         self,
         *,
         resume_id: _builtins.str = ...,
+        tenant_id: _builtins.str = ...,
     ) -> None: ...
     _HasFieldArgType: _TypeAlias = _Never  # noqa: Y015
     def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
-    _ClearFieldArgType: _TypeAlias = _typing.Literal["resume_id", b"resume_id"]  # noqa: Y015
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["resume_id", b"resume_id", "tenant_id", b"tenant_id"]  # noqa: Y015
     def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
     def WhichOneof(self, oneof_group: _Never) -> None: ...
 
@@ -440,16 +482,23 @@ class ReprocessResumeRequest(_message.Message):
     DESCRIPTOR: _descriptor.Descriptor
 
     RESUME_ID_FIELD_NUMBER: _builtins.int
+    TENANT_ID_FIELD_NUMBER: _builtins.int
     resume_id: _builtins.str
     """The resume's id."""
+    tenant_id: _builtins.str
+    """The caller's tenant (the ATS customer organization), at most 128 characters. Every resume
+    belongs to one tenant, and a request sees only its own tenant's resumes. Empty is the default
+    tenant of a single-tenant deployment.
+    """
     def __init__(
         self,
         *,
         resume_id: _builtins.str = ...,
+        tenant_id: _builtins.str = ...,
     ) -> None: ...
     _HasFieldArgType: _TypeAlias = _Never  # noqa: Y015
     def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
-    _ClearFieldArgType: _TypeAlias = _typing.Literal["resume_id", b"resume_id"]  # noqa: Y015
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["resume_id", b"resume_id", "tenant_id", b"tenant_id"]  # noqa: Y015
     def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
     def WhichOneof(self, oneof_group: _Never) -> None: ...
 
