@@ -191,7 +191,8 @@ def _directly_below(above: Line, below: Line) -> bool:
         return False
     if UNKNOWN_BOX in (above.box, below.box):
         return True
-    return 0 <= below.box.top - above.box.bottom < above.box.height
+    # OCR pads its boxes until consecutive lines touch or overlap a little.
+    return -above.box.height / 2 <= below.box.top - above.box.bottom < above.box.height
 
 
 def _is_repository(url: str) -> bool:

@@ -123,7 +123,7 @@ ONGOING_WORDS = (
 # A prefix that opens a range with no end: "seit 2021", "depuis 2020", "desde 2019", "since 2019".
 _SINCE_WORDS = ("since", "seit", "depuis", "desde", "dal", "dès", "sinds", "sedan")
 _RANGE_SEPARATORS = (
-    r"[-–—‒―−~]+",
+    r"[-–—‒―−~]+[.,]?",  # OCR may read a speck beside the dash as a point: "August 2023 -.February 2025"
     "to",
     "till",
     "until",

@@ -53,3 +53,13 @@ def test_an_address_cut_after_a_hyphen_keeps_the_hyphen() -> None:
     ]
     basics = parse_basics(_grouped(header)).basics
     assert [p.url for p in basics.profiles] == ["https://www.linkedin.com/in/chiamaka-okonkwo-adeyemi"]
+
+
+def test_an_ocr_address_whose_wrapped_rest_overlaps_its_box_is_joined() -> None:
+    header = [
+        line("Priyanka Raghunathan", top=0.05, size=24),
+        line("www.linkedin.com/in/priyanka-r", top=0.117, size=9),
+        line("aghunathan (LinkedIn)", top=0.128, size=9),  # boxes 0.014 tall: they overlap
+    ]
+    basics = parse_basics(_grouped(header)).basics
+    assert [p.url for p in basics.profiles] == ["https://www.linkedin.com/in/priyanka-raghunathan"]

@@ -126,3 +126,8 @@ def test_academic_terms_read_as_years() -> None:
     assert found is not None and (found.start, found.end, found.span) == ("2018", "2022", (0, 23))
     ongoing = find_date_range("Sommer 2019 – heute")
     assert ongoing is not None and (ongoing.start, ongoing.ongoing) == ("2019", True)
+
+
+def test_a_point_read_beside_the_range_dash_by_ocr_is_ignored() -> None:
+    found = find_date_range("August 2023 -.February 2025 (1 year 7 months)")
+    assert found is not None and (found.start, found.end) == ("2023-08", "2025-02")
