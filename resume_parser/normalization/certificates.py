@@ -19,6 +19,10 @@ _ISSUER_AFTER_EM_DASH = re.compile(r"^(?P<name>.+)\s+[—|·]\s+(?P<issuer>.+)$"
 _ISSUER_AFTER_DASH = re.compile(r"^(?P<name>.+)\s+[–-]\s+(?P<issuer>.+)$")
 _ISSUED_BY = re.compile(r"^(?P<name>.+?),?\s+(?:issued by|by|from)\s+(?P<issuer>.+)$", re.IGNORECASE)
 MAX_NAME_WORDS = 14
+# Levels that certification programmes print after a dash as part of the name.
+_LEVELS = frozenset(
+    ("associate", "professional", "expert", "specialty", "foundation", "foundations", "practitioner")
+)
 
 
 @dataclass(slots=True)
@@ -94,6 +98,8 @@ def _split_issuer(text: str) -> tuple[str, str | None]:
         match = pattern.match(text)
         if match:
             issuer = match.group("issuer").strip(" ,")
+            if issuer.casefold() in _LEVELS:
+                return text, None  # "Solutions Architect – Associate": the level is part of the name
             if _looks_like_abbreviation_of(issuer, match.group("name")):
                 return text, None  # "Certified Ethical Hacker (CEH)": the parentheses hold the short name
             return match.group("name").strip(" ,"), issuer

@@ -50,3 +50,13 @@ def test_a_year_first_and_the_issuer_after_a_comma() -> None:
         ("Databricks Certified Data Engineer Associate", "Databricks", "2024"),
         ("AWS Certified Solutions Architect – Associate", "Amazon Web Services", "2023"),
     ]
+
+
+def test_a_level_after_a_dash_is_part_of_the_name() -> None:
+    parsed = parse_certificates(
+        lines("AWS Certified Solutions Architect – Associate\nCFA Level II – CFA Institute")
+    )
+    assert [(c.name, c.issuer) for c in parsed] == [
+        ("AWS Certified Solutions Architect – Associate", None),
+        ("CFA Level II", "CFA Institute"),
+    ]
