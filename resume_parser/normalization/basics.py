@@ -11,17 +11,17 @@ import re
 from dataclasses import dataclass, field
 
 from resume_parser.grouping.headings import heading_kind
-from resume_parser.layout import UNKNOWN_BOX, GroupedDocument, Line, SectionKind
+from resume_parser.layout import GroupedDocument, Line, SectionKind
 from resume_parser.normalization.contact import (
     find_emails,
     find_web_addresses,
     parse_location,
     profile_from_label,
-    rejoin_wrapped_address,
     split_contact_line,
 )
 from resume_parser.normalization.dates import find_date_range
 from resume_parser.normalization.education import has_degree_word
+from resume_parser.normalization.header_items import Item, with_wrapped_addresses_joined
 from resume_parser.normalization.lines import clean, ends_sentence, has_letters, segments, title_case_ratio
 from resume_parser.normalization.names import (
     MAX_NAME_WORDS,
@@ -78,12 +78,6 @@ MIN_CITY_LETTERS = 3
 
 
 @dataclass(slots=True)
-class Item:
-    text: str
-    line: Line
-
-
-@dataclass(slots=True)
 class ParsedBasics:
     basics: Basics = field(default_factory=Basics)
     sources: dict[str, Line] = field(default_factory=dict)
@@ -131,7 +125,7 @@ def parse_basics(grouped: GroupedDocument) -> ParsedBasics:
     items = _items(lines)
     labelled = _labelled(items)
     _read_email(result, items, grouped)
-    _read_web(result, _with_wrapped_addresses_joined(items))
+    _read_web(result, with_wrapped_addresses_joined(items))
     _read_location(result, items, labelled)
     _read_phone(result, items, labelled, grouped)
     _read_name(result, items, labelled, grouped)
@@ -165,34 +159,6 @@ def _read_web(result: ParsedBasics, items: list[Item]) -> None:
             seen.add(profile.url or "")
             result.sources[f"profiles[{len(result.basics.profiles)}].url"] = item.line
             result.basics.profiles.append(profile)
-
-
-def _with_wrapped_addresses_joined(items: list[Item]) -> list[Item]:
-    joined: list[Item] = []
-    for item in items:
-        previous = joined[-1] if joined else None
-        whole = rejoin_wrapped_address(_as_printed(previous), item.text) if previous else None
-        if previous and whole and _directly_below(previous.line, item.line):
-            joined[-1] = Item(whole, previous.line)
-        else:
-            joined.append(item)
-    return joined
-
-
-def _as_printed(item: Item) -> str:
-    """The item with the hyphen it ended with on its line (splitting strips edge dashes)."""
-    hyphened = f"{item.text}-"
-    return hyphened if item.line.text.rstrip().endswith(hyphened) else item.text
-
-
-def _directly_below(above: Line, below: Line) -> bool:
-    """The next line of the same text: on the same page, less than a line's height further down."""
-    if above is below or above.page != below.page:
-        return False
-    if UNKNOWN_BOX in (above.box, below.box):
-        return True
-    # OCR pads its boxes until consecutive lines touch or overlap a little.
-    return -above.box.height / 2 <= below.box.top - above.box.bottom < above.box.height
 
 
 def _is_repository(url: str) -> bool:
