@@ -203,6 +203,8 @@ def main() -> int:
             upgrade_head(db_url)  # migrations run their own event loop: not inside asyncio.run
             asyncio.run(load(db_url, args.resumes, embedder))
             marker.touch()
+        else:
+            upgrade_head(db_url)  # a database kept from an older version gets the newer migrations
         settings = Settings(
             db_url=db_url,
             redis_url=endpoints.redis_url,

