@@ -28,6 +28,7 @@ _VML = "urn:schemas-microsoft-com:vml"
 _DRAWING_ANCHOR = qn("wp:anchor")
 _VML_SHAPES = tuple(f"{{{_VML}}}{name}" for name in ("shape", "rect", "roundrect"))
 _FALSE = ("0", "false", "off")
+_MIN_BACKDROP_EMU = 12 * 12700  # 12 pt, in English Metric Units
 _WHITE_THEME_COLOURS = ("background1", "light1")
 
 # Word's highlighter colours (w:highlight), the only colours a run's highlight can take.
@@ -183,9 +184,23 @@ class RunVisibility:
 
 
 def _draws_behind_text(root: _Element) -> bool:
-    anchors = (anchor.get("behindDoc") in ("1", "true") for anchor in root.iter(_DRAWING_ANCHOR))
+    anchors = (
+        anchor.get("behindDoc") in ("1", "true") and not _too_small_to_hide_text(anchor)
+        for anchor in root.iter(_DRAWING_ANCHOR)
+    )
     shapes = ("z-index:-" in shape.get("style", "").replace(" ", "") for shape in root.iter(*_VML_SHAPES))
     return any(anchors) or any(shapes)
+
+
+def _too_small_to_hide_text(anchor: _Element) -> bool:
+    """Whether the anchored shape's declared size is under a line of text on either side: such a
+    shape cannot be the band white text sits on (and must not vouch for all white text)."""
+    extent = anchor.find(qn("wp:extent"))
+    try:
+        width, height = int(extent.get("cx", "")), int(extent.get("cy", ""))
+    except (AttributeError, ValueError):
+        return False  # no usable size: assume it may be large
+    return min(width, height) < _MIN_BACKDROP_EMU
 
 
 def _shading(shading: _Element | None) -> Rgb | None:

@@ -199,12 +199,13 @@ def test_small_but_readable_docx_text_stays() -> None:
     assert "References on request" in docx_texts(docx_resume(footnote))
 
 
-def text_box(text: str, *, fill: str, behind: bool = False) -> str:
+def text_box(text: str, *, fill: str, behind: bool = False, size_emu: int | None = None) -> str:
     """A DrawingML text box run whose shape is filled with `fill`, its text in white."""
+    extent = f'<wp:extent cx="{size_emu}" cy="{size_emu}"/>' if size_emu is not None else ""
     return f"""
 <w:r {nsdecls("w", "wp", "a")}
   xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape">
-  <w:drawing><wp:anchor behindDoc="{int(behind)}"><a:graphic><a:graphicData><wps:wsp>
+  <w:drawing><wp:anchor behindDoc="{int(behind)}">{extent}<a:graphic><a:graphicData><wps:wsp>
     <wps:spPr><a:solidFill><a:srgbClr val="{fill}"/></a:solidFill></wps:spPr>
     <wps:txbx><w:txbxContent><w:p><w:r><w:rPr><w:color w:val="FFFFFF"/></w:rPr><w:t>{text}</w:t></w:r></w:p>
     </w:txbxContent></wps:txbx>
@@ -226,5 +227,16 @@ def test_a_table_styles_hidden_text_is_dropped() -> None:
         table.cell(0, 0).text = STUFFING
 
     lines = docx_texts(docx_resume(stuffed_table))
+    assert "Java, SQL, Terraform" in lines
+    assert not [line for line in lines if STUFFED_WORDS & set(line.split())]
+
+
+def test_a_tiny_shape_behind_the_text_does_not_vouch_for_white_text() -> None:
+    def stuffed_beside_a_speck(document: DocxDocument) -> None:
+        header = document.sections[0].header.paragraphs[0]
+        header._p.append(parse_xml(text_box("", fill="000000", behind=True, size_emu=12700)))  # 1 pt
+        stuffing_run(document, white_run)
+
+    lines = docx_texts(docx_resume(stuffed_beside_a_speck))
     assert "Java, SQL, Terraform" in lines
     assert not [line for line in lines if STUFFED_WORDS & set(line.split())]
