@@ -13,7 +13,14 @@ from dataclasses import dataclass
 from resume_parser import pagination
 from resume_parser.blobstore import BlobStore, content_key, parse_s3_uri
 from resume_parser.db.repository import PageCursor, ResumeRepository
-from resume_parser.domain import NewResume, ResumeEvent, ResumeRecord, Stage, validated_tenant_id
+from resume_parser.domain import (
+    MAX_TENANT_ID,
+    NewResume,
+    ResumeEvent,
+    ResumeRecord,
+    Stage,
+    validated_tenant_id,
+)
 from resume_parser.errors import (
     FileTooLargeError,
     InvalidInputError,
@@ -55,8 +62,8 @@ def parse_resume_id(value: str) -> uuid.UUID:
 
 
 def _check_lengths(request: UploadRequest) -> None:
-    validated_tenant_id(request.tenant_id)
     limits = {
+        "tenant_id": (request.tenant_id, MAX_TENANT_ID),
         "idempotency_key": (request.idempotency_key, MAX_IDEMPOTENCY_KEY),
         "job_post_id": (request.job_post_id, MAX_ID_LENGTH),
         "external_id": (request.external_id, MAX_ID_LENGTH),

@@ -79,3 +79,12 @@ def error_reason(error: grpc.aio.AioRpcError) -> str:
         if detail.Unpack(info):
             return info.reason
     raise AssertionError("no ErrorInfo detail")
+
+
+def process_is_alive(pid: int) -> bool:
+    """Whether the process runs (a zombie has exited; only its exit status is left to collect)."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except FileNotFoundError:
+        return False
+    return state != "Z"

@@ -24,7 +24,7 @@ from resume_parser.localstack import LocalStack
 from resume_parser.settings import Settings
 from resume_parser.sweeper import Sweeper
 from tests.conftest import WorkerProcess, async_wait_for, settings_environment
-from tests.helpers import PIPELINE, SAMPLE_PDF, upload, wait_terminal, watch_all
+from tests.helpers import PIPELINE, SAMPLE_PDF, process_is_alive, upload, wait_terminal, watch_all
 
 pytestmark = [pytest.mark.usefixtures("worker"), pytest.mark.timeout(300)]
 
@@ -255,14 +255,6 @@ def descendants(pid: int) -> set[int]:
     return found
 
 
-def is_alive(pid: int) -> bool:
-    try:
-        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
-    except FileNotFoundError:
-        return False
-    return state != "Z"
-
-
 async def test_worker_killed_in_every_stage_loses_nothing(
     stub: api_grpc.ResumeServiceStub, worker: WorkerProcess, settings: Settings
 ) -> None:
@@ -301,7 +293,7 @@ async def test_worker_killed_in_every_stage_loses_nothing(
 
 
 async def _none_alive(pids: set[int]) -> bool:
-    return not any(is_alive(pid) for pid in pids)
+    return not any(process_is_alive(pid) for pid in pids)
 
 
 async def get(stub: api_grpc.ResumeServiceStub, resume_id: str) -> pb.Resume:

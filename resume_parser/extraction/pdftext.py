@@ -145,10 +145,10 @@ class _PageReader:
     def _wraps(self, first: int, last: int) -> list[int]:
         """The characters that begin a new line: below the line so far, and back to the left of the
         character before them. (Text set top to bottom goes down without going back left.)"""
-        if self._char_box(last)[1] >= self._char_box(first)[3]:
+        previous_left, _, _, line_bottom = self._char_box(first)
+        if self._char_box(last)[1] >= line_bottom:
             return []  # the usual case: the last character is on the first one's line
         cuts = []
-        line_bottom, previous_left = self._char_box(first)[3], self._char_box(first)[0]
         for index in range(first + 1, last + 1):
             left, top, _, bottom = self._char_box(index)
             if top < line_bottom and left < previous_left:

@@ -16,6 +16,7 @@ from resume_parser.extraction import SourceFile
 from resume_parser.extraction.filetype import PDF
 from resume_parser.extraction.isolation import ParserProcesses
 from resume_parser.extraction.local import LocalExtractor
+from tests.helpers import process_is_alive
 
 MIB = 2**20
 
@@ -46,15 +47,6 @@ def killed() -> None:
     os.kill(os.getpid(), signal.SIGKILL)
 
 
-def is_running(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    # A zombie has exited; only its exit status is left to collect.
-    return Path(f"/proc/{pid}/stat").read_text().split(") ")[1][0] != "Z"
-
-
 @pytest.fixture
 def processes() -> ParserProcesses:
     return ParserProcesses(processes=1, memory_limit_bytes=1024 * MIB, timeout_seconds=30)
@@ -79,7 +71,7 @@ async def test_cancelling_the_caller_kills_the_runaway_child(
         started = time.monotonic()
         assert await processes.run(allocate, 1000) == 1000  # a fresh child serves the next call
         assert time.monotonic() - started < 20
-        assert not is_running(runaway)
+        assert not process_is_alive(runaway)
     finally:
         processes.close()
 
@@ -89,7 +81,7 @@ async def test_the_pool_timeout_stops_a_child_nobody_cancels(tmp_path: Path) -> 
     try:
         with pytest.raises(TimeoutError):
             await processes.run(spin_forever, str(tmp_path / "pid"))
-        assert not is_running(int((tmp_path / "pid").read_text()))
+        assert not process_is_alive(int((tmp_path / "pid").read_text()))
     finally:
         processes.close()
 
