@@ -72,6 +72,7 @@ async def test_idempotency_keys_are_per_tenant(stub: api_grpc.ResumeServiceStub)
 @pytest.mark.parametrize(
     "call",
     [
+        lambda stub: stub.UploadResume(api.UploadResumeRequest(content=b"Jane Doe", tenant_id="t" * 129)),
         lambda stub: stub.GetResume(
             api.GetResumeRequest(resume_id="00000000-0000-0000-0000-000000000000", tenant_id="t" * 129)
         ),
