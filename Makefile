@@ -6,12 +6,12 @@ BUF     := node_modules/.bin/buf
 EVAL    ?= ../shared/eval
 PROTOS  := $(shell find protos -name '*.proto')
 
-.PHONY: go-client contract-baseline install generate lint typecheck test dev eval bench bench-extract bench-parse bench-search bench-latency bench-load clean
+.PHONY: go-client contract-baseline install generate lint typecheck test dev eval eval-train eval-lolo train alignment bench bench-extract bench-parse bench-search bench-latency bench-load clean
 
 install: ## create .venv with the package, its extras and every test tool; install buf
 	test -x $(PY) || python3 -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[dev,local-stack,local-embed]'
+	$(PY) -m pip install --quiet -e '.[dev,local-stack,local-embed,train]'
 	npm install --no-audit --no-fund --silent
 	$(BUF) --version
 	bash scripts/install-go-toolchain.sh .tools/bin
@@ -49,6 +49,18 @@ eval: ## parse the dev corpus and score it
 	rm -rf .eval-out && mkdir -p .eval-out
 	$(BIN)/resume-parser parse --out .eval-out $$(ls $(EVAL)/dev/* | grep -v '\.json$$')
 	$(PY) $(EVAL)/score.py --truth $(EVAL)/dev --pred .eval-out
+
+train: ## rebuild the parser's models from $(EVAL) (deterministic; keeps calibration.json)
+	$(BIN)/resume-parser train --eval-dir $(EVAL)
+
+eval-lolo: ## leave one layout family out: accuracy on layouts never seen; refits calibration.json
+	$(BIN)/resume-parser evaluate --lolo --calibrate --eval-dir $(EVAL)
+
+eval-train: ## in sample: the committed models on every labelled corpus, per layout family
+	$(BIN)/resume-parser evaluate --eval-dir $(EVAL)
+
+alignment: ## the share of truth values the training labels found, and every value they missed
+	$(BIN)/resume-parser alignment --unaligned --eval-dir $(EVAL)
 
 bench: ## every benchmark, one results table with the machine: bench/results.md
 	$(PY) bench/run_all.py

@@ -20,6 +20,7 @@ from resume_parser.db.repository import ResumeRepository
 from resume_parser.embedding import Embedder
 from resume_parser.events import EventHub, EventPublisher
 from resume_parser.extraction import Extractor
+from resume_parser.cascade.parser import load_cascade
 from resume_parser.grouping.grouper import LayoutGrouper
 from resume_parser.jobqueue import JobQueue
 from resume_parser.normalization import Normalizer
@@ -119,7 +120,7 @@ def build_extractor(settings: Settings, stack: AsyncExitStack) -> Extractor:
 
 
 def build_grouper() -> LayoutGrouper:
-    return LayoutGrouper()
+    return LayoutGrouper(load_cascade())
 
 
 def _gemini_client(settings: Settings, stack: AsyncExitStack) -> Any:
@@ -135,7 +136,7 @@ def _gemini_client(settings: Settings, stack: AsyncExitStack) -> Any:
 def build_normalizer(settings: Settings, gemini: Any) -> Normalizer:
     from resume_parser.normalization.local import LocalNormalizer
 
-    local = LocalNormalizer()
+    local = LocalNormalizer(load_cascade())
     if settings.normalize_backend == NormalizeBackend.LOCAL:
         return local
     from resume_parser.normalization.gemini import GeminiNormalizer, HybridNormalizer

@@ -1,4 +1,4 @@
-"""`resume-parser`: serve | worker | migrate | parse | dev | reembed."""
+"""`resume-parser`: serve | worker | migrate | parse | dev | reembed | train | evaluate | alignment."""
 
 from __future__ import annotations
 
@@ -91,6 +91,10 @@ def build_parser() -> argparse.ArgumentParser:
     commands.add_parser(
         "reembed", help="re-embed every parsed resume with the configured embedder"
     ).set_defaults(run=_reembed)
+
+    from resume_parser.training.cli import add_commands
+
+    add_commands(commands)
     return parser
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from resume_parser.cascade.parser import load_cascade
 from resume_parser.extraction.local import extract_bytes
 from resume_parser.grouping.grouper import LayoutGrouper
 from resume_parser.normalization.local import LocalNormalizer
@@ -19,8 +20,9 @@ def parse_bytes(data: bytes, media_type: str | None = None) -> ParsedResume:
     Raises a resume_parser.errors.DocumentError subclass for a file that cannot be read.
     """
     document = extract_bytes(data, media_type)
-    grouped = LayoutGrouper().group(document)
-    return LocalNormalizer().normalize_sync(grouped)
+    cascade = load_cascade()
+    grouped = LayoutGrouper(cascade).group(document)
+    return LocalNormalizer(cascade).normalize_sync(grouped)
 
 
 def parse_file(path: str | Path) -> ParsedResume:

@@ -20,7 +20,7 @@ from docx.text.run import Run
 from resume_parser.errors import CorruptDocumentError, DocumentLimitError, EmptyDocumentError
 from resume_parser.extraction.docxvisibility import RunVisibility
 from resume_parser.extraction.filetype import DOCX
-from resume_parser.extraction.flow import FlowBlock, Span, layout_flow
+from resume_parser.extraction.flow import FlowBlock, Span, flow_document
 from resume_parser.extraction.limits import DEFAULT_LIMITS, ExtractionLimits
 from resume_parser.layout import BlockKind, Document
 
@@ -51,7 +51,7 @@ def extract_docx(data: bytes, limits: ExtractionLimits = DEFAULT_LIMITS) -> Docu
     blocks += _header_footer_blocks(document, visibility, footer=True)
     if not any(block.lines for block in blocks):
         raise EmptyDocumentError("the Word document contains no text")
-    return Document(pages=[layout_flow(blocks)], media_type=DOCX, extractor="docx")
+    return flow_document(blocks, media_type=DOCX, extractor="docx")
 
 
 def check_zip_limits(data: bytes, limits: ExtractionLimits) -> None:

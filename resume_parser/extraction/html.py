@@ -7,7 +7,7 @@ from html.parser import HTMLParser
 
 from resume_parser.errors import EmptyDocumentError
 from resume_parser.extraction.filetype import HTML
-from resume_parser.extraction.flow import FlowBlock, Span, layout_flow
+from resume_parser.extraction.flow import FlowBlock, Span, flow_document
 from resume_parser.extraction.text import decode_text
 from resume_parser.layout import Document
 
@@ -113,4 +113,4 @@ def extract_html(data: bytes) -> Document:
     if not lines:
         raise EmptyDocumentError("the HTML document contains no text")
     blocks = [FlowBlock([line], gap_before=0) for line in lines]
-    return Document(pages=[layout_flow(blocks)], media_type=HTML, extractor="html")
+    return flow_document(blocks, media_type=HTML, extractor="html")

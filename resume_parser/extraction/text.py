@@ -6,7 +6,7 @@ import codecs
 
 from resume_parser.errors import EmptyDocumentError
 from resume_parser.extraction.filetype import TEXT
-from resume_parser.extraction.flow import FlowBlock, Span, layout_flow
+from resume_parser.extraction.flow import FlowBlock, Span, flow_document
 from resume_parser.layout import Document
 
 _BOMS = (
@@ -42,7 +42,7 @@ def document_from_text(text: str, *, media_type: str, extractor: str) -> Documen
     blocks = _blocks(text)
     if not blocks:
         raise EmptyDocumentError("the document contains no text")
-    return Document(pages=[layout_flow(blocks)], media_type=media_type, extractor=extractor)
+    return flow_document(blocks, media_type=media_type, extractor=extractor)
 
 
 def _blocks(text: str) -> list[FlowBlock]:
@@ -65,4 +65,6 @@ def _blocks(text: str) -> list[FlowBlock]:
 
 def _printable(line: str) -> str:
     """The line without control characters; every kind of space (no-break, em...) stays a space."""
+    if line.isprintable():
+        return line
     return "".join(char for char in line if char.isprintable() or char.isspace())

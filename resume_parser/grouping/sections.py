@@ -13,10 +13,10 @@ import itertools
 import statistics
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from resume_parser.grouping.headings import heading_kind
 from resume_parser.grouping.lines import same_row
+from resume_parser.grouping.reading_order import ReadLine
 from resume_parser.grouping.traits import HeadingStyle, LineTraits, traits_of
 from resume_parser.layout import Box, Line, Section, SectionKind
 
@@ -28,16 +28,6 @@ _CONNECTORS = frozenset(
 SMALLER_THAN_BODY = 0.95
 # Consecutive heading lines closer than this many line heights are one heading on two lines.
 HEADING_CONTINUATION_GAP = 0.8
-
-
-@dataclass(frozen=True, slots=True)
-class ReadLine:
-    """A line in reading order, whether it comes from a page header or footer, and whether it is a
-    section title found by its place."""
-
-    line: Line
-    margin: bool = False
-    title: bool = False  # a section title already told apart by its place (set in a left margin)
 
 
 def segment(lines: list[ReadLine]) -> list[Section]:

@@ -7,6 +7,7 @@ year is. An ongoing range ("– Present", "seit 2021") has no end date and `ongo
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, insort
 from dataclasses import dataclass
 from functools import cache
 
@@ -124,6 +125,8 @@ ONGOING_WORDS = (
 _SINCE_WORDS = ("since", "seit", "depuis", "desde", "dal", "dès", "sinds", "sedan")
 _RANGE_SEPARATORS = (
     r"[-–—‒―−~]+[.,]?",  # OCR may read a speck beside the dash as a point: "August 2023 -.February 2025"
+    "→",
+    "->",
     "to",
     "till",
     "until",
@@ -175,12 +178,15 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
         rf"|(?:{_alternation(list(_SEASONS))})\s+(?:19|20)\d{{2}}"
         r"|(?:0?[1-9]|1[0-2])\s?[/.\-]\s?(?:19|20)\d{2}"
         r"|(?:19|20)\d{2}[/.\-](?:0?[1-9]|1[0-2])(?!\d)"
+        rf"|(?:19|20)\d{{2}}-{month}(?![^\W\d_])"
         r"|(?:19|20)\d{2}|'\d{2})"
     )
     ongoing = _alternation(list(ONGOING_WORDS))
     separator = "|".join(_RANGE_SEPARATORS)
     edge = r"(?<![\w/.\-])"  # do not start inside a word or number
-    tail = r"(?![\w/])"
+    # Nothing of a word or number may follow, except a capitalized word run on without a space, as
+    # narrow date columns come out of some PDFs ("2019-2021Data Scientist").
+    tail = r"(?:(?![\w/])|(?=[A-Z][a-z]))"
     single = re.compile(rf"{edge}{date}{tail}", re.IGNORECASE)
     ranged = re.compile(
         rf"{edge}(?P<start>{date})\s*(?:{separator})\s*(?:(?P<end>{date})|(?P<ongoing>{ongoing})){tail}",
@@ -254,6 +260,38 @@ def find_date_range(text: str) -> DateRange | None:
         if value:
             return DateRange(None, value, False, match.span())
     return None
+
+
+def find_dates(text: str) -> list[DateRange]:
+    """Every date and date range printed in the text, left to right, none overlapping: ranges
+    first, then open ranges ("since 2019", "2021-03 –"), then single dates in what is left."""
+    single, ranged, since = _patterns()
+    found: list[DateRange] = []
+    for match in ranged.finditer(text):
+        start = parse_date(match.group("start"))
+        end = parse_date(match.group("end")) if match.group("end") else None
+        if start is None or (match.group("end") and end is None) or (end is not None and end[:4] < start[:4]):
+            continue
+        found.append(DateRange(start, end, match.group("ongoing") is not None, match.span()))
+    taken = [d.span for d in found]  # in order and apart: finditer does not overlap
+
+    def free(span: tuple[int, int]) -> bool:
+        index = bisect_left(taken, span)
+        before = taken[index - 1] if index else None
+        after = taken[index] if index < len(taken) else None
+        return (before is None or before[1] <= span[0]) and (after is None or span[1] <= after[0])
+
+    for match in since.finditer(text):
+        start = parse_date(match.group("start") or match.group("open"))
+        if start and free(match.span()):
+            found.append(DateRange(start, None, True, match.span()))
+            insort(taken, match.span())
+    for match in single.finditer(text):
+        value = parse_date(match.group())
+        if value and free(match.span()):
+            found.append(DateRange(None, value, False, match.span()))
+            insort(taken, match.span())
+    return sorted(found, key=lambda d: d.span)
 
 
 def strip_span(text: str, span: tuple[int, int]) -> str:

@@ -1,0 +1,359 @@
+"""Labelled sections to a JSON Resume: every value goes through the rule-based value normalizers
+(dates, phone numbers, e-mail and web addresses, profiles, countries, names), and every field keeps
+its confidence and evidence."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from resume_parser.cascade.calibration import Calibration
+from resume_parser.cascade.labels import Kind
+from resume_parser.cascade.spans import Entry, Placed, Run, entries, run_text, tidy
+from resume_parser.normalization.contact import EMAIL, find_web_addresses, profile_from_label, web_address
+from resume_parser.normalization.countries import country_code
+from resume_parser.normalization.dates import find_date_range
+from resume_parser.normalization.lines import BULLET_GLYPHS, is_bullet, strip_bullet
+from resume_parser.normalization.names import display_name, strip_decorations
+from resume_parser.normalization.phones import normalize_phone
+from resume_parser.resume import (
+    Basics,
+    BoundingBox,
+    Certificate,
+    Education,
+    FieldEvidence,
+    Language,
+    Location,
+    ParsedResume,
+    Profile,
+    Project,
+    Skill,
+    Work,
+)
+
+
+@dataclass(slots=True)
+class Evidence:
+    items: list[FieldEvidence] = field(default_factory=list)
+
+    def drop(self, prefix: str) -> None:
+        """Forget the evidence of an entry that was left out as a whole."""
+        self.items = [item for item in self.items if not item.path.startswith(f"{prefix}.")]
+
+    def add(self, path: str, run: Run, confidence: float) -> None:
+        box = run.box
+        self.items.append(
+            FieldEvidence(
+                path=path,
+                confidence=round(confidence, 3),
+                page=run.page,
+                box=BoundingBox(left=box.left, top=box.top, right=box.right, bottom=box.bottom) if box else None,
+            )
+        )
+
+
+@dataclass(slots=True)
+class Assembler:
+    """Fills a ParsedResume from the labelled tokens of each section. Every value read is recorded
+    as evidence with its calibrated confidence; a value below its field's threshold is left out."""
+
+    calibration: Calibration = field(default_factory=lambda: Calibration({}))
+    icon_networks: dict[str, str] = field(default_factory=dict)  # icon glyph -> network name
+    resume: ParsedResume = field(default_factory=ParsedResume)
+    evidence: Evidence = field(default_factory=Evidence)
+
+    def _kept(self, path: str, run: Run | None) -> bool:
+        if run is None:
+            return False
+        confidence = self.calibration.confidence(path, run.confidence)
+        self.evidence.add(path, run, confidence)
+        return self.calibration.keeps(path, confidence)
+
+    # -- basics ------------------------------------------------------------------------------
+
+    def basics(self, tokens: list[Placed]) -> None:
+        basics = self.resume.basics
+        [entry] = entries(tokens, split_entries=False) or [Entry()]
+        name = _best(entry.all("name"))
+        if self._kept("basics.name", name) and name is not None:
+            basics.name = _person_name(name)
+        label = entry.first("label")
+        if self._kept("basics.label", label) and label is not None:
+            basics.label = label.text
+        for run in entry.all("email"):
+            found = EMAIL.search(run_text(run.tokens))
+            if found and self._kept("basics.email", run):
+                basics.email = found.group().strip(".")
+                break
+        self._location(basics, entry)
+        for run in entry.all("phone"):
+            region = basics.location.country_code if basics.location else None
+            phone = normalize_phone(run.text, region)
+            if phone and self._kept("basics.phone", run):
+                basics.phone = phone
+                break
+        for run in entry.all("url"):
+            for address in find_web_addresses(run_text(run.tokens)):
+                if address.profile is not None:
+                    _add_profile(basics, address.profile)
+                elif basics.url is None and self._kept("basics.url", run):
+                    basics.url = address.url
+        for run in entry.all("profile"):
+            profile = self._profile(run)
+            if profile is not None and self._kept(f"basics.profiles[{len(basics.profiles)}]", run):
+                _add_profile(basics, profile)
+
+    def _location(self, basics: Basics, entry: Entry) -> None:
+        city = entry.first("city")
+        parts = [r.text for r in entry.all("location")]
+        country = next((code for code in (country_code(p) for p in parts) if code), None)
+        region = next((p for p in parts if country_code(p) is None), None)
+        if city is None and country is None:
+            return
+        location = Location(region=region, country_code=country)
+        if city is not None and self._kept("basics.location.city", city):
+            location.city = city.text
+        basics.location = location
+
+    def _profile(self, run: Run) -> Profile | None:
+        text = run_text(run.tokens)
+        for address in find_web_addresses(text):
+            if address.profile is not None:
+                return address.profile
+        username = run.text.lstrip("@/ ")
+        network = _network_before(run, self.icon_networks)
+        if network is None:
+            return None
+        return profile_from_label(network, username)
+
+    def summary(self, lines_text: list[str]) -> None:
+        text = " ".join(" ".join(lines_text).split())
+        if text and self.resume.basics.summary is None:
+            self.resume.basics.summary = text
+
+    # -- entries -----------------------------------------------------------------------------
+
+    def work(self, tokens: list[Placed]) -> None:
+        for entry in entries(tokens):
+            path = f"work[{len(self.resume.work)}]"
+            employer, position = entry.first("employer"), entry.first("position")
+            if employer is None and position is None:
+                continue
+            job = Work()
+            if self._kept(f"{path}.name", employer) and employer is not None:
+                job.name = employer.text
+            if self._kept(f"{path}.position", position) and position is not None:
+                job.position = position.text
+            location = entry.first("location")
+            if self._kept(f"{path}.location", location) and location is not None:
+                job.location = location.text
+            self._dates(path, entry, job)
+            job.highlights = _paragraphs(entry.all("text"))
+            if job.name or job.position:
+                self.resume.work.append(job)
+            else:
+                self.evidence.drop(path)
+
+    def _dates(self, path: str, entry: Entry, target: Work | Education | Project) -> None:
+        runs = entry.all("date")
+        if not runs:
+            return
+        tokens = [t for run in runs for t in run.tokens]
+        found = find_date_range(run_text(tokens))
+        merged = Run(tokens)
+        if found is None or not self._kept(f"{path}.startDate", merged):
+            return
+        if found.start is None and not found.ongoing:
+            if isinstance(target, Education):
+                target.end_date = found.end
+                return
+            target.start_date = target.end_date = found.end
+            return
+        target.start_date = found.start
+        target.end_date = found.end
+        if isinstance(target, Work):
+            target.is_current = found.ongoing
+
+    def education(self, tokens: list[Placed]) -> None:
+        for entry in entries(tokens):
+            path = f"education[{len(self.resume.education)}]"
+            institution = entry.first("institution")
+            degree, area = entry.first("degree"), entry.first("area")
+            if institution is None and degree is None:
+                continue
+            school = Education()
+            if self._kept(f"{path}.institution", institution) and institution is not None:
+                school.institution = institution.text
+            if self._kept(f"{path}.studyType", degree) and degree is not None:
+                school.study_type = degree.text
+            if self._kept(f"{path}.area", area) and area is not None:
+                school.area = area.text
+            score = entry.first("score")
+            if score is not None:
+                school.score = score.text
+            self._dates(path, entry, school)
+            if school.institution or school.study_type:
+                self.resume.education.append(school)
+            else:
+                self.evidence.drop(path)
+
+    def skills(self, tokens: list[Placed]) -> None:
+        """Skills in groups: a group label opens a group, which joins the resume with its first
+        skill; skills before any label form the group "Skills"."""
+        skills = self.resume.skills
+        group = Skill(name="Skills")
+        for name, run in _ordered_runs(tokens, ("group", "skill")):
+            if name == "group":
+                group = Skill(name=run.text)
+                continue
+            listed = bool(skills) and skills[-1] is group
+            path = f"skills[{len(skills) - (1 if listed else 0)}].keywords[{len(group.keywords)}]"
+            if run.text and self._kept(path, run):
+                group.keywords.append(run.text)
+                if not listed:
+                    skills.append(group)
+
+    def languages(self, tokens: list[Placed]) -> None:
+        for entry in entries(tokens):
+            language = entry.first("language")
+            if language is None or not self._kept(f"languages[{len(self.resume.languages)}].language", language):
+                continue
+            fluency = entry.first("fluency")
+            self.resume.languages.append(
+                Language(language=language.text, fluency=fluency.text if fluency else None)
+            )
+
+    def certificates(self, tokens: list[Placed]) -> None:
+        for entry in entries(tokens):
+            name = entry.first("name")
+            path = f"certificates[{len(self.resume.certificates)}]"
+            if name is None or not self._kept(f"{path}.name", name):
+                continue
+            certificate = Certificate(name=name.text)
+            issuer = entry.first("issuer")
+            if issuer is not None:
+                certificate.issuer = issuer.text
+            dates = entry.all("date")
+            if dates:
+                found = find_date_range(run_text([t for r in dates for t in r.tokens]))
+                certificate.date = found.end or found.start if found else None
+            self.resume.certificates.append(certificate)
+
+    def projects(self, tokens: list[Placed]) -> None:
+        for entry in entries(tokens):
+            name = entry.first("name")
+            if name is None:
+                continue
+            project = Project(name=name.text)
+            description = _paragraphs(entry.all("text"))
+            if description:
+                project.description = " ".join(description)
+            url = entry.first("url")
+            if url is not None:
+                addresses = find_web_addresses(run_text(url.tokens))
+                project.url = addresses[0].url if addresses else None
+            self._dates(f"projects[{len(self.resume.projects)}]", entry, project)
+            self.resume.projects.append(project)
+
+    def add(self, kind: Kind, tokens: list[Placed]) -> None:
+        handlers = {
+            Kind.BASICS: self.basics,
+            Kind.WORK: self.work,
+            Kind.EDUCATION: self.education,
+            Kind.SKILLS: self.skills,
+            Kind.LANGUAGES: self.languages,
+            Kind.CERTIFICATES: self.certificates,
+            Kind.PROJECTS: self.projects,
+        }
+        handlers[kind](tokens)
+
+
+def _ordered_runs(tokens: list[Placed], names: tuple[str, ...]) -> list[tuple[str, Run]]:
+    """Runs of the named fields in document order, each `B-` label opening a new run."""
+    runs: list[tuple[str, Run]] = []
+    previous: str | None = None
+    for placed in tokens:
+        name = placed.label.removeprefix("B-")
+        if name not in names:
+            previous = None
+            continue
+        if name == previous and not placed.label.startswith("B-"):
+            runs[-1][1].tokens.append(placed)
+        else:
+            runs.append((name, Run([placed])))
+        previous = name
+    return runs
+
+
+def _best(runs: list[Run]) -> Run | None:
+    return max(runs, key=lambda r: r.confidence) if runs else None
+
+
+def _person_name(run: Run) -> str:
+    tokens = run.tokens
+    letters = [t for t in tokens if len(t.token.text) == 1 and t.token.text.isalpha()]
+    if len(letters) >= 4 and len(letters) * 2 > len(tokens):
+        text = _unspaced(tokens)
+    else:
+        text = run.text
+    return display_name(strip_decorations(text))
+
+
+def _unspaced(tokens: list[Placed]) -> str:
+    """A letter-spaced name ("J O H N   D O E"): letters joined, words cut at the wider gaps."""
+    words = [t.line.line.words[t.token.word] for t in tokens]
+    gaps = [b.box.left - a.box.right for a, b in zip(words, words[1:], strict=False)]
+    if not gaps:
+        return tokens[0].token.text
+    usual = sorted(gaps)[len(gaps) // 2]
+    text = tokens[0].token.text
+    for gap, placed in zip(gaps, tokens[1:], strict=True):
+        text += (" " if gap > 1.8 * usual else "") + placed.token.text
+    return text
+
+
+def _network_before(run: Run, icon_networks: dict[str, str]) -> str | None:
+    """The network a user name belongs to: named before it on its line ("GitHub: jdoe", "LinkedIn
+    jdoe") or shown by an icon glyph before it."""
+    first = run.tokens[0]
+    before = [t for t in first.line.tokens if t.end <= first.token.start][-3:]
+    for token in reversed(before):
+        if token.text in icon_networks:
+            return icon_networks[token.text]
+        named = token.text.casefold()
+        for network in ("LinkedIn", "GitHub", "GitLab", "Twitter", "Medium", "Dribbble", "Behance", "Kaggle"):
+            if named == network.casefold():
+                return network
+    return None
+
+
+def _add_profile(basics: Basics, profile: Profile) -> None:
+    if all(p.url != profile.url for p in basics.profiles):
+        basics.profiles.append(profile)
+
+
+def _paragraphs(runs: list[Run]) -> list[str]:
+    """Descriptive text as items: a bullet opens one, a line ending a sentence closes one."""
+    items: list[str] = []
+    open_item = False
+    for run in runs:
+        lines: dict[int, list[Placed]] = {}
+        for placed in run.tokens:
+            lines.setdefault(id(placed.line), []).append(placed)
+        for line_tokens in lines.values():
+            text = run_text(line_tokens).strip()
+            if not text:
+                continue
+            bulleted = is_bullet(text) or line_tokens[0].token.text in BULLET_GLYPHS
+            text = strip_bullet(text) if is_bullet(text) else text.lstrip(BULLET_GLYPHS + " ")
+            if bulleted or not open_item or not items:
+                items.append(text)
+            else:
+                items[-1] = re.sub(r"(?<=\w)- $", "", items[-1] + " ") + text
+            open_item = not text.endswith((".", "!", "?"))
+    return [tidy(item) if item.endswith(")") else item.strip() for item in items if item.strip()]
+
+
+def web(text: str) -> str | None:
+    addresses = find_web_addresses(text)
+    return web_address(addresses[0].printed).url if addresses else None

@@ -1,0 +1,149 @@
+"""The cascade put together, in the two stages of the pipeline:
+
+- grouping: the layout read in order (reading.py), every line labelled with its section by the
+  segmentation model, lines gathered into sections (`Cascade.segment`, `Cascade.sections`);
+- normalizing: each section's tokens labelled with fields by the field model of its kind, and the
+  fields assembled into a JSON Resume with value normalizers (`Cascade.read`).
+
+Models are loaded once per process (`load_cascade`); a missing model file is a start-up error.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from resume_parser.cascade.assemble import Assembler
+from resume_parser.cascade.calibration import Calibration
+from resume_parser.cascade.crf import Labelling
+from resume_parser.cascade.fields import MODELLED_KINDS, FieldLabeller, model_file
+from resume_parser.cascade.labels import Kind, is_heading
+from resume_parser.cascade.layout_stats import layout_stats
+from resume_parser.cascade.reading import ReadingDocument, column_edges
+from resume_parser.cascade.segmentation import MODEL_FILE, Segmenter
+from resume_parser.cascade.spans import Placed, placed_tokens
+from resume_parser.cascade.tokens import TokenLine, tokenize_line
+from resume_parser.errors import ConfigurationError
+from resume_parser.layout import Line, Section, SectionKind
+from resume_parser.resume import FieldEvidence, ParsedResume
+
+MODELS = Path(__file__).resolve().parent / "models"
+MANIFEST = "manifest.json"
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """Consecutive lines of one section kind, with the heading that opened them (if any)."""
+
+    kind: Kind
+    heading: int | None  # index of the heading line
+    lines: list[int]
+
+
+def blocks(labels: list[str]) -> list[Block]:
+    """Line labels to section blocks: a heading opens a block; a change of kind starts one too."""
+    result: list[Block] = []
+    for index, label in enumerate(labels):
+        kind = Kind.of_label(label)
+        if is_heading(label):
+            result.append(Block(kind, index, []))
+        elif result and result[-1].kind == kind:
+            result[-1].lines.append(index)
+        else:
+            result.append(Block(kind, None, [index]))
+    return result
+
+
+@dataclass(slots=True)
+class Reading:
+    """What the field models read from a document's sections."""
+
+    resume: ParsedResume
+    evidence: list[FieldEvidence]
+
+
+class Cascade:
+    def __init__(self, folder: Path = MODELS) -> None:
+        self.folder = folder
+        self.manifest: dict[str, Any] = json.loads((folder / MANIFEST).read_text("utf-8"))
+        self.segmenter = Segmenter(folder)
+        self.labellers = {kind: FieldLabeller(folder, kind) for kind in MODELLED_KINDS}
+        self._icon_networks = dict(self.manifest.get("icon_networks", {}))
+        self.calibration = Calibration.load(folder)
+
+    @property
+    def version(self) -> str:
+        return str(self.manifest["version"])
+
+    # -- grouping ----------------------------------------------------------------------------
+
+    def segment(self, reading: ReadingDocument) -> Labelling:
+        return self.segmenter.label(reading)
+
+    def sections(self, reading: ReadingDocument, labelling: Labelling) -> list[Section]:
+        sections = []
+        for block in blocks(labelling.labels):
+            heading = reading.lines[block.heading].line if block.heading is not None else None
+            lines = [reading.lines[i].line for i in block.lines]
+            kind = block.kind.section
+            if block.kind == Kind.BASICS and not sections and heading is None:
+                kind = SectionKind.HEADER
+            sections.append(Section(kind, heading, lines))
+        return sections
+
+    # -- normalizing -------------------------------------------------------------------------
+
+    def read(self, sections: list[Section], calibrated: bool = True) -> Reading:
+        """The fields of the sections; `calibrated=False` keeps every value with its raw confidence
+        (what calibration itself is fitted on)."""
+        token_lines = _tokenized(sections)
+        stats = layout_stats(list(token_lines.values()))
+        calibration = self.calibration if calibrated else Calibration({})
+        assembler = Assembler(calibration=calibration, icon_networks=self._icon_networks)
+        basics: list[Placed] = []
+        for section in sections:
+            kind = Kind.of_section(section.kind)
+            lines = [token_lines[id(line)] for line in section.lines]
+            if kind == Kind.SUMMARY:
+                assembler.summary([line.text for line in lines])
+            if kind not in self.labellers or not lines:
+                continue
+            tokens = placed_tokens(lines, self.labellers[kind].label(lines, stats))
+            if kind == Kind.BASICS:
+                basics += tokens
+            else:
+                assembler.add(kind, tokens)
+        assembler.basics(basics)
+        return Reading(assembler.resume, assembler.evidence.items)
+
+    def parse_reading(self, reading: ReadingDocument, calibrated: bool = True) -> Reading:
+        """Both stages on a document already read: what the pipeline's group and normalize stages do."""
+        return self.read(self.sections(reading, self.segment(reading)), calibrated)
+
+
+def _tokenized(sections: list[Section]) -> dict[int, TokenLine]:
+    lines: list[Line] = []
+    for section in sections:
+        if section.heading is not None:
+            lines.append(section.heading)
+        lines += section.lines
+    edges = column_edges(lines)
+    return {id(line): tokenize_line(line, edges.get(line.page, frozenset())) for line in lines}
+
+
+def model_files() -> list[str]:
+    return [MANIFEST, MODEL_FILE, *(model_file(kind) for kind in MODELLED_KINDS)]
+
+
+@cache
+def load_cascade(folder: Path = MODELS) -> Cascade:
+    """The process's cascade; a clear start-up error when its model files are missing."""
+    missing = [name for name in model_files() if not (folder / name).exists()]
+    if missing:
+        raise ConfigurationError(
+            f"the parser's model files are missing from {folder}: {', '.join(missing)} (run `make train`)"
+        )
+    return Cascade(folder)
