@@ -16,7 +16,7 @@ from pathlib import Path
 from resume_parser.cascade.crf import Features, Labelling, SequenceModel
 from resume_parser.cascade.labels import Kind
 from resume_parser.cascade.layout_stats import LayoutStats, gap_bucket, size_bucket, vertical_gap
-from resume_parser.cascade.tokens import TokenLine
+from resume_parser.cascade.tokens import Token, TokenLine
 from resume_parser.cascade.words import phrase_flags, word_flags
 from resume_parser.layout import UNKNOWN_BOX
 from resume_parser.normalization.dates import find_dates
@@ -34,7 +34,9 @@ MODELLED_KINDS = (
     Kind.PROJECTS,
 )
 _PART_SEPARATORS = frozenset(",|·•–—;/")
-_NEIGHBOUR_FLAGS = ("shape=", "w=", "punct=", "lex=", "sep", "email", "url", "year", "icon", "city=", "date=")
+_NEIGHBOUR_FLAGS = (
+    "shape=", "w=", "punct=", "lex=", "sep", "email", "url", "year", "icon", "city=", "date=", "spacing=",
+)
 
 
 def model_file(kind: Kind) -> str:
@@ -148,6 +150,8 @@ def _tokens_of_line(line: TokenLine, shared: Features) -> list[Features]:
             features.append("inparen")
         if not token.space_before and position > 0:
             features.append("glued")
+        if not token.text[:1].isalnum():
+            features.append(_spacing(token, tokens[position + 1] if position + 1 < len(tokens) else None))
         word = words[token.word]
         if word.bold:
             features.append("bold")
@@ -164,6 +168,15 @@ def _tokens_of_line(line: TokenLine, shared: Features) -> list[Features]:
                 break
             rows[position].append("lastpart")
     return rows
+
+
+def _spacing(token: Token, following: Token | None) -> str:
+    """How a punctuation token sits between words: joining them ("CI/CD"), closing the word before
+    ("Python,"), or standing apart (" / ", " | ")."""
+    space_after = following is None or following.space_before
+    if token.space_before:
+        return "spacing=apart" if space_after else "spacing=opens"
+    return "spacing=closes" if space_after else "spacing=joins"
 
 
 def _date_marks(line: TokenLine) -> list[str]:

@@ -2,7 +2,8 @@
 
 - grouping: the layout read in order (reading.py), every line labelled with its section by the
   segmentation model, lines gathered into sections (`Cascade.segment`, `Cascade.sections`);
-- normalizing: each section's tokens labelled with fields by the field model of its kind, and the
+- normalizing: each section's tokens labelled with fields by the field model of its kind, the
+  entries of work, education, certificate and project sections found by the entry model, and the
   fields assembled into a JSON Resume with value normalizers (`Cascade.read`).
 
 Models are loaded once per process (`load_cascade`); a missing model file is a start-up error.
@@ -19,6 +20,8 @@ from typing import Any
 from resume_parser.cascade.assemble import Assembler
 from resume_parser.cascade.calibration import Calibration
 from resume_parser.cascade.crf import Labelling
+from resume_parser.cascade.entries import ENTRY_KINDS, EntrySplitter
+from resume_parser.cascade.entries import MODEL_FILE as ENTRIES_FILE
 from resume_parser.cascade.fields import MODELLED_KINDS, FieldLabeller, model_file
 from resume_parser.cascade.labels import Kind, is_heading
 from resume_parser.cascade.layout_stats import layout_stats
@@ -43,13 +46,24 @@ class Block:
     lines: list[int]
 
 
+STRAY_LINES = 2
+
+
 def blocks(labels: list[str]) -> list[Block]:
-    """Line labels to section blocks: a heading opens a block; a change of kind starts one too."""
+    """Line labels to section blocks: a heading opens a block; a change of kind starts one too.
+
+    A few lines of a section read just before its heading (a date set level with the heading, so
+    geometry puts it first) open the block of that heading instead of making one of their own.
+    """
     result: list[Block] = []
     for index, label in enumerate(labels):
         kind = Kind.of_label(label)
         if is_heading(label):
-            result.append(Block(kind, index, []))
+            stray = result[-1] if result else None
+            if stray and stray.heading is None and stray.kind == kind and len(stray.lines) <= STRAY_LINES:
+                result[-1] = Block(kind, index, list(stray.lines))
+            else:
+                result.append(Block(kind, index, []))
         elif result and result[-1].kind == kind:
             result[-1].lines.append(index)
         else:
@@ -71,6 +85,7 @@ class Cascade:
         self.manifest: dict[str, Any] = json.loads((folder / MANIFEST).read_text("utf-8"))
         self.segmenter = Segmenter(folder)
         self.labellers = {kind: FieldLabeller(folder, kind) for kind in MODELLED_KINDS}
+        self.entry_splitter = EntrySplitter(folder)
         self._icon_networks = dict(self.manifest.get("icon_networks", {}))
         self.calibration = Calibration.load(folder)
 
@@ -111,7 +126,11 @@ class Cascade:
                 assembler.summary([line.text for line in lines])
             if kind not in self.labellers or not lines:
                 continue
-            tokens = placed_tokens(lines, self.labellers[kind].label(lines, stats))
+            labelling = self.labellers[kind].label(lines, stats)
+            if kind in ENTRY_KINDS:
+                marked = self.entry_splitter.mark(kind, lines, labelling.labels, stats)
+                labelling = Labelling(marked, labelling.probabilities)
+            tokens = placed_tokens(lines, labelling)
             if kind == Kind.BASICS:
                 basics += tokens
             else:
@@ -135,7 +154,7 @@ def _tokenized(sections: list[Section]) -> dict[int, TokenLine]:
 
 
 def model_files() -> list[str]:
-    return [MANIFEST, MODEL_FILE, *(model_file(kind) for kind in MODELLED_KINDS)]
+    return [MANIFEST, MODEL_FILE, ENTRIES_FILE, *(model_file(kind) for kind in MODELLED_KINDS)]
 
 
 @cache

@@ -26,7 +26,7 @@ from resume_parser.normalization.phones import phone_candidates
 
 MODEL_FILE = "segmentation.crfsuite"
 # Counted lexicon flags become "has" features; the share of a line's words that carry them too.
-_COUNTED = ("lex=title", "lex=org", "lex=degree", "lex=inst", "lex=language", "lex=fluency", "lex=level",
+_COUNTED = ("lex=title", "lex=org", "lex=degree", "lex=inst", "lex=language", "lex=fluency", "lex=level", "lex=cert",
             "lex=skill", "lex=country", "lex=month", "lex=network", "email", "url", "year", "icon", "sep")
 _NEIGHBOUR_OFFSETS = (-2, -1, 1, 2)
 
@@ -35,8 +35,9 @@ def line_features(reading: ReadingDocument) -> list[Features]:
     stats = layout_stats(reading.lines)
     rules = _rule_labels(reading)
     heading_styles = _heading_styles(reading.lines)
+    under = _sections_named_above(reading.lines)
     own = [
-        _own_features(reading, index, stats, heading_styles) + rules[index]
+        _own_features(reading, index, stats, heading_styles) + rules[index] + under[index]
         for index in range(len(reading.lines))
     ]
     features = []
@@ -45,7 +46,7 @@ def line_features(reading: ReadingDocument) -> list[Features]:
         for offset in _NEIGHBOUR_OFFSETS:
             other = index + offset
             if 0 <= other < len(own):
-                row += [f"{offset}:{f}" for f in own[other] if not f.startswith(("w=", "x=", "pos="))]
+                row += [f"{offset}:{f}" for f in own[other] if not f.startswith(("w=", "x=", "pos=", "under="))]
             else:
                 row.append(f"{offset}:none")
         features.append(row)
@@ -129,14 +130,32 @@ def _date_features(text: str) -> Features:
     return features
 
 
+def _sections_named_above(lines: list[TokenLine]) -> list[Features]:
+    """Per line, the section named by the last short line above it whose words name one: the
+    context a heading gives the lines under it, however many there are."""
+    features: list[Features] = []
+    current: str | None = None
+    for line in lines:
+        features.append([f"under={current}"] if current else ["under=none"])
+        text = line.text.strip().rstrip(":")
+        if len(text.split()) <= 4:
+            named = heading_kind(text)
+            if named is not None:
+                current = named.value
+    return features
+
+
 def _heading_styles(lines: list[TokenLine]) -> set[tuple[str, bool, bool]]:
-    """The styles of lines whose words name a section: the document's heading style."""
-    styles: Counter[tuple[str, bool, bool]] = Counter()
+    """The document's heading style: a style shared by two or more lines whose words name a section
+    and used by at most as many other lines (so not the body's style). Headings set smaller than
+    the body, or in a colour only, are still told apart by being alike."""
+    named: Counter[tuple[str, bool, bool]] = Counter()
+    other: Counter[tuple[str, bool, bool]] = Counter()
     for line in lines:
         text = line.text.strip().rstrip(":")
-        if len(text.split()) <= 4 and heading_kind(text) is not None:
-            styles[_style(line)] += 1
-    return {style for style, count in styles.items() if count >= 2}
+        is_named = len(text.split()) <= 4 and heading_kind(text) is not None
+        (named if is_named else other)[_style(line)] += 1
+    return {style for style, count in named.items() if count >= 2 and other[style] <= count}
 
 
 def _style(line: TokenLine) -> tuple[str, bool, bool]:

@@ -17,7 +17,10 @@ _URL = re.compile(r"(?:https?://|www\.)\S+|[a-z0-9][\w\-]*(?:\.[\w\-]+)*\.[a-z]{
 _YEAR = re.compile(r"(?:19|20)\d{2}")
 _NUMERIC_DATE = re.compile(r"\d{1,2}[./-](?:19|20)\d{2}|(?:19|20)\d{2}[./-]\d{1,2}(?:[./-]\d{1,2})?")
 _CEFR = re.compile(r"[ABC][12]")
+# certificate, certified, certification, zertifikat, zertifiziert, certificat, certificado, licence
+_CERTIFICATE = re.compile(r"(?:certif|zertifi|licen[cs]|accredit)")
 _SEPARATORS = frozenset(",;|/·•◦▪–—-:()[]&+")
+_LIST_SEPARATORS = frozenset(",;|/·•◦▪–—-~")
 
 
 def shape(text: str) -> str:
@@ -47,7 +50,9 @@ def word_flags(text: str) -> tuple[str, ...]:
     elif text.isalpha() and len(text) >= 5:
         flags.append(f"suf={folded[-3:]}")
     if len(text) == 1 and not text.isalnum():
-        flags.append(f"punct={text}")
+        # List and field separators are known by their class, not their glyph, so " / " between
+        # skills reads like " | " or ", " does; brackets, "&" and the like keep their identity.
+        flags.append("sepchar" if text in _LIST_SEPARATORS else f"punct={text}")
         if text in _SEPARATORS:
             flags.append("sep")
         if text in BULLET_GLYPHS:
@@ -87,6 +92,8 @@ def _lexicon_flags(text: str, folded: str, flags: list[str]) -> None:
         flags.append("lex=level")
     if folded in lexicon.heading_words():
         flags.append("lex=heading")
+    if _CERTIFICATE.match(folded):
+        flags.append("lex=cert")
     if folded in lexicon.NETWORKS:
         flags.append("lex=network")
     if lexicon.skill_key(text) in lexicon.skill_names():

@@ -419,7 +419,12 @@ class _Aligner:
                     break
         spans_of_entry = [placed] if placed else []
         for name, value, spans in other_spans:
-            spans_of_entry.append(self.place(f"{path}.{_truth_name(name)}", value, spans, kind, name, near=near))
+            field_path = f"{path}.{_truth_name(name)}"
+            if name == "location" and "," in value and not self._free_near(spans, near):
+                # "Ahmedabad, India" printed with the country wrapped onto the next line: by parts.
+                spans_of_entry += self._place_parts(field_path, value, kind, name, near)
+            else:
+                spans_of_entry.append(self.place(field_path, value, spans, kind, name, near=near))
         if start or end:
             spans_of_entry.append(self.place(f"{path}.dates", f"{start} – {end}", date_spans, kind, "date", near=near))
         for url in urls or []:
@@ -430,6 +435,21 @@ class _Aligner:
         fields = [s for s in spans_of_entry if s is not None and self.token_field[s.start] != "text"]
         if fields:
             self.entry_start.add(min(s.start for s in fields))
+
+    def _free_near(self, spans: list[Span], near: int | None) -> bool:
+        return any(
+            self.stream.free(s) and (near is None or abs(self.stream.line(s) - near) <= MAX_FIELD_DISTANCE)
+            for s in spans
+        )
+
+    def _place_parts(self, path: str, value: str, kind: Kind, name: str, near: int | None) -> list[Span | None]:
+        parts = [part.strip() for part in value.split(",") if part.strip()]
+        if not all(self._free_near(self.text_spans(part), near) for part in parts):
+            self.unaligned.append(Unaligned(path, value))
+            return []
+        placed = [self.place(path, part, self.text_spans(part), kind, name, near=near) for part in parts]
+        self.found -= len(parts) - 1  # one value, found in parts
+        return placed
 
     def skills(self) -> None:
         groups = self.truth.get("skills") or []

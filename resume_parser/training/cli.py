@@ -124,8 +124,8 @@ def _report(groups: dict[str, Scores]) -> None:
 
 
 def _summary(groups: dict[str, Scores]) -> None:
-    text = [g.f1 for name, g in groups.items() if not name.startswith("scan-")]
-    scans = [g for name, g in groups.items() if name.startswith("scan-")]
+    text = [g.f1 for name, g in groups.items() if "/scan-" not in name]
+    scans = [g for name, g in groups.items() if "/scan-" in name]
     print(f"layout families: {len(text)}, mean F1 {statistics.mean(text):.3f}, minimum {min(text):.3f}")
     if scans:
         documents = sum(g.documents for g in scans)

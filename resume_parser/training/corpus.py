@@ -2,9 +2,10 @@
 cache of extracted layouts (OCR of a scan takes seconds; everything after extraction is cheap).
 
 A corpus folder holds `NAME.ext` + `NAME.json` pairs (see ../shared/eval/FORMAT.md). A layout
-family is the file name's prefix before the seed (`moderncv-casual-40003` -> `moderncv-casual`); a
-scan `scan-THEME-SEED` belongs to the family of its theme, so leaving a family out leaves its scans
-out too.
+family is the corpus and the file name's prefix before the seed (`train-latex/moderncv-casual-40003`
+-> `train-latex/moderncv-casual`: the corpus keeps our own dev `compact` layout apart from the theme
+of the same name); a scan `scan-THEME-SEED` belongs to the family of its theme, so leaving a family
+out leaves its scans out too.
 """
 
 from __future__ import annotations
@@ -43,7 +44,7 @@ class LabelledDocument:
 
     @property
     def family(self) -> str:
-        return family_of(self.name)
+        return f"{self.corpus}/{family_of(self.name)}"
 
 
 def family_of(name: str) -> str:

@@ -73,14 +73,15 @@ def predict(cascade: Cascade, examples: list[FeaturedExample], calibrated: bool 
 def score_by_group(
     scorer: ModuleType, examples: list[FeaturedExample], readings: dict[str, Reading]
 ) -> dict[str, Scores]:
-    """Scores per layout family (scans apart, as `scan-FAMILY`)."""
+    """Scores per layout family (scans apart, as `CORPUS/scan-FAMILY`)."""
     groups: dict[str, Scores] = defaultdict(Scores)
     for example in examples:
         document = example.example.document
         reading = readings.get(document.name)
         predicted = reading.resume.to_json_dict() if reading else {}
         counts, _ = scorer.score_document(document.truth, predicted)
-        groups[("scan-" if document.is_scan else "") + document.family].add(counts)
+        family = document.family.replace("/", "/scan-") if document.is_scan else document.family
+        groups[family].add(counts)
     return dict(groups)
 
 
@@ -141,9 +142,9 @@ def leave_one_family_out(
 
 
 def format_table(groups: dict[str, Scores]) -> str:
-    lines = [f"{'family':24s} {'docs':>4s} {'F1':>6s}  weakest fields"]
+    lines = [f"{'family':30s} {'docs':>4s} {'F1':>6s}  weakest fields"]
     for name in sorted(groups):
         scores = groups[name]
         weakest = ", ".join(f"{m} {v:.2f}" for m, v in scores.weakest())
-        lines.append(f"{name:24s} {scores.documents:4d} {scores.f1:6.3f}  {weakest}")
+        lines.append(f"{name:30s} {scores.documents:4d} {scores.f1:6.3f}  {weakest}")
     return "\n".join(lines)

@@ -7,12 +7,15 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from resume_parser.cascade.entries import ENTRY_KINDS, entry_line_labels
+from resume_parser.cascade.entries import line_features as entry_features
 from resume_parser.cascade.fields import token_features
-from resume_parser.cascade.labels import Kind
-from resume_parser.cascade.layout_stats import layout_stats
+from resume_parser.cascade.labels import ENTRY_PREFIX, Kind
+from resume_parser.cascade.layout_stats import LayoutStats, layout_stats
 from resume_parser.cascade.parser import blocks
 from resume_parser.cascade.reading import ReadingDocument, read_document
 from resume_parser.cascade.segmentation import line_features
+from resume_parser.cascade.tokens import TokenLine
 from resume_parser.training.align import Alignment, align
 from resume_parser.training.corpus import LabelledDocument, LayoutCache
 
@@ -29,15 +32,31 @@ class Example:
         return line_features(self.reading), self.alignment.line_labels
 
     def fields(self, kind: Kind) -> Iterator[Sequence]:
-        """One sequence per block of lines of the kind, as the aligned labels cut them."""
-        stats = layout_stats(self.reading.lines)
-        for block in blocks(self.alignment.line_labels):
-            if block.kind != kind or not block.lines:
-                continue
-            lines = [self.reading.lines[i] for i in block.lines]
-            labels = [label for i in block.lines for label in self.alignment.token_labels[i]]
+        """One sequence per block of lines of the kind, as the aligned labels cut them. In entry
+        sections the entry marks are the entry model's to learn, not the field model's."""
+        for lines, rows in self._blocks(kind):
+            labels = [label for row in rows for label in row]
+            if kind in ENTRY_KINDS:
+                labels = [label.removeprefix(ENTRY_PREFIX) for label in labels]
             if labels:
-                yield token_features(lines, stats), labels
+                yield token_features(lines, self._stats), labels
+
+    def entries(self) -> Iterator[Sequence]:
+        """The entry model's sequences: the lines of every entry section's block."""
+        for kind in ENTRY_KINDS:
+            for lines, rows in self._blocks(kind):
+                fields = [[label.removeprefix(ENTRY_PREFIX) for label in row] for row in rows]
+                yield entry_features(kind, lines, fields, self._stats), entry_line_labels(rows)
+
+    @property
+    def _stats(self) -> LayoutStats:
+        return layout_stats(self.reading.lines)
+
+    def _blocks(self, kind: Kind) -> Iterator[tuple[list[TokenLine], list[list[str]]]]:
+        for block in blocks(self.alignment.line_labels):
+            if block.kind == kind and block.lines:
+                lines = [self.reading.lines[i] for i in block.lines]
+                yield lines, [self.alignment.token_labels[i] for i in block.lines]
 
 
 def build_examples(documents: list[LabelledDocument], cache_folder: Path, processes: int = 2) -> list[Example]:

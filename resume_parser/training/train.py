@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from resume_parser.cascade import crf
+from resume_parser.cascade.entries import MODEL_FILE as ENTRIES_FILE
 from resume_parser.cascade.fields import MODELLED_KINDS, model_file
 from resume_parser.cascade.parser import MANIFEST
 from resume_parser.cascade.segmentation import MODEL_FILE
@@ -31,6 +32,7 @@ class FeaturedExample:
     example: Example
     segmentation: Sequence
     fields: dict[str, list[Sequence]]
+    entries: list[Sequence]
 
     @property
     def family(self) -> str:
@@ -42,6 +44,7 @@ def featurize(example: Example) -> FeaturedExample:
         example,
         example.segmentation(),
         {kind.value: list(example.fields(kind)) for kind in MODELLED_KINDS},
+        list(example.entries()),
     )
 
 
@@ -61,6 +64,7 @@ def train_cascade(
     params = params or {}
     folder.mkdir(parents=True, exist_ok=True)
     jobs = [(MODEL_FILE, [e.segmentation for e in examples], folder / MODEL_FILE, params.get("segmentation", {}))]
+    jobs.append((ENTRIES_FILE, [s for e in examples for s in e.entries], folder / ENTRIES_FILE, params.get("entries", {})))
     for kind in MODELLED_KINDS:
         sequences = [s for e in examples for s in e.fields[kind.value]]
         jobs.append((model_file(kind), sequences, folder / model_file(kind), params.get(kind.value, {})))
