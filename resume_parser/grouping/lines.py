@@ -25,7 +25,24 @@ def merge_rows(fragments: list[Line]) -> list[Line]:
             rows.append([fragment])
         else:
             row.append(fragment)
-    return [_join(row) for row in rows]
+    return _level_rows_left_to_right([_join(row) for row in rows])
+
+
+def _level_rows_left_to_right(lines: list[Line]) -> list[Line]:
+    """Lines set level with each other but not joined (a small date beside a large heading) are read
+    left to right, not by which centre is a hair higher."""
+    ordered = list(lines)
+    for index in range(1, len(ordered)):
+        a, b = ordered[index - 1], ordered[index]
+        if b.box.left < a.box.left and _level(a.box, b.box):
+            ordered[index - 1], ordered[index] = b, a
+    return ordered
+
+
+def _level(a: Box, b: Box) -> bool:
+    """Each vertical centre lies within the other box's top and bottom."""
+    centre_a, centre_b = (a.top + a.bottom) / 2, (b.top + b.bottom) / 2
+    return b.top <= centre_a <= b.bottom and a.top <= centre_b <= a.bottom
 
 
 def same_row(a: Box, b: Box) -> bool:

@@ -10,7 +10,7 @@ from pathlib import Path
 from resume_parser.cascade.entries import ENTRY_KINDS, entry_line_labels
 from resume_parser.cascade.entries import line_features as entry_features
 from resume_parser.cascade.fields import token_features
-from resume_parser.cascade.labels import ENTRY_PREFIX, Kind
+from resume_parser.cascade.labels import ENTRY_PREFIX, OTHER_TOKEN, Kind
 from resume_parser.cascade.layout_stats import LayoutStats, layout_stats
 from resume_parser.cascade.parser import blocks
 from resume_parser.cascade.reading import ReadingDocument, read_document
@@ -40,6 +40,12 @@ class Example:
                 labels = [label.removeprefix(ENTRY_PREFIX) for label in labels]
             if labels:
                 yield token_features(lines, self._stats), labels
+            if kind == Kind.WORK:
+                glued = _without_place_separators(lines, rows)
+                if glued is not None:
+                    lines, rows = glued
+                    labels = [label.removeprefix(ENTRY_PREFIX) for row in rows for label in row]
+                    yield token_features(lines, self._stats), labels
 
     def entries(self) -> Iterator[Sequence]:
         """The entry model's sequences: the lines of every entry section's block."""
@@ -57,6 +63,35 @@ class Example:
             if block.kind == kind and block.lines:
                 lines = [self.reading.lines[i] for i in block.lines]
                 yield lines, [self.alignment.token_labels[i] for i in block.lines]
+
+
+def _without_place_separators(
+    lines: list[TokenLine], rows: list[list[str]]
+) -> tuple[list[TokenLine], list[list[str]]] | None:
+    """The block again with the separators between an employer and its place removed ("Acme GmbH,
+    Berlin" -> "Acme GmbH Berlin"), as some layouts print them: a place is then told by the
+    gazetteer and its place in the line, not only by the comma before it. None when no line has
+    such a separator."""
+    changed = False
+    new_lines, new_rows = [], []
+    for line, row in zip(lines, rows, strict=True):
+        drop = set()
+        for index, label in enumerate(row):
+            if label != OTHER_TOKEN or line.tokens[index].text[:1].isalnum():
+                continue
+            before = next((row[i] for i in range(index - 1, -1, -1) if row[i] != OTHER_TOKEN), None)
+            after = next((row[i] for i in range(index + 1, len(row)) if row[i] != OTHER_TOKEN), None)
+            if before and before.removeprefix(ENTRY_PREFIX) == "employer" and after == "location":
+                drop.add(index)
+        if drop:
+            changed = True
+            kept = [(t, label) for i, (t, label) in enumerate(zip(line.tokens, row, strict=True)) if i not in drop]
+            new_lines.append(TokenLine(line.line, line.text, tuple(t for t, _ in kept)))
+            new_rows.append([label for _, label in kept])
+        else:
+            new_lines.append(line)
+            new_rows.append(row)
+    return (new_lines, new_rows) if changed else None
 
 
 def build_examples(documents: list[LabelledDocument], cache_folder: Path, processes: int = 2) -> list[Example]:
