@@ -22,6 +22,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from resume_parser.extraction.limits import DEFAULT_LIMITS, ExtractionLimits
+from resume_parser.extraction.pdfrender import Rect
 from resume_parser.extraction.pdfvisibility import InkReader, Suspect, hidden_words
 from resume_parser.extraction.visibility import MIN_READABLE_POINTS, Rgb, is_light
 from resume_parser.layout import Box, Line, Word
@@ -180,11 +181,26 @@ class _PageReader:
         if not doubtful:
             self.painted_characters += sum(map(str.isalnum, text))
             return [word]
-        rect = (left, bottom, right, top)
+        rect = self._doubtful_extent(first, last, (left, bottom, right, top))
         # Only light words are switched off to see beneath them; unpainted ones need no objects.
         objects = self._text_objects(first, last) if ink else {}
         self.suspects.append(Suspect(word, rect, ink, objects, clipping=ink is None and self._clips(first)))
         return [word]
+
+    def _doubtful_extent(self, first: int, last: int, word_rect: Rect) -> Rect:
+        """The part of a word drawn in light ink or none: where its background is judged. A heading
+        whose first letters are set white in a coloured box ("exp|erience") shows those letters on
+        the box, not on the white page beside it."""
+        doubtful = []
+        for index in range(first, last + 1):
+            self._typography(index)
+            if self._doubtful:
+                doubtful.append(index)
+        if not doubtful or (doubtful[0] == first and doubtful[-1] == last):
+            return word_rect
+        left, _, _, _ = self._char_box(doubtful[0])
+        _, _, right, _ = self._char_box(doubtful[-1])
+        return left, word_rect[1], right, word_rect[3]
 
     def _clips(self, index: int) -> bool:
         text_object = pdfium_c.FPDFText_GetTextObject(self._textpage, index)
