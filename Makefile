@@ -8,13 +8,14 @@ PROTOS  := $(shell find protos -name '*.proto')
 
 .PHONY: go-client contract-baseline install generate lint typecheck test dev eval bench bench-extract bench-parse bench-search bench-latency bench-load clean
 
-install: ## create .venv with the package, its extras and every test tool; install buf
+install: ## create .venv with the package, its extras and every test tool; install buf and LibreOffice
 	test -x $(PY) || python3 -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -e '.[dev,local-stack,local-embed]'
 	npm install --no-audit --no-fund --silent
 	$(BUF) --version
 	bash scripts/install-go-toolchain.sh .tools/bin
+	bash scripts/install-libreoffice.sh
 
 generate: ## regenerate generated/ from protos/ (messages, gRPC stubs, .pyi type stubs)
 	rm -rf generated/ats

@@ -1,14 +1,14 @@
 #!/usr/bin/env bash
-# Installs the document converter of the legacy and open formats (DOC, RTF, ODT): LibreOffice Writer
-# without its GUI, from Debian's packages. Idempotent: does nothing when it is already there.
-# Fonts are left to the packages' own choices: we convert to DOCX, which keeps the text and its
-# formatting, so no glyph is ever drawn.
+# Installs the converter of the legacy and open formats (DOC, RTF, ODT) from Debian's packages:
+# LibreOffice Writer without its GUI, and the UNO bindings of the system Python, through which a
+# worker drives it (resume_parser/extraction/libreoffice.py). Idempotent: does nothing when both are
+# there. No fonts beyond the packages' own: documents are converted to DOCX, no glyph is drawn.
 #
 # Usage: scripts/install-libreoffice.sh
 # Where apt is not available it only says what is missing; a worker then refuses to start, saying so.
 set -euo pipefail
 
-PACKAGES=(libreoffice-writer-nogui)
+PACKAGES=(libreoffice-writer-nogui python3-uno)
 
 missing_packages() {
     local package
@@ -40,4 +40,4 @@ install_packages() {
 
 install_packages
 echo "LibreOffice ready: $(dpkg-query -W -f='${Version}' libreoffice-writer-nogui)," \
-    "soffice at $(command -v soffice)"
+    "soffice at $(command -v soffice), UNO bindings for /usr/bin/python3"

@@ -13,16 +13,21 @@ from pathlib import Path
 FORMATS = ("doc", "rtf", "odt")
 
 
-def convert(sources: Iterable[Path], extension: str, out_dir: Path) -> dict[Path, Path]:
-    """Each source converted to `extension` in `out_dir` by one LibreOffice run; source -> copy."""
+def convert(
+    sources: Iterable[Path], extension: str, out_dir: Path, *, macros: bool = False
+) -> dict[Path, Path]:
+    """Each source converted to `extension` in `out_dir` by one LibreOffice run; source -> copy.
+    LibreOffice's default settings apply, or with `macros` a macro security of "low"."""
     sources = list(sources)
     soffice = shutil.which("soffice")
     assert soffice is not None, "LibreOffice is not installed (make install installs it)"
     out_dir.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="test-office-profile-") as profile:
         subprocess.run(
-            [soffice, "--headless", "--norestore", f"-env:UserInstallation={Path(profile).as_uri()}"]
-            + ["--convert-to", extension, "--outdir", str(out_dir), *map(str, sources)],
+            [
+                *(soffice, "--headless", "--norestore", f"-env:UserInstallation={Path(profile).as_uri()}"),
+                *("--convert-to", extension, "--outdir", str(out_dir), *map(str, sources)),
+            ],
             capture_output=True,
             timeout=300,
             check=True,

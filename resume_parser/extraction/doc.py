@@ -1,9 +1,9 @@
-"""Word 97-2003 (.doc) checked before LibreOffice reads it: damaged, password-protected, or stuffed.
+"""Word 97-2003 (.doc) checked before LibreOffice reads it: damaged or password-protected.
 
 A .doc is an OLE2 compound file (a small file system of streams). Its WordDocument stream opens
 with the FibBase ([MS-DOC] 2.5.2), whose flags say whether the document is encrypted (or XOR
 obfuscated, which is the same for us) and which of the two table streams holds its structure.
-Embedded OLE objects live in the ObjectPool storage; they are bounded like an RTF's (rtf.py).
+Nothing in it is compressed; its size is bounded by the upload limit.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ import struct
 
 import olefile
 
-from resume_parser.errors import CorruptDocumentError, DocumentLimitError, EncryptedDocumentError
+from resume_parser.errors import CorruptDocumentError, EncryptedDocumentError
 from resume_parser.extraction.limits import DEFAULT_LIMITS, ExtractionLimits
 
 _FIB_FLAGS = struct.Struct("<H")
@@ -23,13 +23,14 @@ _TABLE_STREAM_1 = 0x0200  # fWhichTblStm: the table stream is 1Table, else 0Tabl
 
 
 def check_doc(data: bytes, limits: ExtractionLimits = DEFAULT_LIMITS) -> None:
+    """Raise EncryptedDocumentError or CorruptDocumentError. (`limits`, for the signature every
+    format's check shares: nothing in a .doc inflates, and its size is the upload's.)"""
     try:
         with olefile.OleFileIO(io.BytesIO(data)) as ole:
             fib = ole.openstream("WordDocument").read(_FIB_FLAGS_OFFSET + _FIB_FLAGS.size)
             flags = _FIB_FLAGS.unpack_from(fib, _FIB_FLAGS_OFFSET)[0]
             table_stream = "1Table" if flags & _TABLE_STREAM_1 else "0Table"
             has_table = ole.exists(table_stream)
-            embedded = sum(ole.get_size(entry) for entry in ole.listdir() if entry[0] == "ObjectPool")
     except Exception as error:
         # olefile raises OSError for a damaged header, struct and index errors for cut-off streams.
         raise CorruptDocumentError("the Word document is damaged") from error
@@ -37,7 +38,3 @@ def check_doc(data: bytes, limits: ExtractionLimits = DEFAULT_LIMITS) -> None:
         raise EncryptedDocumentError("the Word document is password-protected")
     if not has_table:
         raise CorruptDocumentError("the Word document is damaged: its table stream is missing")
-    if embedded > limits.max_embedded_object_bytes:
-        raise DocumentLimitError(
-            f"the Word document embeds objects of more than {limits.max_embedded_object_bytes} bytes"
-        )

@@ -15,8 +15,8 @@ MAX_PAGE_OBJECTS = 100_000
 # RTF written by Word or LibreOffice nests groups under ten deep; 1,000 is far past any real file and
 # far below the hundreds of thousands that make LibreOffice need gigabytes (see rtf.py).
 MAX_RTF_DEPTH = 1_000
-# Embedded OLE objects (a pasted chart, a packaged file) in an RTF or DOC, as stored in the file; a
-# resume has none or a small one, and each goes to another importer.
+# Embedded OLE objects (a pasted chart, a packaged file) in an RTF, as stored in the file; a resume
+# has none or a small one, and each goes to another importer.
 MAX_EMBEDDED_OBJECT_BYTES = 1024 * 1024
 
 

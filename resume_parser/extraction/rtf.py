@@ -51,7 +51,7 @@ def check_rtf(data: bytes, limits: ExtractionLimits = DEFAULT_LIMITS) -> None:
                 f"the RTF embeds objects of more than {limits.max_embedded_object_bytes} bytes"
             )
     if depth > 0:
-        raise CorruptDocumentError(f"the RTF ends inside {depth} open groups: it is truncated")
+        raise CorruptDocumentError(f"the RTF is truncated: {depth} of its groups are never closed")
 
 
 def _binary_length(token: re.Match[bytes], size: int) -> int:
