@@ -136,15 +136,9 @@ def odt_with_macro_on_load(odt: bytes, marker: Path) -> bytes:
     return out.getvalue()
 
 
-def test_a_macro_that_runs_on_load_elsewhere_never_runs_here(
-    copies: dict[str, bytes], tmp_path: Path
-) -> None:
-    # The same document in a LibreOffice whose macro security is "low" runs the macro: the
-    # document is live, so its silence below is the converter's doing.
-    control = tmp_path / "control"
-    convert_bytes(odt_with_macro_on_load(copies["odt"], control), "odt", ["docx"], macros=True)
-    assert control.read_text().strip() == "a macro ran"
-
+def test_a_macro_bound_to_the_load_event_never_runs(copies: dict[str, bytes], tmp_path: Path) -> None:
+    # (No positive control: LibreOffice's own --convert-to did not run this macro either, even with
+    # macro security "low", so this guards the outcome, not the mechanism.)
     marker = tmp_path / "marker"
     document = extract_bytes(odt_with_macro_on_load(copies["odt"], marker))
     assert "Jane Doe" in texts(document)
