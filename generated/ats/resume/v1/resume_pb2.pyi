@@ -704,7 +704,7 @@ class ParseMeta(_message.Message):
     normalizer: _builtins.str
     """Which normalizer produced it: "local", "gemini" or "hybrid"."""
     extractor: _builtins.str
-    """Which extractor read the file, for example "pdfium", "docx", "ocr" or "textract"."""
+    """Which extractor read the file, for example "pdfium", "docx", "libreoffice+docx", "ocr" or "textract"."""
     reference_date: _builtins.str
     """The date used for "Present" when computing durations, "YYYY-MM-DD"."""
     total_experience_months: _builtins.int
