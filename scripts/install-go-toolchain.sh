@@ -38,13 +38,13 @@ install_packages() {
     fi
     # Fetch the package index only when needed: never fetched (fresh containers) or out of date.
     if ! apt-cache show "${missing[@]}" >/dev/null 2>&1; then
-        $sudo apt-get update -qq
+        $sudo apt-get -o DPkg::Lock::Timeout=600 update -qq
     fi
-    apt_install "${missing[@]}" || { $sudo apt-get update -qq && apt_install "${missing[@]}"; }
+    apt_install "${missing[@]}" || { $sudo apt-get -o DPkg::Lock::Timeout=600 update -qq && apt_install "${missing[@]}"; }
 }
 
 apt_install() {
-    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "$@"
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get -o DPkg::Lock::Timeout=600 install -y -qq --no-install-recommends "$@"
 }
 
 build_protoc_gen_go() {
