@@ -14,8 +14,9 @@ from resume_parser.normalization.contact import EMAIL, find_web_addresses, profi
 from resume_parser.normalization.countries import country_code
 from resume_parser.normalization.dates import find_date_range
 from resume_parser.normalization.lines import BULLET_GLYPHS, is_bullet, strip_bullet
-from resume_parser.normalization.names import display_name, strip_decorations
+from resume_parser.normalization.names import display_name, looks_like_name, strip_decorations
 from resume_parser.normalization.phones import normalize_phone
+from resume_parser.normalization.skills import canonical_skill
 from resume_parser.resume import (
     Basics,
     BoundingBox,
@@ -47,7 +48,9 @@ class Evidence:
                 path=path,
                 confidence=round(confidence, 3),
                 page=run.page,
-                box=BoundingBox(left=box.left, top=box.top, right=box.right, bottom=box.bottom) if box else None,
+                box=BoundingBox(left=box.left, top=box.top, right=box.right, bottom=box.bottom)
+                if box
+                else None,
             )
         )
 
@@ -74,7 +77,8 @@ class Assembler:
     def basics(self, tokens: list[Placed]) -> None:
         basics = self.resume.basics
         [entry] = entries(tokens, split_entries=False) or [Entry()]
-        name = _best(entry.all("name"))
+        # A name is a model's reading checked by the name rule: "Some notes" is not a person.
+        name = _best([run for run in entry.all("name") if looks_like_name(_person_name(run))])
         if self._kept("basics.name", name) and name is not None:
             basics.name = _person_name(name)
         label = entry.first("label")
@@ -202,13 +206,17 @@ class Assembler:
         skill; skills before any label form the group "Skills"."""
         skills = self.resume.skills
         group = Skill(name="Skills")
+        # One skill under two names ("Postgres", "PostgreSQL") is listed once, where first printed.
+        seen = {canonical_skill(k).casefold() for s in skills for k in s.keywords}
         for name, run in _ordered_runs(tokens, ("group", "skill")):
             if name == "group":
                 group = Skill(name=run.text)
                 continue
             listed = bool(skills) and skills[-1] is group
             path = f"skills[{len(skills) - (1 if listed else 0)}].keywords[{len(group.keywords)}]"
-            if run.text and self._kept(path, run):
+            canonical = canonical_skill(run.text).casefold()
+            if run.text and canonical not in seen and self._kept(path, run):
+                seen.add(canonical)
                 group.keywords.append(run.text)
                 if not listed:
                     skills.append(group)
@@ -216,7 +224,9 @@ class Assembler:
     def languages(self, tokens: list[Placed]) -> None:
         for entry in entries(tokens):
             language = entry.first("language")
-            if language is None or not self._kept(f"languages[{len(self.resume.languages)}].language", language):
+            if language is None or not self._kept(
+                f"languages[{len(self.resume.languages)}].language", language
+            ):
                 continue
             fluency = entry.first("fluency")
             self.resume.languages.append(

@@ -49,7 +49,9 @@ def line_roles(labels: Sequence[str]) -> frozenset[str]:
 
 def entry_line_labels(token_labels: list[list[str]]) -> list[str]:
     """The target: a line opens an entry when a token on it carries the B- mark."""
-    return [OPENS if any(label.startswith(ENTRY_PREFIX) for label in row) else GOES_ON for row in token_labels]
+    return [
+        OPENS if any(label.startswith(ENTRY_PREFIX) for label in row) else GOES_ON for row in token_labels
+    ]
 
 
 def line_features(
@@ -126,6 +128,7 @@ class EntrySplitter:
         for row, verdict in zip(rows, opens, strict=True):
             first = next((i for i, label in enumerate(row) if field_of(label) is not None), None)
             marked += [
-                f"{ENTRY_PREFIX}{label}" if verdict == OPENS and i == first else label for i, label in enumerate(row)
+                f"{ENTRY_PREFIX}{label}" if verdict == OPENS and i == first else label
+                for i, label in enumerate(row)
             ]
         return marked

@@ -35,7 +35,18 @@ MODELLED_KINDS = (
 )
 _PART_SEPARATORS = frozenset(",|·•–—;/")
 _NEIGHBOUR_FLAGS = (
-    "shape=", "w=", "punct=", "lex=", "sep", "email", "url", "year", "icon", "city=", "date=", "spacing=",
+    "shape=",
+    "w=",
+    "punct=",
+    "lex=",
+    "sep",
+    "email",
+    "url",
+    "year",
+    "icon",
+    "city=",
+    "date=",
+    "spacing=",
 )
 
 

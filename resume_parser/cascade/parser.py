@@ -30,7 +30,7 @@ from resume_parser.cascade.segmentation import MODEL_FILE, Segmenter
 from resume_parser.cascade.spans import Placed, placed_tokens
 from resume_parser.cascade.tokens import TokenLine, tokenize_line
 from resume_parser.errors import ConfigurationError
-from resume_parser.layout import Line, Section, SectionKind
+from resume_parser.layout import Box, Line, Section, SectionKind
 from resume_parser.resume import FieldEvidence, ParsedResume
 
 MODELS = Path(__file__).resolve().parent / "models"
@@ -42,14 +42,17 @@ class Block:
     """Consecutive lines of one section kind, with the heading that opened them (if any)."""
 
     kind: Kind
-    heading: int | None  # index of the heading line
+    headings: list[int]  # the heading's lines (a heading may wrap: "Education and / training")
     lines: list[int]
 
 
 STRAY_LINES = 2
+# Within these sections a line styled like a heading labels what follows ("EMAIL", "FRAMEWORKS"):
+# it stays a line of the section, for the field model to read.
+_LABELLED_KINDS = (Kind.BASICS, Kind.SKILLS)
 
 
-def blocks(labels: list[str]) -> list[Block]:
+def blocks(labels: list[str], texts: list[str] | None = None) -> list[Block]:
     """Line labels to section blocks: a heading opens a block; a change of kind starts one too.
 
     A few lines of a section read just before its heading (a date set level with the heading, so
@@ -58,17 +61,36 @@ def blocks(labels: list[str]) -> list[Block]:
     result: list[Block] = []
     for index, label in enumerate(labels):
         kind = Kind.of_label(label)
+        last = result[-1] if result else None
         if is_heading(label):
-            stray = result[-1] if result else None
-            if stray and stray.heading is None and stray.kind == kind and len(stray.lines) <= STRAY_LINES:
-                result[-1] = Block(kind, index, list(stray.lines))
+            if last and last.kind == kind and texts and _wraps(last, texts, index):
+                last.headings.append(index)  # the heading goes on on the next line
+            elif last and last.kind == kind and kind in _LABELLED_KINDS:
+                last.lines.append(index)
+            elif last and not last.headings and last.kind == kind and len(last.lines) <= STRAY_LINES:
+                result[-1] = Block(kind, [index], list(last.lines))
             else:
-                result.append(Block(kind, index, []))
-        elif result and result[-1].kind == kind:
-            result[-1].lines.append(index)
+                result.append(Block(kind, [index], []))
+        elif last and last.kind == kind:
+            last.lines.append(index)
         else:
-            result.append(Block(kind, None, [index]))
+            result.append(Block(kind, [], [index]))
     return result
+
+
+def _wraps(block: Block, texts: list[str], index: int) -> bool:
+    return bool(block.headings) and not block.lines and _continues(texts[block.headings[-1]], texts[index])
+
+
+_OPEN_ENDINGS = ("&", "+", ",", "/", "-", "–")
+_CONNECTORS = frozenset({"and", "of", "und", "et", "y", "e", "de", "der", "des", "del"})
+
+
+def _continues(heading: str, line: str) -> bool:
+    """A heading line cut mid-phrase ("Education and" / "training")."""
+    heading, line = heading.strip(), line.strip()
+    last_word = heading.rsplit(maxsplit=1)[-1].casefold() if heading else ""
+    return bool(line) and (line[0].islower() or heading.endswith(_OPEN_ENDINGS) or last_word in _CONNECTORS)
 
 
 @dataclass(slots=True)
@@ -99,9 +121,9 @@ class Cascade:
         return self.segmenter.label(reading)
 
     def sections(self, reading: ReadingDocument, labelling: Labelling) -> list[Section]:
-        sections = []
-        for block in blocks(labelling.labels):
-            heading = reading.lines[block.heading].line if block.heading is not None else None
+        sections: list[Section] = []
+        for block in blocks(labelling.labels, [line.text for line in reading.lines]):
+            heading = _joined([reading.lines[i].line for i in block.headings])
             lines = [reading.lines[i].line for i in block.lines]
             kind = block.kind.section
             if block.kind == Kind.BASICS and not sections and heading is None:
@@ -141,6 +163,14 @@ class Cascade:
     def parse_reading(self, reading: ReadingDocument, calibrated: bool = True) -> Reading:
         """Both stages on a document already read: what the pipeline's group and normalize stages do."""
         return self.read(self.sections(reading, self.segment(reading)), calibrated)
+
+
+def _joined(lines: list[Line]) -> Line | None:
+    """A heading printed on several lines, as one line."""
+    if len(lines) <= 1:
+        return lines[0] if lines else None
+    words = [word for line in lines for word in line.words]
+    return Line(words=words, page=lines[0].page, box=Box.enclosing([line.box for line in lines]))
 
 
 def _tokenized(sections: list[Section]) -> dict[int, TokenLine]:

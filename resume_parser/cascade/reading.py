@@ -100,21 +100,22 @@ def _cut_points(words: list[Word]) -> set[int]:
             cuts.add(index)
         elif text.endswith((".", "!", "?")) and len(text) > 3:
             cuts.add(index + 1)
-        elif text.isupper() and _opens_heading(texts, index):
-            cuts.add(index)
+        elif text.isupper() and (width := _heading_width(texts, index)):
+            cuts.update((index, index + width))  # the heading on a line of its own
     return {cut for cut in cuts if 0 < cut < len(texts) and cut not in inside_dates}
 
 
-def _opens_heading(texts: list[str], index: int) -> bool:
-    """A section heading's words in capitals, not followed by a lower-case word: "EXPERIENCE Acme"."""
+def _heading_width(texts: list[str], index: int) -> int:
+    """The words of a section heading in capitals opening at `index`, not followed by a lower-case
+    word ("EXPERIENCE Acme"); 0 if none opens there."""
     for width in range(1, MAX_HEADING_WORDS + 1):
         words = texts[index : index + width]
         following = texts[index + width] if index + width < len(texts) else ""
         if len(words) < width or not all(w.isupper() and w.isalpha() for w in words):
-            return False
+            return 0
         if not following[:1].islower() and heading_kind(" ".join(words)) is not None:
-            return True
-    return False
+            return width
+    return 0
 
 
 def _word_starts(texts: list[str]) -> list[int]:

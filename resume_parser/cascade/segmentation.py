@@ -12,7 +12,13 @@ from collections import Counter
 from pathlib import Path
 
 from resume_parser.cascade.crf import Features, Labelling, SequenceModel
-from resume_parser.cascade.layout_stats import LayoutStats, gap_bucket, layout_stats, size_bucket, vertical_gap
+from resume_parser.cascade.layout_stats import (
+    LayoutStats,
+    gap_bucket,
+    layout_stats,
+    size_bucket,
+    vertical_gap,
+)
 from resume_parser.cascade.reading import ReadingDocument
 from resume_parser.cascade.tokens import TokenLine
 from resume_parser.cascade.words import phrase_flags, word_flags
@@ -26,8 +32,25 @@ from resume_parser.normalization.phones import phone_candidates
 
 MODEL_FILE = "segmentation.crfsuite"
 # Counted lexicon flags become "has" features; the share of a line's words that carry them too.
-_COUNTED = ("lex=title", "lex=org", "lex=degree", "lex=inst", "lex=language", "lex=fluency", "lex=level", "lex=cert",
-            "lex=skill", "lex=country", "lex=month", "lex=network", "email", "url", "year", "icon", "sep")
+_COUNTED = (
+    "lex=title",
+    "lex=org",
+    "lex=degree",
+    "lex=inst",
+    "lex=language",
+    "lex=fluency",
+    "lex=level",
+    "lex=cert",
+    "lex=skill",
+    "lex=country",
+    "lex=month",
+    "lex=network",
+    "email",
+    "url",
+    "year",
+    "icon",
+    "sep",
+)
 _NEIGHBOUR_OFFSETS = (-2, -1, 1, 2)
 
 
@@ -46,7 +69,9 @@ def line_features(reading: ReadingDocument) -> list[Features]:
         for offset in _NEIGHBOUR_OFFSETS:
             other = index + offset
             if 0 <= other < len(own):
-                row += [f"{offset}:{f}" for f in own[other] if not f.startswith(("w=", "x=", "pos=", "under="))]
+                row += [
+                    f"{offset}:{f}" for f in own[other] if not f.startswith(("w=", "x=", "pos=", "under="))
+                ]
             else:
                 row.append(f"{offset}:none")
         features.append(row)

@@ -37,7 +37,12 @@ class Run:
 
     @property
     def text(self) -> str:
-        return tidy(run_text(self.tokens))
+        text = tidy(run_text(self.tokens))
+        last = self.tokens[-1]
+        # An abbreviation keeps its closing period ("B.Sc.", "Ph.D."), which the tokenizer cut off.
+        if "." in last.token.text and last.line.text[last.token.end : last.token.end + 1] == ".":
+            text += "."
+        return text
 
     @property
     def confidence(self) -> float:

@@ -121,4 +121,6 @@ def _glued_cuts(word: str, start: int, end: int) -> list[int]:
 def join_tokens(tokens: list[Token]) -> str:
     """The printed text of a run of tokens, spaces where the document had them (and between lines:
     a token at offset 0 opens a line)."""
-    return "".join((" " if i and (t.space_before or t.start == 0) else "") + t.text for i, t in enumerate(tokens))
+    return "".join(
+        (" " if i and (t.space_before or t.start == 0) else "") + t.text for i, t in enumerate(tokens)
+    )

@@ -57,7 +57,7 @@ def word_flags(text: str) -> tuple[str, ...]:
             flags.append("sep")
         if text in BULLET_GLYPHS:
             flags.append("bulletglyph")
-        if 0xE000 <= ord(text) <= 0xF8FF or 0xF0000 <= ord(text):
+        if 0xE000 <= ord(text) <= 0xF8FF or ord(text) >= 0xF0000:
             flags.append("icon")
     if EMAIL.fullmatch(text):
         flags.append("email")

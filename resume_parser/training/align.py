@@ -178,7 +178,9 @@ def _first_cell_text(line: TokenLine) -> str:
 
 def _char_span(stream: _Stream, line_index: int, chars: tuple[int, int]) -> Span:
     first, last = stream.line_first[line_index], stream.line_first[line_index + 1]
-    inside = [i for i in range(first, last) if stream.tokens[i].end > chars[0] and stream.tokens[i].start < chars[1]]
+    inside = [
+        i for i in range(first, last) if stream.tokens[i].end > chars[0] and stream.tokens[i].start < chars[1]
+    ]
     return Span(inside[0], inside[-1] + 1) if inside else Span(first, first)
 
 
@@ -267,14 +269,42 @@ class _Aligner:
         self.place("basics.phone", basics.get("phone"), self._phone_spans(basics.get("phone")), kind, "phone")
         url = basics.get("url")
         self.place("basics.url", url, self.stream.find(url_key(url or "")), kind, "url")
-        self.place("basics.label", basics.get("label"), self.text_spans(basics.get("label")), kind, "label", near=anchor)
+        self.place(
+            "basics.label",
+            basics.get("label"),
+            self.text_spans(basics.get("label")),
+            kind,
+            "label",
+            near=anchor,
+        )
         location = basics.get("location") or {}
-        city = self.place("basics.location.city", location.get("city"), self.text_spans(location.get("city")), kind, "city", near=anchor)
+        city = self.place(
+            "basics.location.city",
+            location.get("city"),
+            self.text_spans(location.get("city")),
+            kind,
+            "city",
+            near=anchor,
+        )
         near_city = self.stream.line(city) if city else anchor
-        self.place("basics.location.region", location.get("region"), self.text_spans(location.get("region")), kind, "location", near=near_city)
+        self.place(
+            "basics.location.region",
+            location.get("region"),
+            self.text_spans(location.get("region")),
+            kind,
+            "location",
+            near=near_city,
+        )
         code = location.get("countryCode")
         if code:
-            self.place("basics.location.countryCode", code, self._country_spans(code), kind, "location", near=near_city)
+            self.place(
+                "basics.location.countryCode",
+                code,
+                self._country_spans(code),
+                kind,
+                "location",
+                near=near_city,
+            )
         for index, profile in enumerate(basics.get("profiles") or []):
             self._profile(index, profile)
         summary = basics.get("summary")
@@ -304,7 +334,11 @@ class _Aligner:
                 len(collected) >= 9 and collected.endswith(tail) and digits.endswith(collected[-9:])
             ):
                 start = first
-                while start > 0 and self.stream.tokens[start - 1].text in "+(" and self.stream.line_of[start - 1] == self.stream.line_of[first]:
+                while (
+                    start > 0
+                    and self.stream.tokens[start - 1].text in "+("
+                    and self.stream.line_of[start - 1] == self.stream.line_of[first]
+                ):
                     start -= 1  # "+49", "(030)": the sign and bracket belong to the number
                 spans.append(Span(start, last))
         return spans
@@ -353,7 +387,11 @@ class _Aligner:
                 f"education[{index}]",
                 Kind.EDUCATION,
                 anchor=("institution", school.get("institution")),
-                others=[("degree", school.get("studyType")), ("area", school.get("area")), ("score", school.get("score"))],
+                others=[
+                    ("degree", school.get("studyType")),
+                    ("area", school.get("area")),
+                    ("score", school.get("score")),
+                ],
                 dates=(school.get("startDate"), school.get("endDate")),
                 texts=list(school.get("courses") or []),
             )
@@ -409,7 +447,9 @@ class _Aligner:
                 total += min(free, default=MAX_FIELD_DISTANCE)
             return total + 0.0001 * span.start
 
-        placed = self.place(f"{path}.{_truth_name(anchor_name)}", anchor_value, anchor_spans, kind, anchor_name, score=cost)
+        placed = self.place(
+            f"{path}.{_truth_name(anchor_name)}", anchor_value, anchor_spans, kind, anchor_name, score=cost
+        )
         near = self.stream.line(placed) if placed else None
         if near is None:  # no anchor printed: cluster around the first other field that is found
             for name, value, spans in other_spans:
@@ -426,12 +466,18 @@ class _Aligner:
             else:
                 spans_of_entry.append(self.place(field_path, value, spans, kind, name, near=near))
         if start or end:
-            spans_of_entry.append(self.place(f"{path}.dates", f"{start} – {end}", date_spans, kind, "date", near=near))
+            spans_of_entry.append(
+                self.place(f"{path}.dates", f"{start} – {end}", date_spans, kind, "date", near=near)
+            )
         for url in urls or []:
-            spans_of_entry.append(self.place(f"{path}.url", url, self.stream.find(url_key(url)), kind, "url", near=near))
+            spans_of_entry.append(
+                self.place(f"{path}.url", url, self.stream.find(url_key(url)), kind, "url", near=near)
+            )
         for number, text in enumerate(texts):
             if text:
-                spans_of_entry.append(self.place(f"{path}.text[{number}]", text, self.text_spans(text), kind, "text", near=near))
+                spans_of_entry.append(
+                    self.place(f"{path}.text[{number}]", text, self.text_spans(text), kind, "text", near=near)
+                )
         fields = [s for s in spans_of_entry if s is not None and self.token_field[s.start] != "text"]
         if fields:
             self.entry_start.add(min(s.start for s in fields))
@@ -442,7 +488,9 @@ class _Aligner:
             for s in spans
         )
 
-    def _place_parts(self, path: str, value: str, kind: Kind, name: str, near: int | None) -> list[Span | None]:
+    def _place_parts(
+        self, path: str, value: str, kind: Kind, name: str, near: int | None
+    ) -> list[Span | None]:
         parts = [part.strip() for part in value.split(",") if part.strip()]
         if not all(self._free_near(self.text_spans(part), near) for part in parts):
             self.unaligned.append(Unaligned(path, value))
@@ -464,7 +512,18 @@ class _Aligner:
         for g, group in enumerate(groups):
             if group.get("keywords") and group.get("name"):
                 first = self._first_line_of_group(g)
-                self.place(f"skills[{g}].name", group["name"], self.text_spans(group["name"]), Kind.SKILLS, "group", near=first)
+                spans = [
+                    s for s in self.text_spans(group["name"]) if not self._names_skills(s, group["name"])
+                ]
+                self.place(f"skills[{g}].name", group["name"], spans, Kind.SKILLS, "group", near=first)
+
+    def _names_skills(self, span: Span, name: str) -> bool:
+        """A line of its own that is the skills section's heading ("SKILLS"): a truth file calls a
+        section's only group so, but on the page it is the heading."""
+        line = self.lines[self.stream.line(span)]
+        return (
+            match_key(line.text.strip().rstrip(":")) == match_key(name) and _heading_kind(line) == Kind.SKILLS
+        )
 
     def _first_line_of_group(self, group: int) -> int | None:
         prefix = f"skills[{group}].keywords["
@@ -574,7 +633,9 @@ def _fill_sections(lines: list[TokenLine], kinds: list[Kind | None]) -> list[str
             end += 1
         before = next((kinds[i] for i in range(index - 1, -1, -1) if kinds[i] is not None), None)
         after = kinds[end] if end < len(lines) else None
-        for position, label in zip(range(index, end), _fill_gap(lines[index:end], before, after), strict=True):
+        for position, label in zip(
+            range(index, end), _fill_gap(lines[index:end], before, after), strict=True
+        ):
             labels[position] = label
         index = end
     return labels

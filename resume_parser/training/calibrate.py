@@ -21,7 +21,13 @@ from typing import Any
 from resume_parser.cascade.calibration import CALIBRATION_FILE, FieldCalibration, field_key
 from resume_parser.resume import FieldEvidence, ParsedResume
 
-NEVER_LEFT_OUT = ("work.name", "work.startDate", "education.institution", "education.startDate", "basics.label")
+NEVER_LEFT_OUT = (
+    "work.name",
+    "work.startDate",
+    "education.institution",
+    "education.startDate",
+    "basics.label",
+)
 _PATH = re.compile(r"^(?P<section>\w+)(?:\[(?P<index>\d+)\])?(?:\.(?P<rest>.+))?$")
 
 
@@ -32,7 +38,9 @@ class Judged:
     correct: bool
 
 
-def judge(scorer: ModuleType, truth: dict[str, Any], resume: ParsedResume, evidence: list[FieldEvidence]) -> list[Judged]:
+def judge(
+    scorer: ModuleType, truth: dict[str, Any], resume: ParsedResume, evidence: list[FieldEvidence]
+) -> list[Judged]:
     predicted = resume.to_json_dict()
     judge_of = _Judge(scorer, truth, predicted)
     judged = []
@@ -54,7 +62,9 @@ class _Judge:
         fields = ("name", "company") if section == "work" else ("institution",)
 
         def key(entry: dict[str, Any]) -> str:
-            return next((self.s.norm_text(entry.get(f)) for f in fields if self.s.norm_text(entry.get(f))), "")
+            return next(
+                (self.s.norm_text(entry.get(f)) for f in fields if self.s.norm_text(entry.get(f))), ""
+            )
 
         truth = [key(e) for e in self.truth.get(section) or []]
         predicted = [key(e) for e in self.predicted.get(section) or []]
@@ -165,7 +175,9 @@ def fit(judged: list[Judged], truth_totals: dict[str, int]) -> dict[str, FieldCa
         xs = sorted(set(round(x, 4) for x in regression.X_thresholds_))
         ys = [round(float(y), 4) for y in regression.predict(xs)]
         calibration = FieldCalibration(tuple(xs), tuple(ys), 0.0)
-        threshold = 0.0 if key in NEVER_LEFT_OUT else _best_threshold(items, calibration, truth_totals.get(key))
+        threshold = (
+            0.0 if key in NEVER_LEFT_OUT else _best_threshold(items, calibration, truth_totals.get(key))
+        )
         calibrations[key] = FieldCalibration(tuple(xs), tuple(ys), threshold)
     return calibrations
 
@@ -199,7 +211,9 @@ def write(calibrations: dict[str, FieldCalibration], folder: Path) -> None:
     (folder / CALIBRATION_FILE).write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
 
 
-def reliability(judged: list[Judged], calibrations: dict[str, FieldCalibration], bins: int = 10) -> list[tuple[str, int, float | None]]:
+def reliability(
+    judged: list[Judged], calibrations: dict[str, FieldCalibration], bins: int = 10
+) -> list[tuple[str, int, float | None]]:
     """(confidence bin, values, observed precision) over every judged value, by calibrated confidence."""
     counts = [[0, 0] for _ in range(bins)]
     for item in judged:

@@ -1,9 +1,9 @@
 """`resume-parser train | evaluate | alignment`: rebuild the models, measure them, check the labels.
 
-    resume-parser train                   # every model from ../shared/eval into cascade/models
-    resume-parser evaluate                # in sample: the committed models on every corpus, per family
-    resume-parser evaluate --lolo         # leave one layout family out; refits calibration.json
-    resume-parser alignment --unaligned   # truth values not found in their documents, listed
+resume-parser train                   # every model from ../shared/eval into cascade/models
+resume-parser evaluate                # in sample: the committed models on every corpus, per family
+resume-parser evaluate --lolo         # leave one layout family out; refits calibration.json
+resume-parser alignment --unaligned   # truth values not found in their documents, listed
 """
 
 from __future__ import annotations
@@ -63,7 +63,10 @@ def _featured(args: argparse.Namespace) -> list:  # type: ignore[type-arg]
     started = time.perf_counter()
     examples = build_examples(documents, args.cache, args.processes)
     featured = [featurize(example) for example in examples]
-    print(f"{len(featured)} documents read and labelled in {time.perf_counter() - started:.0f} s", file=sys.stderr)
+    print(
+        f"{len(featured)} documents read and labelled in {time.perf_counter() - started:.0f} s",
+        file=sys.stderr,
+    )
     return featured
 
 
@@ -104,14 +107,19 @@ def run_evaluate(args: argparse.Namespace) -> int:
         if args.calibrate:
             calibrations = lolo.calibration()
             calibrate.write(calibrations, MODELS)
-            thresholds = ", ".join(f"{k} {c.threshold:.2f}" for k, c in sorted(calibrations.items()) if c.threshold)
+            thresholds = ", ".join(
+                f"{k} {c.threshold:.2f}" for k, c in sorted(calibrations.items()) if c.threshold
+            )
             print(f"\ncalibration.json written; thresholds: {thresholds or 'none'}")
     else:
         groups = score_by_group(scorer, scored, predict(Cascade(MODELS), scored))
         _report(groups)
     print(f"({time.perf_counter() - started:.0f} s)")
     if args.json:
-        figures = {name: {"documents": g.documents, "f1": g.f1, "fields": g.metric_f1()} for name, g in groups.items()}
+        figures = {
+            name: {"documents": g.documents, "f1": g.f1, "fields": g.metric_f1()}
+            for name, g in groups.items()
+        }
         args.json.write_text(json.dumps(figures, indent=1) + "\n", encoding="utf-8")
     return 0
 
@@ -129,7 +137,9 @@ def _summary(groups: dict[str, Scores]) -> None:
     print(f"layout families: {len(text)}, mean F1 {statistics.mean(text):.3f}, minimum {min(text):.3f}")
     if scans:
         documents = sum(g.documents for g in scans)
-        print(f"scans: {documents} documents in {len(scans)} families, mean F1 {statistics.mean(g.f1 for g in scans):.3f}")
+        print(
+            f"scans: {documents} documents in {len(scans)} families, mean F1 {statistics.mean(g.f1 for g in scans):.3f}"
+        )
 
 
 def _reliability(lolo: LeaveOneOut) -> None:

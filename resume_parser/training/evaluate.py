@@ -126,7 +126,9 @@ def leave_one_family_out(
                 j
                 for e in held_out
                 for j in calibrate.judge(
-                    scorer, e.example.document.truth, readings[e.example.document.name].resume,
+                    scorer,
+                    e.example.document.truth,
+                    readings[e.example.document.name].resume,
                     readings[e.example.document.name].evidence,
                 )
             ]

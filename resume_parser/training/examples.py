@@ -85,7 +85,9 @@ def _without_place_separators(
                 drop.add(index)
         if drop:
             changed = True
-            kept = [(t, label) for i, (t, label) in enumerate(zip(line.tokens, row, strict=True)) if i not in drop]
+            kept = [
+                (t, label) for i, (t, label) in enumerate(zip(line.tokens, row, strict=True)) if i not in drop
+            ]
             new_lines.append(TokenLine(line.line, line.text, tuple(t for t, _ in kept)))
             new_rows.append([label for _, label in kept])
         else:
@@ -94,7 +96,9 @@ def _without_place_separators(
     return (new_lines, new_rows) if changed else None
 
 
-def build_examples(documents: list[LabelledDocument], cache_folder: Path, processes: int = 2) -> list[Example]:
+def build_examples(
+    documents: list[LabelledDocument], cache_folder: Path, processes: int = 2
+) -> list[Example]:
     layouts = LayoutCache(cache_folder).extract_all([d.path for d in documents], processes)
     examples = []
     for document, layout in zip(documents, layouts, strict=True):

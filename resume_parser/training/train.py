@@ -63,8 +63,17 @@ def train_cascade(
     """Train every model of the cascade on the examples into the folder; returns the folder."""
     params = params or {}
     folder.mkdir(parents=True, exist_ok=True)
-    jobs = [(MODEL_FILE, [e.segmentation for e in examples], folder / MODEL_FILE, params.get("segmentation", {}))]
-    jobs.append((ENTRIES_FILE, [s for e in examples for s in e.entries], folder / ENTRIES_FILE, params.get("entries", {})))
+    jobs = [
+        (MODEL_FILE, [e.segmentation for e in examples], folder / MODEL_FILE, params.get("segmentation", {}))
+    ]
+    jobs.append(
+        (
+            ENTRIES_FILE,
+            [s for e in examples for s in e.entries],
+            folder / ENTRIES_FILE,
+            params.get("entries", {}),
+        )
+    )
     for kind in MODELLED_KINDS:
         sequences = [s for e in examples for s in e.fields[kind.value]]
         jobs.append((model_file(kind), sequences, folder / model_file(kind), params.get(kind.value, {})))

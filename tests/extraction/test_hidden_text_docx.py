@@ -19,9 +19,8 @@ from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
 from resume_parser.extraction.docx import extract_docx
-from resume_parser.grouping.grouper import LayoutGrouper
-from resume_parser.normalization.local import LocalNormalizer
 from tests.extraction.documents import STUFFED_WORDS, STUFFING, docx_bytes, texts
+from tests.parsers import grouper, normalizer
 
 
 def docx_resume(stuff: Callable[[DocxDocument], None]) -> bytes:
@@ -118,7 +117,7 @@ def test_hidden_docx_keywords_do_not_reach_the_parsed_skills() -> None:
     document.add_heading("Skills", level=1)
     skills = document.add_paragraph("Java, SQL, Terraform")
     white_run(skills.add_run(", Python, Kubernetes, Golang"))
-    parsed = LocalNormalizer().normalize_sync(LayoutGrouper().group(extract_docx(docx_bytes(document))))
+    parsed = normalizer().normalize_sync(grouper().group(extract_docx(docx_bytes(document))))
     assert [keyword for skill in parsed.skills for keyword in skill.keywords] == ["Java", "SQL", "Terraform"]
 
 

@@ -18,10 +18,9 @@ from resume_parser.errors import EmptyDocumentError
 from resume_parser.extraction.limits import ExtractionLimits
 from resume_parser.extraction.pdf import extract_pdf
 from resume_parser.extraction.pdftext import text_layer_lines
-from resume_parser.grouping.grouper import LayoutGrouper
 from resume_parser.layout import Document
-from resume_parser.normalization.local import LocalNormalizer
 from tests.extraction.documents import STUFFED_WORDS, STUFFING, pdf_bytes, rendered_page, texts
+from tests.parsers import grouper, normalizer
 
 NAVY = (0.1, 0.15, 0.35)
 
@@ -144,7 +143,7 @@ def test_stuffing_is_dropped_and_the_resume_kept_intact(hide: Callable[[Canvas, 
 
 def test_stuffed_keywords_do_not_reach_the_parsed_skills_or_titles() -> None:
     document = extract_pdf(stuffed(white))
-    parsed = LocalNormalizer().normalize_sync(LayoutGrouper().group(document))
+    parsed = normalizer().normalize_sync(grouper().group(document))
     parsed_text = parsed.model_dump_json()
     assert "Terraform" in parsed_text and "Backend Engineer" in parsed_text
     assert not [word for word in STUFFED_WORDS if word in parsed_text]

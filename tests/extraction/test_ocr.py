@@ -12,9 +12,9 @@ from PIL import Image
 from reportlab.pdfgen.canvas import Canvas
 
 from resume_parser.extraction.local import extract_bytes
-from resume_parser.grouping.grouper import LayoutGrouper
 from resume_parser.layout import Document, Word
 from tests.extraction.documents import DEV_CORPUS, image_bytes, pdf_bytes, rendered_page, text_page
+from tests.parsers import grouper
 
 SCAN_DPI = 150
 MIN_WORD_ACCURACY = 0.95
@@ -59,7 +59,7 @@ def test_a_scanned_resume_page_is_read_with_ocr() -> None:
 
     # Without fonts, sections still come from the heading vocabulary and the spacing.
     expected = json.loads(DEV_HEADINGS.read_text("utf-8"))["classic-1000.pdf"]
-    sections = LayoutGrouper().group(recognized).sections
+    sections = grouper().group(recognized).sections
     assert {s.heading.text: s.kind.value for s in sections if s.heading} == expected
 
 

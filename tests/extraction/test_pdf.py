@@ -9,9 +9,9 @@ from reportlab.pdfgen.canvas import Canvas
 
 from resume_parser.errors import EmptyDocumentError
 from resume_parser.extraction.pdf import extract_pdf
-from resume_parser.grouping.grouper import LayoutGrouper
 from resume_parser.layout import Word
 from tests.extraction.documents import pdf_bytes, text_page
+from tests.parsers import grouper
 
 
 def resume_page(canvas: Canvas) -> None:
@@ -55,7 +55,7 @@ def test_a_right_aligned_date_is_its_own_fragment_until_grouping_joins_the_row()
     assert "Senior Engineer, Acme Corp" in fragments
     assert "Jan 2020 – Present" in fragments
 
-    grouped = LayoutGrouper().group(document)
+    grouped = grouper().group(document)
     lines = [line.text for line in grouped.document.lines]
     assert "Senior Engineer, Acme Corp Jan 2020 – Present" in lines
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from resume_parser.layout import Block, Box, Document, Line, Page, Word
+from resume_parser.grouping.reading_order import read_lines
+from resume_parser.grouping.sections import segment
+from resume_parser.layout import Block, Box, Document, GroupedDocument, Line, Page, Word
 
 PAGE_HEIGHT_POINTS = 842.0
 
@@ -33,3 +35,9 @@ def document(*fragments: Line) -> Document:
         media_type="application/pdf",
         extractor="test",
     )
+
+
+def rule_sections(document: Document) -> GroupedDocument:
+    """The hand-written segmentation rules, which the segmentation model reads as features."""
+    ordered, lines = read_lines(document)
+    return GroupedDocument(document=ordered, sections=segment(lines))

@@ -10,8 +10,8 @@ import json
 from pathlib import Path
 
 from resume_parser.extraction.local import extract_bytes
-from resume_parser.grouping.grouper import LayoutGrouper
 from tests.extraction.documents import DEV_CORPUS
+from tests.parsers import grouper
 
 EXPECTED: dict[str, dict[str, str]] = json.loads(
     (Path(__file__).parent / "dev_headings.json").read_text("utf-8")
@@ -24,7 +24,7 @@ def test_section_kinds_on_the_dev_corpus() -> None:
     right, spurious, total = 0, 0, 0
     mistakes: list[str] = []
     for name, headings in EXPECTED.items():
-        grouped = LayoutGrouper().group(extract_bytes((DEV_CORPUS / name).read_bytes()))
+        grouped = grouper().group(extract_bytes((DEV_CORPUS / name).read_bytes()))
         found = {" ".join(s.heading.text.split()): s.kind.value for s in grouped.sections if s.heading}
         total += len(headings)
         for heading, kind in headings.items():

@@ -5,9 +5,8 @@ from __future__ import annotations
 import pytest
 
 from resume_parser.grouping.furniture import is_page_number, running_headers
-from resume_parser.grouping.grouper import LayoutGrouper
 from resume_parser.layout import Block, Document, Page, SectionKind
-from tests.grouping.layouts import fragment, rows
+from tests.grouping.layouts import fragment, rows, rule_sections
 
 
 @pytest.mark.parametrize("text", ["Page 2 of 3", "2 / 3", "- 2 -", "Seite 1 von 2", "Página 2 de 2", "3"])
@@ -58,6 +57,6 @@ def test_furniture_joins_no_section() -> None:
         media_type="application/pdf",
         extractor="test",
     )
-    sections = LayoutGrouper().group(document).sections
+    sections = rule_sections(document).sections
     skills = next(section for section in sections if section.kind == SectionKind.SKILLS)
     assert [line.text for line in skills.lines] == ["Python, Go, SQL", "Kafka, Docker"]

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from resume_parser.grouping.grouper import LayoutGrouper
 from resume_parser.layout import Line, SectionKind
-from tests.grouping.layouts import document, fragment
+from tests.grouping.layouts import document, fragment, rule_sections
 
 
 def _row(title: str | None, text: str, top: float) -> list[Line]:
@@ -22,7 +21,7 @@ def test_a_margin_title_opens_its_section() -> None:
         *_row("SKILLS", "Analysis — Python · SQL", 0.2),
         *_row(None, "Visualisation — Tableau", 0.217),
     ]
-    sections = LayoutGrouper().group(document(*lines)).sections
+    sections = rule_sections(document(*lines)).sections
     assert [(s.kind, s.heading.text if s.heading else None, [x.text for x in s.lines]) for s in sections] == [
         (SectionKind.HEADER, None, ["Jane Doe", "jane@example.com · Berlin"]),
         (
@@ -43,7 +42,7 @@ def test_a_bold_label_at_the_usual_left_edge_stays_in_its_row() -> None:
         fragment("Soft skills", 0.08, 0.137, bold=True),
         fragment("Public speaking", 0.3, 0.137),
     ]
-    sections = LayoutGrouper().group(document(*lines)).sections
+    sections = rule_sections(document(*lines)).sections
     assert [(s.kind, [x.text for x in s.lines]) for s in sections] == [
         (SectionKind.HEADER, ["Jane Doe"]),
         (SectionKind.SKILLS, ["Programming Python, Go", "Soft skills Public speaking"]),

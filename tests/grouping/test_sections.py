@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from resume_parser.extraction.text import extract_text
-from resume_parser.grouping.grouper import LayoutGrouper
 from resume_parser.layout import Block, BlockKind, Document, GroupedDocument, Line, Page, SectionKind
-from tests.grouping.layouts import document, fragment
+from tests.grouping.layouts import document, fragment, rule_sections
 
 
 def stacked(*specs: tuple[str, float, bool]) -> list[Line]:
@@ -38,7 +37,7 @@ def test_sections_from_vocabulary_and_the_heading_style_it_reveals() -> None:
         ("EDUCATION", HEADING, True),
         ("MSc, TU Berlin", BODY, False),
     )
-    grouped = LayoutGrouper().group(document(*lines))
+    grouped = rule_sections(document(*lines))
     assert outline(grouped) == [
         (SectionKind.HEADER, None, 2),
         (SectionKind.EXPERIENCE, "EXPERIENCE", 2),
@@ -56,7 +55,7 @@ def test_a_heading_on_two_lines_is_one_heading() -> None:
         ("training", HEADING, True),
         ("MSc, TU Berlin", BODY, False),
     )
-    assert outline(LayoutGrouper().group(document(*lines)))[1:] == [
+    assert outline(rule_sections(document(*lines)))[1:] == [
         (SectionKind.EXPERIENCE, "Work experience", 1),
         (SectionKind.EDUCATION, "Education and training", 1),
     ]
@@ -71,7 +70,7 @@ def test_small_type_is_never_a_heading() -> None:
         ("LANGUAGES", 7, False),
         ("Ruby, Elixir", BODY, False),
     )
-    assert outline(LayoutGrouper().group(document(*lines))) == [(SectionKind.SKILLS, "SKILLS", 4)]
+    assert outline(rule_sections(document(*lines))) == [(SectionKind.SKILLS, "SKILLS", 4)]
 
 
 def plain_text_document(text: str) -> Document:
@@ -81,7 +80,7 @@ def plain_text_document(text: str) -> Document:
 def test_plain_text_caps_headings_and_rules() -> None:
     text = "JANE DOE\nEngineer\n\nSUMMARY\n=======\nBuilds platforms.\n\nSKILLS\n------\nPython\nSQL\n\n"
     text += "GOALS\n-----\nLead a platform team\n"
-    assert outline(LayoutGrouper().group(plain_text_document(text))) == [
+    assert outline(rule_sections(plain_text_document(text))) == [
         (SectionKind.HEADER, None, 2),
         (SectionKind.SUMMARY, "SUMMARY", 1),
         (SectionKind.SKILLS, "SKILLS", 2),  # "SQL" is in capitals but no heading
@@ -93,14 +92,14 @@ def test_page_header_and_footer_lines_join_the_header_section() -> None:
     margin = Block([fragment("jane@example.com", 0.1, 0.02)], kind=BlockKind.HEADER)
     body = Block(stacked(("Jane Doe", 22, True), ("SKILLS", HEADING, True), ("Python", BODY, False)))
     footer = Block([fragment("Page 1", 0.1, 0.97)], kind=BlockKind.FOOTER)
-    grouped = LayoutGrouper().group(Document([Page(1, 0.0, 0.0, [margin, body, footer])], "x", "docx"))
+    grouped = rule_sections(Document([Page(1, 0.0, 0.0, [margin, body, footer])], "x", "docx"))
     header = grouped.sections[0]
     assert header.kind == SectionKind.HEADER
     assert [line.text for line in header.lines] == ["jane@example.com", "Jane Doe", "Page 1"]
 
 
 def test_a_document_without_headings_is_all_header() -> None:
-    grouped = LayoutGrouper().group(document(*stacked(("Jane Doe", 22, True), ("Engineer", BODY, False))))
+    grouped = rule_sections(document(*stacked(("Jane Doe", 22, True), ("Engineer", BODY, False))))
     assert outline(grouped) == [(SectionKind.HEADER, None, 2)]
 
 
@@ -126,7 +125,7 @@ def test_without_typography_headings_need_a_name_and_space_above() -> None:
             fragment("+49 30 1234567", 0.08, 0.285),
         ]
     )
-    assert outline(LayoutGrouper().group(document(*lines))) == [
+    assert outline(rule_sections(document(*lines))) == [
         (SectionKind.HEADER, None, 1),
         (SectionKind.EXPERIENCE, "Where I've worked", 2),
         (SectionKind.EDUCATION, "Education and training", 3),
@@ -152,7 +151,7 @@ def test_without_typography_a_heading_opening_a_side_column_is_a_heading() -> No
         fragment("Python", 0.03, 0.157),
         fragment("SQL", 0.03, 0.174),
     ]
-    grouped = LayoutGrouper().group(document(*without_typography([*main, *side])))
+    grouped = rule_sections(document(*without_typography([*main, *side])))
     assert [(kind, heading) for kind, heading, _ in outline(grouped)] == [
         (SectionKind.HEADER, None),
         (SectionKind.SUMMARY, "Summary"),

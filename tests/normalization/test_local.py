@@ -7,15 +7,15 @@ from datetime import date
 import docx
 import pytest
 
+from resume_parser.cascade.parser import load_cascade
 from resume_parser.errors import EmptyDocumentError
 from resume_parser.extraction.local import extract_bytes
-from resume_parser.grouping.grouper import LayoutGrouper
 from resume_parser.layout import Block, Document, GroupedDocument, Line, Page, Section, SectionKind, Word
-from resume_parser.normalization.local import LocalNormalizer
 from resume_parser.normalization.version import PARSER_VERSION
 from resume_parser.parsing import parse_bytes
 from resume_parser.resume import ParsedResume
 from tests.extraction.documents import docx_bytes, pdf_bytes, text_page
+from tests.parsers import grouper, normalizer
 
 RESUME_LINES = (
     "Jane van der Berg",
@@ -37,8 +37,8 @@ RESUME_LINES = (
 
 
 def _normalize(data: bytes) -> ParsedResume:
-    grouped = LayoutGrouper().group(extract_bytes(data))
-    return LocalNormalizer(reference_date=date(2025, 6, 1)).normalize_sync(grouped)
+    grouped = grouper().group(extract_bytes(data))
+    return normalizer(date(2025, 6, 1)).normalize_sync(grouped)
 
 
 def _check_resume(resume: ParsedResume) -> None:
@@ -63,7 +63,11 @@ def test_a_text_pdf() -> None:
     _check_resume(resume)
     meta = resume.meta
     assert meta is not None
-    assert (meta.parser_version, meta.normalizer, meta.extractor) == (PARSER_VERSION, "local", "pdfium")
+    assert (meta.parser_version, meta.normalizer, meta.extractor) == (
+        normalizer().parser_version,
+        "local",
+        "pdfium",
+    )
     assert meta.reference_date == "2025-06-01"
     assert meta.total_experience_months == 54 + 34  # 2021-01..2025-06 and 2017-03..2019-12, inclusive
     assert [(g.start, g.end) for g in meta.experience_gaps] == [("2020-01", "2020-12")]
@@ -80,7 +84,7 @@ def test_every_filled_field_has_evidence_with_page_and_box() -> None:
         "work[0].name",
         "work[1].startDate",
         "education[0].institution",
-        "skills[0]",
+        "skills[0].keywords[0]",
         "languages[1].language",
     ):
         assert path in evidence, path
@@ -103,7 +107,7 @@ def test_json_output_uses_json_resume_names() -> None:
     assert data["work"][1]["startDate"] == "2017-03"
     assert data["education"][0]["studyType"] == "B.Sc."
     assert "endDate" not in data["work"][0]
-    assert data["meta"]["parserVersion"] == PARSER_VERSION
+    assert data["meta"]["parserVersion"] == f"{PARSER_VERSION}+models.{load_cascade().version}"
 
 
 def test_an_uncertain_field_is_left_out_not_invented() -> None:
@@ -119,4 +123,4 @@ async def test_a_document_without_text_is_an_error() -> None:
         sections=[Section(SectionKind.HEADER, None, [Line([Word("•")])])],
     )
     with pytest.raises(EmptyDocumentError):
-        await LocalNormalizer().normalize(blank)
+        await normalizer().normalize(blank)

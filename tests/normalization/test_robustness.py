@@ -9,8 +9,8 @@ from hypothesis import strategies as st
 
 from resume_parser.errors import EmptyDocumentError
 from resume_parser.layout import Block, Document, GroupedDocument, Page, Section, SectionKind
-from resume_parser.normalization.local import LocalNormalizer
 from tests.normalization.layouts import lines
+from tests.parsers import normalizer
 
 _WORDS = st.sampled_from(
     [
@@ -62,7 +62,7 @@ def test_any_grouped_document_normalizes_or_is_empty(
     document = Document(pages=[Page(1, 612, 792, [Block(every)])], media_type="text/plain", extractor="text")
     grouped = GroupedDocument(document=document, sections=built)
     try:
-        resume = LocalNormalizer(reference_date=date(2025, 1, 1)).normalize_sync(grouped)
+        resume = normalizer(date(2025, 1, 1)).normalize_sync(grouped)
     except EmptyDocumentError:
         assert not any(c.isalpha() for c in document.text)
         return

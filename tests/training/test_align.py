@@ -37,16 +37,32 @@ TRUTH: dict[str, Any] = {
         "email": "jane.doe@example.com",
         "phone": "+49 30 12345678",
         "location": {"city": "Berlin", "countryCode": "DE"},
-        "profiles": [{"network": "LinkedIn", "username": "jane-doe", "url": "https://www.linkedin.com/in/jane-doe"}],
+        "profiles": [
+            {"network": "LinkedIn", "username": "jane-doe", "url": "https://www.linkedin.com/in/jane-doe"}
+        ],
     },
     "work": [
-        {"name": "Acme Analytics GmbH", "position": "Data Analyst", "startDate": "2020-01",
-         "highlights": ["Built the revenue dashboards in Power BI"]},
-        {"name": "Beta Consulting", "position": "Junior Analyst", "startDate": "2017-03", "endDate": "2019-12"},
+        {
+            "name": "Acme Analytics GmbH",
+            "position": "Data Analyst",
+            "startDate": "2020-01",
+            "highlights": ["Built the revenue dashboards in Power BI"],
+        },
+        {
+            "name": "Beta Consulting",
+            "position": "Junior Analyst",
+            "startDate": "2017-03",
+            "endDate": "2019-12",
+        },
     ],
     "education": [
-        {"institution": "Technische Universität Berlin", "studyType": "M.Sc.", "area": "Statistics",
-         "startDate": "2014", "endDate": "2016"},
+        {
+            "institution": "Technische Universität Berlin",
+            "studyType": "M.Sc.",
+            "area": "Statistics",
+            "startDate": "2014",
+            "endDate": "2016",
+        },
     ],
     "skills": [
         {"name": "Languages", "keywords": ["Python", "SQL", "R"]},
@@ -92,9 +108,22 @@ def test_lines_are_labelled_with_their_sections_and_headings() -> None:
 def test_list_items_open_entries_and_group_labels_are_marked() -> None:
     texts, alignment = _aligned()
     assert _labels_of(texts, alignment, "Languages: Python, SQL, R") == [
-        "group", "O", "B-skill", "O", "B-skill", "O", "B-skill",
+        "group",
+        "O",
+        "B-skill",
+        "O",
+        "B-skill",
+        "O",
+        "B-skill",
     ]
-    assert _labels_of(texts, alignment, "Tools: Power BI, dbt") == ["group", "O", "B-skill", "skill", "O", "B-skill"]
+    assert _labels_of(texts, alignment, "Tools: Power BI, dbt") == [
+        "group",
+        "O",
+        "B-skill",
+        "skill",
+        "O",
+        "B-skill",
+    ]
 
 
 def test_the_phone_aligns_by_its_digits_and_the_profile_by_its_address() -> None:
@@ -109,4 +138,6 @@ def test_a_value_the_document_does_not_print_is_reported() -> None:
     reading = read_document(document_from_text(RESUME, media_type="text/plain", extractor="text"))
     truth = {**TRUTH, "certificates": [{"name": "AWS Certified Developer"}]}
     alignment = align(reading, truth)
-    assert [(u.path, u.value) for u in alignment.unaligned] == [("certificates[0].name", "AWS Certified Developer")]
+    assert [(u.path, u.value) for u in alignment.unaligned] == [
+        ("certificates[0].name", "AWS Certified Developer")
+    ]
