@@ -15,12 +15,12 @@ from redis.asyncio import Redis
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from resume_parser.blobstore import S3BlobStore
+from resume_parser.cascade.parser import load_cascade
 from resume_parser.db.engine import create_engine, create_sessionmaker
 from resume_parser.db.repository import ResumeRepository
 from resume_parser.embedding import Embedder
 from resume_parser.events import EventHub, EventPublisher
 from resume_parser.extraction import Extractor
-from resume_parser.cascade.parser import load_cascade
 from resume_parser.grouping.grouper import LayoutGrouper
 from resume_parser.jobqueue import JobQueue
 from resume_parser.normalization import Normalizer

@@ -4,6 +4,7 @@ its confidence and evidence."""
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -302,17 +303,15 @@ def _best(runs: list[Run]) -> Run | None:
 def _person_name(run: Run) -> str:
     tokens = run.tokens
     letters = [t for t in tokens if len(t.token.text) == 1 and t.token.text.isalpha()]
-    if len(letters) >= 4 and len(letters) * 2 > len(tokens):
-        text = _unspaced(tokens)
-    else:
-        text = run.text
+    spaced = len(letters) >= 4 and len(letters) * 2 > len(tokens)
+    text = _unspaced(tokens) if spaced else run.text
     return display_name(strip_decorations(text))
 
 
 def _unspaced(tokens: list[Placed]) -> str:
     """A letter-spaced name ("J O H N   D O E"): letters joined, words cut at the wider gaps."""
     words = [t.line.line.words[t.token.word] for t in tokens]
-    gaps = [b.box.left - a.box.right for a, b in zip(words, words[1:], strict=False)]
+    gaps = [b.box.left - a.box.right for a, b in itertools.pairwise(words)]
     if not gaps:
         return tokens[0].token.text
     usual = sorted(gaps)[len(gaps) // 2]

@@ -82,7 +82,6 @@ def _own_features(
     reading: ReadingDocument, index: int, stats: LayoutStats, heading_styles: set[tuple[str, bool, bool]]
 ) -> Features:
     line = reading.lines[index]
-    layout_line = line.line
     text = line.text.strip()
     words = [t for t in line.tokens if any(c.isalnum() for c in t.text)]
     features = [f"len={_count_bucket(len(words))}"]

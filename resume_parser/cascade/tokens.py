@@ -10,6 +10,7 @@ the line's text), so labels map back to words, boxes and text exactly.
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -86,7 +87,7 @@ def word_cells(line: Line, edges: frozenset[int] = frozenset()) -> list[int]:
     characters = sum(len(w.text) for w in words)
     char_width = sum(w.box.width for w in words) / max(characters, 1)
     cells = [0]
-    for previous, word in zip(words, words[1:], strict=False):
+    for previous, word in itertools.pairwise(words):
         gap = word.box.left - previous.box.right
         on_edge = edge_of(word.box.left) in edges and gap > 0.5 * char_width
         cells.append(cells[-1] + (gap > GAP_IN_CHARACTERS * char_width or on_edge))

@@ -23,6 +23,7 @@ import unicodedata
 from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 
 from resume_parser.cascade.labels import OTHER_TOKEN, Kind, heading_label
@@ -151,7 +152,7 @@ def _date_mentions(stream: _Stream, lines: list[TokenLine]) -> list[_DateMention
     for index, line in enumerate(lines):
         mentions += [_DateMention(_char_span(stream, index, d.span), d) for d in find_dates(line.text)]
         if index + 1 < len(lines):
-            mentions += _wrapped(stream, index, lines[index], lines[index + 1])
+            mentions += _wrapped(stream, index, line, lines[index + 1])
     return [m for m in mentions if m.span.end > m.span.start]
 
 
@@ -367,7 +368,7 @@ class _Aligner:
         line = self.stream.line(placed) if placed else None
         if placed and by_name and placed.start > self.stream.line_first[line or 0] and profile.get("network"):
             glyph = self.stream.tokens[placed.start - 1].text
-            if len(glyph) == 1 and not glyph.isalnum() or 0xE000 <= ord(glyph[0]) <= 0xF8FF:
+            if (len(glyph) == 1 and not glyph.isalnum()) or 0xE000 <= ord(glyph[0]) <= 0xF8FF:
                 self.profile_glyphs.append((glyph, str(profile["network"])))
 
     def work(self) -> None:
@@ -416,7 +417,7 @@ class _Aligner:
                 anchor=("name", project.get("name")),
                 others=[],
                 dates=(project.get("startDate"), project.get("endDate")),
-                texts=[project.get("description") or ""] + list(project.get("highlights") or []),
+                texts=[project.get("description") or "", *(project.get("highlights") or [])],
                 urls=[url] if url else [],
             )
 
@@ -452,12 +453,12 @@ class _Aligner:
         )
         near = self.stream.line(placed) if placed else None
         if near is None:  # no anchor printed: cluster around the first other field that is found
-            for name, value, spans in other_spans:
+            for _, _, spans in other_spans:
                 free = [s for s in spans if self.stream.free(s)]
                 if free:
                     near = self.stream.line(free[0])
                     break
-        spans_of_entry = [placed] if placed else []
+        spans_of_entry: list[Span | None] = [placed]
         for name, value, spans in other_spans:
             field_path = f"{path}.{_truth_name(name)}"
             if name == "location" and "," in value and not self._free_near(spans, near):
@@ -548,7 +549,7 @@ class _Aligner:
                     spans,
                     Kind.LANGUAGES,
                     "fluency",
-                    score=lambda s, at=placed: abs(s.start - at.end) + (0.5 if s.start < at.start else 0),
+                    score=partial(_distance_after, placed),
                 )
 
     def _list_items(self, items: list[tuple[str, str, str]], kind: Kind) -> None:
@@ -674,6 +675,11 @@ def _opener(named: list[Kind | str | None], before: Kind | None, after: Kind | N
         if isinstance(kind, Kind):
             return None  # the last heading opens another section; the next one has no heading
     return None
+
+
+def _distance_after(anchor: Span, span: Span) -> float:
+    """How far a span is printed after the anchor; one before it is a little further."""
+    return abs(span.start - anchor.end) + (0.5 if span.start < anchor.start else 0)
 
 
 def _heading_kind(line: TokenLine) -> Kind | str | None:

@@ -134,7 +134,7 @@ class _Judge:
         value = _value_at(self.predicted, path)
         if value is None:
             return None
-        section = path.split("[")[0]
+        section = path.split("[", maxsplit=1)[0]
         probe = (
             {"skills": [{"name": "", "keywords": [value]}]}
             if section == "skills"

@@ -137,9 +137,8 @@ def _summary(groups: dict[str, Scores]) -> None:
     print(f"layout families: {len(text)}, mean F1 {statistics.mean(text):.3f}, minimum {min(text):.3f}")
     if scans:
         documents = sum(g.documents for g in scans)
-        print(
-            f"scans: {documents} documents in {len(scans)} families, mean F1 {statistics.mean(g.f1 for g in scans):.3f}"
-        )
+        mean = statistics.mean(g.f1 for g in scans)
+        print(f"scans: {documents} documents in {len(scans)} families, mean F1 {mean:.3f}")
 
 
 def _reliability(lolo: LeaveOneOut) -> None:

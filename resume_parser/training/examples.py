@@ -43,9 +43,9 @@ class Example:
             if kind == Kind.WORK:
                 glued = _without_place_separators(lines, rows)
                 if glued is not None:
-                    lines, rows = glued
-                    labels = [label.removeprefix(ENTRY_PREFIX) for row in rows for label in row]
-                    yield token_features(lines, self._stats), labels
+                    glued_lines, glued_rows = glued
+                    labels = [label.removeprefix(ENTRY_PREFIX) for row in glued_rows for label in row]
+                    yield token_features(glued_lines, self._stats), labels
 
     def entries(self) -> Iterator[Sequence]:
         """The entry model's sequences: the lines of every entry section's block."""
