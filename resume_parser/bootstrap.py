@@ -144,7 +144,11 @@ def build_normalizer(settings: Settings, gemini: Any) -> Normalizer:
     from resume_parser.normalization.gemini import GeminiNormalizer, HybridNormalizer
 
     model = GeminiNormalizer(gemini, settings)
-    return model if settings.normalize_backend == NormalizeBackend.GEMINI else HybridNormalizer(local, model)
+    return (
+        model
+        if settings.normalize_backend == NormalizeBackend.GEMINI
+        else HybridNormalizer(local, model, settings.hybrid_min_confidence)
+    )
 
 
 def build_embedder(settings: Settings, gemini: Any) -> Embedder:

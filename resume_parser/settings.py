@@ -61,6 +61,8 @@ class Settings(BaseSettings):
     gemini_embedding_model: str = "gemini-embedding-001"
     gemini_embedding_dimension: int = 768
     gemini_timeout_seconds: float = 60.0
+    # Hybrid mode asks Gemini only when a field of the local draft is less sure than this.
+    hybrid_min_confidence: float = Field(default=0.9, ge=0.0, le=1.0)
 
     # gRPC server.
     grpc_host: str = "127.0.0.1"

@@ -1,6 +1,8 @@
 """The Gemini normalizer: the grouped layout, with contact details replaced by placeholders, in;
 a JSON Resume that only holds values the document prints, out. And the hybrid normalizer: the local
-parser drafts, Gemini corrects and completes the draft, and values both read alike gain confidence.
+parser drafts; where it is unsure of a field, Gemini is asked about those fields, corrects and
+completes the draft, and values both read alike gain confidence. A draft sure of every field is
+the answer, without a model call.
 
 One request per resume (two when the first answer is invalid). Throttling, 5xx and timeouts raise
 TransientError for the pipeline to retry with backoff; anything else that fails is permanent.
@@ -80,13 +82,16 @@ class GeminiNormalizer:
         reading = await self.read(grouped)
         return reading.finish(self.name, lambda _: MODEL_CONFIDENCE)
 
-    async def read(self, grouped: GroupedDocument, draft: ParsedResume | None = None) -> GeminiReading:
-        """Ask the model (with `draft` as a starting point, if given) and check its answer."""
+    async def read(
+        self, grouped: GroupedDocument, draft: ParsedResume | None = None, unsure: list[str] | None = None
+    ) -> GeminiReading:
+        """Ask the model (with `draft` as a starting point, if given, and the draft's `unsure`
+        fields named) and check its answer."""
         if not any(char.isalpha() for char in grouped.document.text):
             raise EmptyDocumentError("the document has no text to normalize")
         redaction = minimize(grouped)
         usage = {"prompt_tokens": 0, "output_tokens": 0, "model_calls": 0}
-        request = [types.Content(role="user", parts=_request_parts(grouped, draft, redaction))]
+        request = [types.Content(role="user", parts=_request_parts(grouped, draft, unsure, redaction))]
         resume = await self._valid_answer(request, redaction, usage)
         source = SourceText(grouped.document, redaction)
         usage["dropped_unsupported_values"] = drop_unsupported(resume, source)
@@ -132,16 +137,22 @@ class GeminiNormalizer:
 class HybridNormalizer:
     name = "hybrid"
 
-    def __init__(self, local: Normalizer, gemini: GeminiNormalizer):
+    def __init__(self, local: Normalizer, gemini: GeminiNormalizer, min_confidence: float = 0.9):
         self._local = local
         self._gemini = gemini
+        self._min_confidence = min_confidence
 
     async def normalize(self, grouped: GroupedDocument) -> ParsedResume:
         try:
             draft: ParsedResume | None = await self._local.normalize(grouped)
         except NormalizationError:
             draft = None  # the model reads the document without a draft
-        reading = await self._gemini.read(grouped, draft)
+        unsure = uncertain_fields(draft, self._min_confidence) if draft is not None else None
+        if draft is not None and draft.meta is not None and unsure == []:
+            draft.meta.normalizer = self.name
+            draft.meta.usage = {"model_calls": 0}
+            return draft
+        reading = await self._gemini.read(grouped, draft, unsure)
         drafted = _readings(draft) if draft is not None else set()
 
         def confidence(checked: CheckedValue) -> float:
@@ -154,20 +165,29 @@ class HybridNormalizer:
         return reading.finish(self.name, confidence)
 
 
+def uncertain_fields(draft: ParsedResume, min_confidence: float) -> list[str] | None:
+    """The paths of the draft's fields, kept or left out, less sure than `min_confidence`; None
+    when the draft says nothing of its confidence (every field is then in question)."""
+    if draft.meta is None or not draft.meta.evidence:
+        return None
+    return [record.path for record in draft.meta.evidence if record.confidence < min_confidence]
+
+
 def _readings(resume: ParsedResume) -> set[tuple[str, str]]:
     """(field kind, normalized value) pairs: positions are ignored, so reordered entries still agree."""
     return {(checked.kind, normalized(checked.value)) for checked in checked_values(resume)}
 
 
 def _request_parts(
-    grouped: GroupedDocument, draft: ParsedResume | None, redaction: Redaction
+    grouped: GroupedDocument, draft: ParsedResume | None, unsure: list[str] | None, redaction: Redaction
 ) -> list[types.Part]:
     parts = [types.Part(text=redaction.redact(gemini_prompt.render_layout(grouped)))]
     if draft is not None:
         # Contact details come back from the placeholders anyway; the draft's copies need not travel.
         anonymous = draft.model_copy(update={"basics": _without_contacts(draft.basics), "meta": None})
         draft_json = json.dumps(anonymous.to_json_dict(), ensure_ascii=False, indent=1)
-        parts.append(types.Part(text=gemini_prompt.DRAFT_INTRODUCTION + redaction.redact(draft_json)))
+        introduction = gemini_prompt.draft_introduction(unsure)
+        parts.append(types.Part(text=introduction + redaction.redact(draft_json)))
     return parts
 
 

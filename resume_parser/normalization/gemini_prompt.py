@@ -30,9 +30,20 @@ Rules:
 """
 
 DRAFT_INTRODUCTION = """\
-A rule-based parser read the same document and produced the draft below. Correct it where the
+A local parser read the same document and produced the draft below. Correct it where the
 document disagrees, complete it where it missed something, and answer with the full resume.
 """
+UNSURE_FIELDS = """\
+The parser is unsure only of these fields (JSON paths; a field it left out is among them): {paths}.
+Check those against the document; keep the draft's other fields as they are.
+"""
+
+
+def draft_introduction(unsure: list[str] | None) -> str:
+    """What the draft is, and which of its fields the model is asked about (all, when None)."""
+    if not unsure:
+        return DRAFT_INTRODUCTION
+    return DRAFT_INTRODUCTION + UNSURE_FIELDS.format(paths=", ".join(unsure))
 
 
 def render_layout(grouped: GroupedDocument) -> str:

@@ -11,7 +11,7 @@ from resume_parser.normalization.gemini import (
     GeminiNormalizer,
     HybridNormalizer,
 )
-from resume_parser.resume import Basics, ParsedResume, Work
+from resume_parser.resume import Basics, FieldEvidence, ParsedResume, ParseMeta, Work
 from resume_parser.settings import Settings
 from tests.gemini.documents import EMAIL, NAME, grouped_resume, model_answer
 from tests.gemini.doubles import FixedNormalizer
@@ -56,7 +56,7 @@ async def test_the_draft_travels_without_personal_data(
 
     sent = fake_gemini.requests[0].raw
     draft_part = fake_gemini.requests[0].body["contents"][0]["parts"][1]["text"]
-    assert "rule-based parser" in draft_part and "Globex GmbH" in draft_part
+    assert "local parser" in draft_part and "Globex GmbH" in draft_part
     for personal in (EMAIL, NAME, "4155550100"):
         assert personal not in sent
 
@@ -73,3 +73,43 @@ async def test_without_a_local_draft_the_model_reads_alone(
     assert len(fake_gemini.requests[0].body["contents"][0]["parts"]) == 1
     assert resume.meta is not None
     assert {record.confidence for record in resume.meta.evidence} == {MODEL_CONFIDENCE}
+
+
+def drafted_with(confidence: dict[str, float]) -> ParsedResume:
+    """The draft as the local parser returns it: with its evidence, one confidence per field."""
+    evidence = [FieldEvidence(path=path, confidence=value, page=1) for path, value in confidence.items()]
+    return DRAFT.model_copy(
+        update={"meta": ParseMeta(parser_version="local-test", normalizer="local", evidence=evidence)}
+    )
+
+
+async def test_a_draft_sure_of_every_field_is_the_answer_without_a_model_call(
+    gemini: GeminiNormalizer, fake_gemini: FakeGemini
+) -> None:
+    draft = drafted_with({"basics.name": 0.99, "work[0].name": 0.97, "work[1].position": 0.95})
+
+    resume = await HybridNormalizer(FixedNormalizer(draft), gemini, min_confidence=0.9).normalize(
+        grouped_resume()
+    )
+
+    assert fake_gemini.requests == []
+    assert resume.work == DRAFT.work
+    assert resume.meta is not None and resume.meta.normalizer == "hybrid"
+    assert resume.meta.usage == {"model_calls": 0}
+
+
+async def test_the_model_is_asked_about_the_unsure_fields_only(
+    gemini: GeminiNormalizer, fake_gemini: FakeGemini
+) -> None:
+    fake_gemini.queue(Reply.model_json(model_answer()))
+    draft = drafted_with({"basics.name": 0.99, "work[0].name": 0.97, "work[1].position": 0.41})
+
+    resume = await HybridNormalizer(FixedNormalizer(draft), gemini, min_confidence=0.9).normalize(
+        grouped_resume()
+    )
+
+    draft_part = fake_gemini.requests[0].body["contents"][0]["parts"][1]["text"]
+    asked = draft_part.split("unsure only of these fields", 1)[1].split("\n", 1)[0]
+    assert "work[1].position" in asked
+    assert "work[0].name" not in asked and "basics.name" not in asked
+    assert resume.meta is not None and resume.meta.usage["model_calls"] == 1
