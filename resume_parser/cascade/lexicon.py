@@ -55,21 +55,21 @@ def _folded(words: frozenset[str]) -> frozenset[str]:
 
 @cache
 def title_words() -> frozenset[str]:
-    return _folded(roles._TITLE_WORDS)
+    return _folded(roles.TITLE_WORDS)
 
 
 @cache
 def organisation_words() -> frozenset[str]:
-    return _folded(roles._ORGANISATION_WORDS)
+    return _folded(roles.ORGANISATION_WORDS)
 
 
 @cache
 def degree_words() -> frozenset[str]:
-    return frozenset(fold(word) for word in education._DEGREE_WORDS)
+    return frozenset(fold(word) for word in education.DEGREE_WORDS)
 
 
 def is_institution_word(word: str) -> bool:
-    return bool(education._INSTITUTION_WORDS.match(word))
+    return bool(education.INSTITUTION_WORDS.match(word))
 
 
 @cache
@@ -84,17 +84,17 @@ def ongoing_words() -> frozenset[str]:
 
 @cache
 def language_names() -> frozenset[str]:
-    return _folded(languages._LANGUAGES)
+    return _folded(languages.LANGUAGES)
 
 
 @cache
 def fluency_words() -> frozenset[str]:
-    return frozenset(word for phrase in languages._FLUENCY_HINTS for word in fold(phrase).split())
+    return frozenset(word for phrase in languages.FLUENCY_HINTS for word in fold(phrase).split())
 
 
 @cache
 def level_words() -> frozenset[str]:
-    return frozenset(word for phrase in skills._LEVEL_WORDS for word in fold(phrase).split())
+    return frozenset(word for phrase in skills.LEVEL_WORDS for word in fold(phrase).split())
 
 
 @cache
@@ -110,11 +110,11 @@ def heading_words() -> frozenset[str]:
 def skill_names() -> frozenset[str]:
     """Folded spellings of the skills in the alias table (case, spaces, dots and hyphens dropped)."""
     table = skills._alias_table()
-    return frozenset(table) | frozenset(skills._alias_key(name) for name in table.values())
+    return frozenset(table) | frozenset(skills.alias_key(name) for name in table.values())
 
 
 def skill_key(text: str) -> str:
-    return skills._alias_key(text)
+    return skills.alias_key(text)
 
 
 @cache

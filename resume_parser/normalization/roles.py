@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import re
-from functools import cache
-
 from resume_parser.normalization.lines import word_set
 
 # Nouns and modifiers that make a phrase a job title. Whole words, matched case-insensitively.
-_TITLE_WORDS = word_set(
+TITLE_WORDS = word_set(
     """
     engineer developer programmer manager analyst director lead head intern internship consultant
     specialist coordinator designer scientist architect administrator admin tester recruiter
@@ -37,7 +34,7 @@ _TITLE_WORDS = word_set(
     """
 )
 # Legal forms and words that make a phrase an organisation.
-_ORGANISATION_WORDS = word_set(
+ORGANISATION_WORDS = word_set(
     """
     gmbh ag kg ohg ug ltd ltd. limited inc inc. llc llp plc corp corp. corporation company co. s.a.
     sas sarl s.l. sl s.r.l. srl spa s.p.a. bv b.v. nv n.v. oy ab a/s aps pty pvt pvt. group holding
@@ -45,36 +42,3 @@ _ORGANISATION_WORDS = word_set(
     studios foundation association ministry council se kgaa gbr mbh e.v. société sociedad
     """
 )
-
-
-@cache
-def _word_pattern(words: frozenset[str]) -> re.Pattern[str]:
-    alternation = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    return re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])", re.IGNORECASE)
-
-
-# German writes titles as compounds, closed or hyphenated ("Teamleiter", "Softwareentwicklerin",
-# "Marketing-Assistentin", "IT-Berater").
-_COMPOUND_TITLE_ENDINGS = re.compile(
-    r"\w{2,}-?(?:leiter|entwickler|berater|ingenieur|manager|referent|assistent|techniker|informatiker)"
-    r"(?:in)?\b",
-    re.IGNORECASE,
-)
-
-
-def has_title_word(text: str) -> bool:
-    return bool(_word_pattern(_TITLE_WORDS).search(text) or _COMPOUND_TITLE_ENDINGS.search(text))
-
-
-def has_organisation_word(text: str) -> bool:
-    return bool(_word_pattern(_ORGANISATION_WORDS).search(text))
-
-
-def title_score(text: str) -> int:
-    """Positive for a likely job title, negative for a likely employer, 0 when unsure."""
-    score = 0
-    if has_title_word(text):
-        score += 2
-    if has_organisation_word(text):
-        score -= 1
-    return score

@@ -57,16 +57,6 @@ def test_locations() -> None:
     assert parse_location("Increased revenue by 20%") is None
 
 
-def test_the_place_of_an_address() -> None:
-    from resume_parser.normalization.basics import _strip_postcode
-
-    assert (
-        _strip_postcode("2712 Broadway St, San Francisco, California, US") == "San Francisco, California, US"
-    )
-    assert _strip_postcode("10115 Berlin, Germany") == "Berlin, Germany"
-    assert _strip_postcode("Calgary, AB T2P 1J9") == "Calgary, AB"
-
-
 def test_a_slash_between_area_code_and_number_does_not_split_the_phone() -> None:
     assert split_contact_line("jane@example.com | 040 / 891 46 51 | Hamburg, Deutschland") == [
         "jane@example.com",
