@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from resume_parser.cascade.calibration import Calibration
 from resume_parser.cascade.labels import Kind
+from resume_parser.cascade.lexicon import fold, title_words
 from resume_parser.cascade.spans import Entry, Placed, Run, entries, run_text, tidy
 from resume_parser.normalization.contact import EMAIL, find_web_addresses, profile_from_label, web_address
 from resume_parser.normalization.countries import country_code
@@ -79,7 +80,8 @@ class Assembler:
         basics = self.resume.basics
         [entry] = entries(tokens, split_entries=False) or [Entry()]
         # A name is a model's reading checked by the name rule: "Some notes" is not a person.
-        name = _best([run for run in entry.all("name") if looks_like_name(_person_name(run))])
+        candidates = [piece for run in entry.all("name") for piece in _name_pieces(run)]
+        name = _best([run for run in candidates if looks_like_name(_person_name(run))])
         if self._kept("basics.name", name) and name is not None:
             basics.name = _person_name(name)
         label = entry.first("label")
@@ -300,6 +302,21 @@ def _best(runs: list[Run]) -> Run | None:
     return max(runs, key=lambda r: r.confidence) if runs else None
 
 
+def _name_pieces(run: Run) -> list[Run]:
+    """A name run cut where a name cannot go on: at a line break ("Hi, I'm" / "Jane Doe") and
+    before a job-title word that more words follow ("Sierra Johnson Staff Software Engineer")."""
+    pieces: list[Run] = []
+    for _, line_tokens in itertools.groupby(run.tokens, key=lambda placed: id(placed.line)):
+        tokens = list(line_tokens)
+        words = [i for i, placed in enumerate(tokens) if placed.token.text[:1].isalpha()]
+        for position, index in enumerate(words[2:-1], start=2):
+            if fold(tokens[index].token.text) in title_words() and position < len(words) - 1:
+                tokens = tokens[:index]
+                break
+        pieces.append(Run(tokens))
+    return pieces
+
+
 def _person_name(run: Run) -> str:
     tokens = run.tokens
     letters = [t for t in tokens if len(t.token.text) == 1 and t.token.text.isalpha()]
@@ -353,7 +370,9 @@ def _paragraphs(runs: list[Run]) -> list[str]:
             text = run_text(line_tokens).strip()
             if not text:
                 continue
-            bulleted = is_bullet(text) or line_tokens[0].token.text in BULLET_GLYPHS
+            # The bullet may be labelled as no field; the line printing it still opens an item.
+            printed = line_tokens[0].line.text
+            bulleted = is_bullet(text) or is_bullet(printed) or line_tokens[0].token.text in BULLET_GLYPHS
             text = strip_bullet(text) if is_bullet(text) else text.lstrip(BULLET_GLYPHS + " ")
             if bulleted or not open_item or not items:
                 items.append(text)

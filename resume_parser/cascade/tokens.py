@@ -62,8 +62,8 @@ def tokenize_line(line: Line, edges: frozenset[int] = frozenset()) -> TokenLine:
     offset = 0
     for index, word in enumerate(words):
         first = True
-        for start, end in _word_pieces(word):
-            space = first and index > 0
+        for start, end, apart in _word_pieces(word):
+            space = (first and index > 0) or apart
             tokens.append(Token(word[start:end], index, offset + start, offset + end, space, cells[index]))
             first = False
         offset += len(word) + 1
@@ -94,18 +94,21 @@ def word_cells(line: Line, edges: frozenset[int] = frozenset()) -> list[int]:
     return cells
 
 
-def _word_pieces(word: str) -> list[tuple[int, int]]:
+def _word_pieces(word: str) -> list[tuple[int, int, bool]]:
+    """(start, end, apart) of each token of a word; `apart` marks a piece cut off a glued number,
+    which was printed apart from it (in its own column) though no space came out between them."""
     address = _ADDRESS.fullmatch(word.rstrip(_TRAILING))
     if address:
         end = address.end()
-        return [(0, end)] + [(i, i + 1) for i in range(end, len(word))]
-    pieces: list[tuple[int, int]] = []
+        return [(0, end, False)] + [(i, i + 1, False) for i in range(end, len(word))]
+    pieces: list[tuple[int, int, bool]] = []
     for match in _PIECE.finditer(word):
         start, end = match.span()
+        apart = False
         for cut in _glued_cuts(word, start, end):
-            pieces.append((start, cut))
-            start = cut
-        pieces.append((start, end))
+            pieces.append((start, cut, apart))
+            start, apart = cut, True
+        pieces.append((start, end, apart))
     return pieces
 
 

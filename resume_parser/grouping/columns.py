@@ -32,6 +32,7 @@ FREE_SPREAD = 0.5
 DENSE_PITCH = 1.6
 SPARSE_FREE_SHARE = 1 / 2
 OFFSET_TOLERANCE = 0.03  # fragment heights
+SHORT_COLUMN_FREE_LINES = 8
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,9 +166,11 @@ def _is_column_break(split: _Split, total: int, mates: dict[int, list[int]], rul
     # A column runs alongside the other from top to bottom, and its free fragments are spread
     # through it; a contact block beside the name, or one above a column of dates, is short or
     # sits only at one end of its side.
+    # A sidebar that ends early (contact and profile above, white paper below) is still a column
+    # when nothing crosses its gutter and many of its lines stand free of the other side's rows.
     runs_alongside = _height(smaller) >= rules.min_height_share * _height(
         split.left + split.right + split.crossing
-    )
+    ) or (not split.crossing and len(free) >= SHORT_COLUMN_FREE_LINES)
     return runs_alongside and _height(free) >= FREE_SPREAD * _height(smaller)
 
 
