@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pypdfium2 as pdfium
 
+from resume_parser.cascade.parser import load_cascade
 from resume_parser.extraction.local import extract_bytes
 from resume_parser.grouping.grouper import LayoutGrouper
 
@@ -44,7 +45,7 @@ def extract_only(data: bytes) -> None:
 
 
 def extract_and_group(data: bytes) -> None:
-    LayoutGrouper().group(extract_bytes(data))
+    LayoutGrouper(load_cascade()).group(extract_bytes(data))
 
 
 def median_ms(works: list[Callable[[bytes], None]], data: bytes, runs: int) -> list[float]:
