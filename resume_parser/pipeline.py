@@ -19,7 +19,7 @@ from grpc import StatusCode
 
 from resume_parser.blobstore import BlobStore
 from resume_parser.db.repository import EmbeddingVector, ResumeRepository
-from resume_parser.domain import ResumeRecord, Stage, StageError
+from resume_parser.domain import ResumeEvent, ResumeRecord, Stage, StageError
 from resume_parser.embedding import Embedder
 from resume_parser.embedding.texts import resume_text, search_text, work_texts
 from resume_parser.errors import (
@@ -35,6 +35,7 @@ from resume_parser.extraction import Extractor, SourceFile
 from resume_parser.grouping import Grouper
 from resume_parser.normalization import Normalizer
 from resume_parser.observability import metrics, tracing
+from resume_parser.observability.timings import StepTimings
 from resume_parser.resume import ParsedResume
 from resume_parser.retry import backoff_seconds, is_transient
 from resume_parser.settings import Settings
@@ -115,32 +116,45 @@ class Pipeline:
         self.publisher = publisher
         self.stages = stages
 
-    async def run(self, resume_id: uuid.UUID, attempt: int) -> None:
-        record = await self.repository.get(resume_id)
+    async def run(self, resume_id: uuid.UUID, attempt: int, *, queue_ms: float | None = None) -> None:
+        """One attempt; `queue_ms` (how long the job waited in the queue) goes into its log line."""
+        timings = StepTimings()
+        with timings.step("read resume"):
+            record = await self.repository.get(resume_id)
         if record is None or record.stage.is_terminal:
             return  # deleted, or a duplicate delivery of a finished job
-        await _Run(self, record, attempt).execute()
+        await _Run(self, record, attempt, timings, queue_ms).execute()
 
 
 class _Run:
     """One attempt at one resume; remembers the stage it is in for the failure report."""
 
-    def __init__(self, pipeline: Pipeline, record: ResumeRecord, attempt: int):
+    def __init__(
+        self,
+        pipeline: Pipeline,
+        record: ResumeRecord,
+        attempt: int,
+        timings: StepTimings,
+        queue_ms: float | None,
+    ):
         self.p = pipeline
         self.record = record
         self.attempt = attempt
         self.stage = Stage.QUEUED
+        self.timings = timings
+        self.queue_ms = queue_ms
 
     async def execute(self) -> None:
         try:
             parsed, vectors = await self._process()
             await self._enter(Stage.PERSISTING)
-            event = await self.p.repository.complete(
-                self.record.id, parsed, vectors, attempt=self.attempt, search_text=search_text(parsed)
-            )
+            with self.timings.step(Stage.PERSISTING.value):
+                event = await self.p.repository.complete(
+                    self.record.id, parsed, vectors, attempt=self.attempt, search_text=search_text(parsed)
+                )
             if event is not None:
-                await self.p.publisher.publish(event)
-            log.info("resume completed", extra={"resume_id": str(self.record.id), "attempt": self.attempt})
+                await self._publish(event)
+            log.info("resume completed", extra=self._log_fields())
         except Retry:
             raise
         except Exception as error:
@@ -149,7 +163,8 @@ class _Run:
     async def _process(self) -> tuple[ParsedResume, list[EmbeddingVector]]:
         stages, record = self.p.stages, self.record
         await self._enter(Stage.EXTRACTING)
-        data = await self.p.blobs.get(record.bucket, record.key)
+        with self.timings.step("read file"):
+            data = await self.p.blobs.get(record.bucket, record.key)
         source = SourceFile(data=data, media_type=record.media_type, bucket=record.bucket, key=record.key)
         document = await self._timed(stages.extractor.extract(source))
 
@@ -175,17 +190,31 @@ class _Run:
 
     async def _enter(self, stage: Stage) -> None:
         self.stage = stage
-        event = await self.p.repository.transition(self.record.id, stage, attempt=self.attempt)
+        with self.timings.step(f"store {stage.value}"):
+            event = await self.p.repository.transition(self.record.id, stage, attempt=self.attempt)
         if event is None:
             raise NotFoundError("the resume was deleted or finished while processing", reason="RESUME_GONE")
-        await self.p.publisher.publish(event)
+        await self._publish(event)
+
+    async def _publish(self, event: ResumeEvent) -> None:
+        with self.timings.step(f"publish {event.stage.value}"):
+            await self.p.publisher.publish(event)
+        self.timings.published(event.stage.value)
+
+    def _log_fields(self) -> dict[str, object]:
+        ids = {"resume_id": str(self.record.id), "attempt": self.attempt, "queue_ms": self.queue_ms}
+        return ids | self.timings.fields()
 
     async def _timed(self, work: Awaitable[T]) -> T:
         started = time.perf_counter()
         deadline = self.p.settings.stage_deadline_seconds
         stage, backend = self.stage.value, self._backend()
         try:
-            with tracing.stage_span(stage, backend), metrics.time_stage(stage, backend):
+            with (
+                tracing.stage_span(stage, backend),
+                metrics.time_stage(stage, backend),
+                self.timings.step(stage),
+            ):
                 result = await asyncio.wait_for(work, deadline)
         except TimeoutError:
             if self.p.stages.computes_locally(self.stage):
@@ -237,4 +266,4 @@ class _Run:
             self.record.id, Stage.FAILED, attempt=self.attempt, error=failure
         )
         if event is not None:
-            await self.p.publisher.publish(event)
+            await self._publish(event)

@@ -4,6 +4,7 @@ against the same Redis and PostgreSQL."""
 from __future__ import annotations
 
 import uuid
+from datetime import UTC, datetime
 from typing import Any
 
 from arq import cron, func
@@ -20,8 +21,11 @@ async def process_resume(
     ctx: dict[str, Any], resume_id: str, trace_context: dict[str, str] | None = None
 ) -> None:
     attributes = {"resume_id": resume_id, "attempt": ctx["job_try"]}
+    queued = datetime.now(UTC) - ctx["enqueue_time"]  # since the job was first enqueued
     with tracing.job_span(PROCESS_RESUME, trace_context, attributes):
-        await ctx["pipeline"].run(uuid.UUID(resume_id), attempt=ctx["job_try"])
+        await ctx["pipeline"].run(
+            uuid.UUID(resume_id), attempt=ctx["job_try"], queue_ms=round(queued.total_seconds() * 1000, 1)
+        )
 
 
 async def sweep_stalled(ctx: dict[str, Any]) -> int:
