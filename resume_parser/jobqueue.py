@@ -1,14 +1,25 @@
-"""Enqueueing pipeline jobs on arq. The arq job id is the resume id, so enqueueing twice is a no-op."""
+"""Enqueueing pipeline jobs on arq. The arq job id is the resume id, so enqueueing twice is a no-op.
+
+Every new job is announced on WAKE_CHANNEL, which the workers listen to (worker.PromptWorker), so a
+job starts in milliseconds instead of at a worker's next poll of the queue. The message is only a
+hint: the job is in the queue before it is sent, and a worker that misses it finds the job when
+it polls anyway.
+"""
 
 from __future__ import annotations
 
+import logging
 import uuid
 
 from arq.connections import ArqRedis, RedisSettings, create_pool
+from redis.exceptions import RedisError
 
 from resume_parser.observability import tracing
 
 PROCESS_RESUME = "process_resume"
+WAKE_CHANNEL = "resume-parser:job-enqueued"
+
+log = logging.getLogger(__name__)
 
 
 def redis_settings(redis_url: str) -> RedisSettings:
@@ -33,7 +44,15 @@ class JobQueue:
         job = await self.redis.enqueue_job(
             PROCESS_RESUME, str(resume_id), trace_context=tracing.inject(), _job_id=str(resume_id)
         )
+        if job is not None:
+            await self._wake_workers()
         return job is not None
+
+    async def _wake_workers(self) -> None:
+        try:
+            await self.redis.publish(WAKE_CHANNEL, b"")
+        except (RedisError, OSError) as error:  # the job is queued: a worker's poll will find it
+            log.warning("worker wake-up not sent", extra={"error": type(error).__name__})
 
     async def depth(self) -> int:
         return int(await self.redis.zcard(self.redis.default_queue_name))

@@ -33,6 +33,7 @@ from resume_parser.errors import (
 from resume_parser.events import EventPublisher
 from resume_parser.extraction import Extractor, SourceFile
 from resume_parser.grouping import Grouper
+from resume_parser.handoff import FileHandoff
 from resume_parser.normalization import Normalizer
 from resume_parser.observability import metrics, tracing
 from resume_parser.observability.timings import StepTimings
@@ -109,48 +110,41 @@ class Pipeline:
         blobs: BlobStore,
         publisher: EventPublisher,
         stages: Stages,
+        handoff: FileHandoff,
     ):
         self.settings = settings
         self.repository = repository
         self.blobs = blobs
         self.publisher = publisher
         self.stages = stages
+        self.handoff = handoff
 
     async def run(self, resume_id: uuid.UUID, attempt: int, *, queue_ms: float | None = None) -> None:
         """One attempt; `queue_ms` (how long the job waited in the queue) goes into its log line."""
-        timings = StepTimings()
-        with timings.step("read resume"):
-            record = await self.repository.get(resume_id)
-        if record is None or record.stage.is_terminal:
-            return  # deleted, or a duplicate delivery of a finished job
-        await _Run(self, record, attempt, timings, queue_ms).execute()
+        await _Run(self, resume_id, attempt, queue_ms).execute()
 
 
 class _Run:
     """One attempt at one resume; remembers the stage it is in for the failure report."""
 
-    def __init__(
-        self,
-        pipeline: Pipeline,
-        record: ResumeRecord,
-        attempt: int,
-        timings: StepTimings,
-        queue_ms: float | None,
-    ):
+    def __init__(self, pipeline: Pipeline, resume_id: uuid.UUID, attempt: int, queue_ms: float | None):
         self.p = pipeline
-        self.record = record
+        self.resume_id = resume_id
         self.attempt = attempt
-        self.stage = Stage.QUEUED
-        self.timings = timings
         self.queue_ms = queue_ms
+        self.stage = Stage.QUEUED
+        self.timings = StepTimings()
 
     async def execute(self) -> None:
         try:
-            parsed, vectors = await self._process()
+            record = await self._start()
+            if record is None:
+                return  # deleted, or a duplicate delivery of a finished job
+            parsed, vectors = await self._process(record)
             await self._enter(Stage.PERSISTING)
             with self.timings.step(Stage.PERSISTING.value):
                 event = await self.p.repository.complete(
-                    self.record.id, parsed, vectors, attempt=self.attempt, search_text=search_text(parsed)
+                    self.resume_id, parsed, vectors, attempt=self.attempt, search_text=search_text(parsed)
                 )
             if event is not None:
                 await self._publish(event)
@@ -160,11 +154,21 @@ class _Run:
         except Exception as error:
             await self._handle_failure(error)
 
-    async def _process(self) -> tuple[ParsedResume, list[EmbeddingVector]]:
-        stages, record = self.p.stages, self.record
-        await self._enter(Stage.EXTRACTING)
+    async def _start(self) -> ResumeRecord | None:
+        """Enter EXTRACTING and read the resume, in one round trip."""
+        self.stage = Stage.EXTRACTING
+        with self.timings.step(f"store {self.stage.value}"):
+            started = await self.p.repository.start(self.resume_id, attempt=self.attempt)
+        if started is None:
+            return None
+        record, event = started
+        await self._publish(event)
+        return record
+
+    async def _process(self, record: ResumeRecord) -> tuple[ParsedResume, list[EmbeddingVector]]:
+        stages = self.p.stages
         with self.timings.step("read file"):
-            data = await self.p.blobs.get(record.bucket, record.key)
+            data = await self._read_file(record)
         source = SourceFile(data=data, media_type=record.media_type, bucket=record.bucket, key=record.key)
         document = await self._timed(stages.extractor.extract(source))
 
@@ -180,6 +184,11 @@ class _Run:
         vectors = await self._timed(self._embed(parsed))
         return parsed, vectors
 
+    async def _read_file(self, record: ResumeRecord) -> bytes:
+        """The upload's copy in Redis when it is still there (see handoff.py), else the S3 object."""
+        copy = await self.p.handoff.take(record.sha256)
+        return copy if copy is not None else await self.p.blobs.get(record.bucket, record.key)
+
     async def _embed(self, parsed: ParsedResume) -> list[EmbeddingVector]:
         embedder = self.p.stages.embedder
         vectors = await embedder.embed_documents([resume_text(parsed), *work_texts(parsed)])
@@ -191,18 +200,18 @@ class _Run:
     async def _enter(self, stage: Stage) -> None:
         self.stage = stage
         with self.timings.step(f"store {stage.value}"):
-            event = await self.p.repository.transition(self.record.id, stage, attempt=self.attempt)
+            event = await self.p.repository.transition(self.resume_id, stage, attempt=self.attempt)
         if event is None:
             raise NotFoundError("the resume was deleted or finished while processing", reason="RESUME_GONE")
         await self._publish(event)
 
     async def _publish(self, event: ResumeEvent) -> None:
+        self.timings.published(event.stage.value)
         with self.timings.step(f"publish {event.stage.value}"):
             await self.p.publisher.publish(event)
-        self.timings.published(event.stage.value)
 
     def _log_fields(self) -> dict[str, object]:
-        ids = {"resume_id": str(self.record.id), "attempt": self.attempt, "queue_ms": self.queue_ms}
+        ids = {"resume_id": str(self.resume_id), "attempt": self.attempt, "queue_ms": self.queue_ms}
         return ids | self.timings.fields()
 
     async def _timed(self, work: Awaitable[T]) -> T:
@@ -226,7 +235,7 @@ class _Run:
         seconds = round(time.perf_counter() - started, 4)
         log.info(
             "stage finished",
-            extra={"resume_id": str(self.record.id), "stage": self.stage.value, "seconds": seconds},
+            extra={"resume_id": str(self.resume_id), "stage": self.stage.value, "seconds": seconds},
         )
         return result
 
@@ -242,7 +251,7 @@ class _Run:
     async def _handle_failure(self, error: Exception) -> None:
         if isinstance(error, NotFoundError) and error.reason == "RESUME_GONE":
             return  # deleted mid-pipeline: nothing left to record
-        settings, ids = self.p.settings, {"resume_id": str(self.record.id), "stage": self.stage.value}
+        settings, ids = self.p.settings, {"resume_id": str(self.resume_id), "stage": self.stage.value}
         permanent = isinstance(
             error, DocumentError | InvalidInputError | NormalizationError
         ) or not is_transient(error)
@@ -263,7 +272,7 @@ class _Run:
             extra["where"] = _where(error)
         log.warning("resume failed", extra=extra)
         event = await self.p.repository.transition(
-            self.record.id, Stage.FAILED, attempt=self.attempt, error=failure
+            self.resume_id, Stage.FAILED, attempt=self.attempt, error=failure
         )
         if event is not None:
             await self._publish(event)

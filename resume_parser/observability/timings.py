@@ -15,7 +15,7 @@ from contextlib import contextmanager
 class StepTimings:
     def __init__(self) -> None:
         self.ms: dict[str, float] = {}  # step -> milliseconds, in the order the steps ran
-        self.published_at: dict[str, float] = {}  # stage -> epoch seconds its transition was published
+        self.published_at: dict[str, float] = {}  # stage -> epoch seconds its PUBLISH was sent
 
     @contextmanager
     def step(self, name: str) -> Iterator[None]:
@@ -26,6 +26,7 @@ class StepTimings:
             self.ms[name] = round((time.perf_counter() - started) * 1000, 2)
 
     def published(self, stage: str) -> None:
+        """Call just before publishing the stage's transition (watchers' delivery starts here)."""
         self.published_at[stage] = round(time.time(), 4)
 
     def fields(self) -> dict[str, object]:
