@@ -171,18 +171,27 @@ class _Run:
             data = await self._read_file(record)
         source = SourceFile(data=data, media_type=record.media_type, bucket=record.bucket, key=record.key)
         document = await self._timed(stages.extractor.extract(source))
-
-        await self._enter(Stage.GROUPING)
-        grouped = await self._timed(asyncio.to_thread(stages.grouper.group, document))
-
-        await self._enter(Stage.NORMALIZING)
-        parsed = await self._timed(stages.normalizer.normalize(grouped))
+        grouped = await self._stage(Stage.GROUPING, asyncio.to_thread(stages.grouper.group, document))
+        parsed = await self._stage(Stage.NORMALIZING, stages.normalizer.normalize(grouped))
         if parsed.is_empty():
             raise NormalizationError("no resume content was recognized", reason="NOTHING_RECOGNIZED")
-
-        await self._enter(Stage.EMBEDDING)
-        vectors = await self._timed(self._embed(parsed))
+        vectors = await self._stage(Stage.EMBEDDING, self._embed(parsed))
         return parsed, vectors
+
+    async def _stage(self, stage: Stage, work: Awaitable[T]) -> T:
+        """Enter `stage` and do its work, both at once: storing a transition waits for PostgreSQL
+        to flush its log to disk, and work that does not touch the resume's row need not wait for
+        that. Its result is used only once the transition is stored and published, so watchers
+        and a failure report see the same order as if one came after the other."""
+        self.stage = stage
+        working = asyncio.ensure_future(self._timed(work))
+        try:
+            await self._enter(stage)
+        except BaseException:
+            working.cancel()  # the resume is gone or the database unreachable: the result is not wanted
+            await asyncio.gather(working, return_exceptions=True)
+            raise
+        return await working
 
     async def _read_file(self, record: ResumeRecord) -> bytes:
         """The upload's copy in Redis when it is still there (see handoff.py), else the S3 object."""
