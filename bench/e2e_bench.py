@@ -54,6 +54,7 @@ OUT_DIR = BENCH_DIR / "out" / "e2e"
 RESULTS = BENCH_DIR / "results.md"
 BEGIN, END = "<!-- e2e-bench -->", "<!-- /e2e-bench -->"
 WARMUP_PER_WORKER = 5  # a worker's first jobs load lazily built state; not counted
+PARSE_STAGES = ("EXTRACTING", "GROUPING", "NORMALIZING")  # the parse; the rest is the service around it
 STAGES = ["QUEUED", "EXTRACTING", "GROUPING", "NORMALIZING", "EMBEDDING", "PERSISTING", "COMPLETED"]
 
 
@@ -220,7 +221,16 @@ def parts(uploads: list[Upload], logs: list[dict[str, object]]) -> dict[str, lis
 def figures_of(upload: Upload, lines: list[dict[str, object]]) -> dict[str, float]:
     assert upload.completed_received is not None
     entered = upload.entered
-    ms: dict[str, float] = {"upload to COMPLETED (client)": 1000 * (upload.completed_received - upload.sent)}
+    work = {  # each stage's own work in the worker (logged with or without the step timings)
+        str(line["stage"]): 1000 * float(line["seconds"])  # type: ignore[arg-type]
+        for line in lines
+        if line.get("message") == "stage finished"
+    }
+    total = 1000 * (upload.completed_received - upload.sent)
+    parse = sum(work.get(stage, 0.0) for stage in PARSE_STAGES)
+    ms: dict[str, float] = {"upload to COMPLETED (client)": total}
+    ms["  the parse: extract + group + normalize work"] = parse
+    ms["  everything else"] = total - parse
     ms["UploadResume call (client)"] = 1000 * (upload.answered - upload.sent)
     for line in lines:
         if line.get("message") == "resume uploaded":
@@ -233,12 +243,9 @@ def figures_of(upload: Upload, lines: list[dict[str, object]]) -> dict[str, floa
     job = next((line for line in lines if line.get("message") == "resume completed"), {})
     if "queue_ms" in job:
         ms["  queue wait (enqueue -> job start)"] = float(job["queue_ms"])  # type: ignore[arg-type]
-    for step, value in dict(job.get("timings_ms") or {}).items():  # type: ignore[call-overload]
-        ms[f"  worker: {step}"] = float(value)
-    if not job.get("timings_ms"):  # the log of a worker without step timings: stage work only
-        for line in lines:
-            if line.get("message") == "stage finished":
-                ms[f"  worker: {line['stage']} work"] = 1000 * float(line["seconds"])  # type: ignore[arg-type]
+    steps = dict(job.get("timings_ms") or {})  # type: ignore[call-overload]
+    for step, value in steps.items() if steps else work.items():
+        ms[f"  worker: {step} work" if step in STAGES else f"  worker: {step}"] = float(value)
     published = dict(job.get("published_at") or {})  # type: ignore[call-overload]
     for stage, received in upload.received.items():
         if stage in published:
@@ -284,7 +291,8 @@ async def measure(config: Config, files: list[tuple[str, bytes]]) -> list[str]:
     completed = sum(u.final_stage == "COMPLETED" for u in uploads)
     title = (
         f"{config.clients} client(s), {config.workers} worker(s), {config.uploads} uploads: "
-        f"{completed} COMPLETED, {completed / seconds:.2f} resumes/s; "
+        f"{completed} COMPLETED, {completed / seconds:.2f} resumes/s "
+        f"({completed / seconds / config.workers:.2f} per worker); "
         f"1-minute load average {load_before:.2f} before, {load_after:.2f} after"
     )
     return table(title, parts(uploads, log_lines(log_path)))
