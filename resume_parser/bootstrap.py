@@ -21,7 +21,6 @@ from resume_parser.embedding import Embedder
 from resume_parser.events import EventHub, EventPublisher
 from resume_parser.extraction import Extractor
 from resume_parser.grouping.grouper import LayoutGrouper
-from resume_parser.handoff import FileHandoff
 from resume_parser.jobqueue import JobQueue
 from resume_parser.normalization import Normalizer
 from resume_parser.pipeline import Pipeline, Stages
@@ -38,7 +37,6 @@ class Container:
     blobs: S3BlobStore
     queue: JobQueue
     publisher: EventPublisher
-    handoff: FileHandoff
     embedder: Embedder
     gemini: Any = None  # one google-genai client per process, when a Gemini backend is chosen
     hub: EventHub | None = None  # the server's event subscription, once build_service ran
@@ -72,7 +70,6 @@ async def build_container(settings: Settings) -> Container:
             blobs=blobs,
             queue=queue,
             publisher=EventPublisher(redis),
-            handoff=FileHandoff(redis),
             embedder=embedder,
             gemini=gemini,
             stack=stack,
@@ -89,13 +86,7 @@ async def build_service(container: Container) -> ResumeService:
     container.stack.push_async_callback(hub.close)
     container.hub = hub
     return ResumeService(
-        container.settings,
-        container.repository,
-        container.blobs,
-        container.queue,
-        hub,
-        container.publisher,
-        container.handoff,
+        container.settings, container.repository, container.blobs, container.queue, hub, container.publisher
     )
 
 
@@ -106,14 +97,7 @@ def build_pipeline(container: Container) -> Pipeline:
         normalizer=build_normalizer(container.settings, container.gemini),
         embedder=container.embedder,
     )
-    return Pipeline(
-        container.settings,
-        container.repository,
-        container.blobs,
-        container.publisher,
-        stages,
-        container.handoff,
-    )
+    return Pipeline(container.settings, container.repository, container.blobs, container.publisher, stages)
 
 
 def build_extractor(settings: Settings, stack: AsyncExitStack) -> Extractor:

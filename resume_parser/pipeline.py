@@ -33,7 +33,6 @@ from resume_parser.errors import (
 from resume_parser.events import EventPublisher
 from resume_parser.extraction import Extractor, SourceFile
 from resume_parser.grouping import Grouper
-from resume_parser.handoff import FileHandoff
 from resume_parser.normalization import Normalizer
 from resume_parser.observability import metrics, tracing
 from resume_parser.observability.timings import StepTimings
@@ -110,14 +109,12 @@ class Pipeline:
         blobs: BlobStore,
         publisher: EventPublisher,
         stages: Stages,
-        handoff: FileHandoff,
     ):
         self.settings = settings
         self.repository = repository
         self.blobs = blobs
         self.publisher = publisher
         self.stages = stages
-        self.handoff = handoff
 
     async def run(self, resume_id: uuid.UUID, attempt: int, *, queue_ms: float | None = None) -> None:
         """One attempt; `queue_ms` (how long the job waited in the queue) goes into its log line."""
@@ -168,7 +165,7 @@ class _Run:
     async def _process(self, record: ResumeRecord) -> tuple[ParsedResume, list[EmbeddingVector]]:
         stages = self.p.stages
         with self.timings.step("read file"):
-            data = await self._read_file(record)
+            data = await self.p.blobs.get(record.bucket, record.key)
         source = SourceFile(data=data, media_type=record.media_type, bucket=record.bucket, key=record.key)
         document = await self._timed(stages.extractor.extract(source))
         grouped = await self._stage(Stage.GROUPING, asyncio.to_thread(stages.grouper.group, document))
@@ -192,11 +189,6 @@ class _Run:
             await asyncio.gather(working, return_exceptions=True)
             raise
         return await working
-
-    async def _read_file(self, record: ResumeRecord) -> bytes:
-        """The upload's copy in Redis when it is still there (see handoff.py), else the S3 object."""
-        copy = await self.p.handoff.take(record.sha256)
-        return copy if copy is not None else await self.p.blobs.get(record.bucket, record.key)
 
     async def _embed(self, parsed: ParsedResume) -> list[EmbeddingVector]:
         embedder = self.p.stages.embedder

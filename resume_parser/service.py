@@ -30,7 +30,6 @@ from resume_parser.errors import (
 )
 from resume_parser.events import EventHub, EventPublisher
 from resume_parser.extraction.filetype import detect_media_type
-from resume_parser.handoff import FileHandoff
 from resume_parser.jobqueue import JobQueue
 from resume_parser.observability.timings import StepTimings
 from resume_parser.settings import Settings
@@ -85,7 +84,6 @@ class ResumeService:
         queue: JobQueue,
         hub: EventHub | None = None,
         publisher: EventPublisher | None = None,
-        handoff: FileHandoff | None = None,
     ):
         self._settings = settings
         self._repository = repository
@@ -93,7 +91,6 @@ class ResumeService:
         self._queue = queue
         self._hub = hub
         self._publisher = publisher
-        self._handoff = handoff
 
     async def upload(self, request: UploadRequest) -> tuple[ResumeRecord, bool]:
         """Store the file, create the QUEUED resume and enqueue its job. Returns (resume, created)."""
@@ -112,7 +109,7 @@ class ResumeService:
         media_type = self._validate_file(data)
         sha256, key = content_key(data)
         with timings.step("store file"):
-            await self._store(sha256, key, data, media_type)
+            await self._blobs.put(key, data, media_type)
         with timings.step("create row"):
             record, created = await self._repository.create(
                 NewResume(
@@ -133,13 +130,6 @@ class ResumeService:
             await self._ensure_queued(record)
         log.info("resume uploaded", extra={"resume_id": str(record.id), "new": created, **timings.fields()})
         return record, created
-
-    async def _store(self, sha256: str, key: str, data: bytes, media_type: str) -> None:
-        """Into S3, and at the same time a copy for the worker into Redis (see handoff.py)."""
-        if self._handoff is None:
-            await self._blobs.put(key, data, media_type)
-            return
-        await asyncio.gather(self._blobs.put(key, data, media_type), self._handoff.offer(sha256, data))
 
     def _validate_file(self, data: bytes) -> str:
         if not data:
