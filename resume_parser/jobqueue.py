@@ -12,12 +12,16 @@ import logging
 import uuid
 
 from arq.connections import ArqRedis, RedisSettings, create_pool
+from arq.constants import result_key_prefix
 from redis.exceptions import RedisError
 
 from resume_parser.observability import tracing
 
 PROCESS_RESUME = "process_resume"
 WAKE_CHANNEL = "resume-parser:job-enqueued"
+# How long a worker keeps a finished job's record. A job may now finish within a second of its
+# upload: while its record is kept, enqueueing the same resume again is still a no-op.
+FINISHED_JOB_SECONDS = 60
 
 log = logging.getLogger(__name__)
 
@@ -39,8 +43,11 @@ class JobQueue:
     async def close(self) -> None:
         await self.redis.aclose()
 
-    async def enqueue(self, resume_id: uuid.UUID) -> bool:
-        """Queue the resume's pipeline job; False when that job is already queued or running."""
+    async def enqueue(self, resume_id: uuid.UUID, *, again: bool = False) -> bool:
+        """Queue the resume's pipeline job; False when that job is queued, running or just finished.
+        `again` (reprocessing, the sweeper): forget a finished job first, to run the pipeline anew."""
+        if again:
+            await self.redis.delete(result_key_prefix + str(resume_id))
         job = await self.redis.enqueue_job(
             PROCESS_RESUME, str(resume_id), trace_context=tracing.inject(), _job_id=str(resume_id)
         )

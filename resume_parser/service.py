@@ -157,13 +157,14 @@ class ResumeService:
             raise FileTooLargeError(f"the file is larger than {self._settings.max_upload_bytes} bytes")
         return await self._blobs.get(bucket, key)  # its size was checked just above
 
-    async def _ensure_queued(self, record: ResumeRecord) -> None:
-        """A QUEUED resume must have a job. If Redis is down, the row is safe in PostgreSQL and the
-        worker's sweeper enqueues it later, so the upload still succeeds."""
+    async def _ensure_queued(self, record: ResumeRecord, *, again: bool = False) -> None:
+        """A QUEUED resume must have a job (`again`: a new one, see JobQueue.enqueue). If Redis is
+        down, the row is safe in PostgreSQL and the worker's sweeper enqueues it later, so the
+        upload still succeeds."""
         if record.stage != Stage.QUEUED:
             return
         try:
-            await self._queue.enqueue(record.id)
+            await self._queue.enqueue(record.id, again=again)
         except (OSError, ConnectionError, ResumeParserError) as error:
             log.warning(
                 "enqueue deferred to the sweeper",
@@ -256,5 +257,5 @@ class ResumeService:
         if event is not None and self._publisher is not None:
             await self._publisher.publish(event)
         record = await self.get(resume_id, tenant_id)
-        await self._ensure_queued(record)
+        await self._ensure_queued(record, again=True)  # its last job may have finished a moment ago
         return record

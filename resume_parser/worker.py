@@ -16,7 +16,7 @@ from redis.asyncio import Redis
 from redis.exceptions import RedisError
 
 from resume_parser.bootstrap import build_container, build_pipeline
-from resume_parser.jobqueue import PROCESS_RESUME, WAKE_CHANNEL, redis_settings
+from resume_parser.jobqueue import FINISHED_JOB_SECONDS, PROCESS_RESUME, WAKE_CHANNEL, redis_settings
 from resume_parser.observability import tracing
 from resume_parser.settings import Settings
 from resume_parser.sweeper import Sweeper
@@ -128,7 +128,9 @@ def create_worker(settings: Settings, *, burst: bool = False) -> Worker:
         on_shutdown=_shutdown,
         job_timeout=settings.job_timeout_seconds,
         max_jobs=settings.worker_max_jobs,
-        keep_result=0,  # results live in PostgreSQL; this also lets ReprocessResume reuse the job id
+        # Results live in PostgreSQL; arq's record of a finished job is kept only so that enqueueing
+        # it again right away stays a no-op (ReprocessResume and the sweeper replace it).
+        keep_result=FINISHED_JOB_SECONDS,
         burst=burst,
         handle_signals=True,
         poll_delay=settings.worker_poll_seconds,
