@@ -12,6 +12,7 @@ import time
 import uuid
 from collections.abc import Awaitable
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from typing import TypeVar
 
 from arq import Retry
@@ -121,6 +122,58 @@ class Pipeline:
         await _Run(self, resume_id, attempt, queue_ms).execute()
 
 
+class _Transitions:
+    """A run's transitions, stored and published in order while the stages' work goes on.
+
+    Storing a transition waits for PostgreSQL to flush its log to disk, longer than grouping or
+    normalizing a page takes. So entering a stage only records it, with the time it was entered;
+    one task stores the recorded transitions one after the other, each in its own statement, and
+    publishes each event once it is stored. The run waits for them (`stored`) before it stores
+    its result or its failure, so watchers see the same history as if each stage had waited for
+    its transition, and a worker killed at any point leaves a prefix of it in PostgreSQL.
+
+    They are not stored several in one statement: the stored stage would then run ahead of the
+    last one published, and a worker killed in between would be found in a stage no watcher saw.
+    """
+
+    def __init__(self, run: _Run):
+        self._run = run
+        self._entered: list[tuple[Stage, float]] = []
+        self._task: asyncio.Task[None] | None = None
+
+    def enter(self, stage: Stage) -> None:
+        self._entered.append((stage, time.time()))
+        task = self._task
+        # A task that failed is not replaced: `stored` raises its error, and no transition may be
+        # stored after one that was not.
+        if task is None or (task.done() and not task.cancelled() and task.exception() is None):
+            self._task = asyncio.create_task(self._store(), name=f"transitions-{self._run.resume_id}")
+
+    async def stored(self) -> None:
+        """Return once every stage entered so far is stored and published; raise what stopped that
+        (NotFoundError RESUME_GONE when the resume was deleted or finished elsewhere)."""
+        if self._task is not None:
+            await asyncio.shield(self._task)
+
+    def cancel(self) -> None:
+        if self._task is not None and not self._task.done():
+            self._task.cancel()
+
+    async def _store(self) -> None:
+        run = self._run
+        while self._entered:
+            stage, entered_at = self._entered.pop(0)
+            at = datetime.fromtimestamp(entered_at, UTC)
+            event = await run.p.repository.transition(run.resume_id, stage, attempt=run.attempt, at=at)
+            # From entering the stage to its transition being stored, waiting for the one before included.
+            run.timings.ms[f"store {stage.value}"] = round((time.time() - entered_at) * 1000, 2)
+            if event is None:
+                raise NotFoundError(
+                    "the resume was deleted or finished while processing", reason="RESUME_GONE"
+                )
+            await run._publish(event)
+
+
 class _Run:
     """One attempt at one resume; remembers the stage it is in for the failure report."""
 
@@ -131,6 +184,7 @@ class _Run:
         self.queue_ms = queue_ms
         self.stage = Stage.QUEUED
         self.timings = StepTimings()
+        self.transitions = _Transitions(self)
 
     async def execute(self) -> None:
         try:
@@ -138,28 +192,38 @@ class _Run:
             if record is None:
                 return  # deleted, or a duplicate delivery of a finished job
             parsed, vectors = await self._process(record)
-            await self._enter(Stage.PERSISTING)
+            self._enter(Stage.PERSISTING)
             with self.timings.step(Stage.PERSISTING.value):
+                # The vectors are written while the last transitions are stored; COMPLETED after them.
                 event = await self.p.repository.complete(
-                    self.resume_id, parsed, vectors, attempt=self.attempt, search_text=search_text(parsed)
+                    self.resume_id,
+                    parsed,
+                    vectors,
+                    attempt=self.attempt,
+                    search_text=search_text(parsed),
+                    ready=self.transitions.stored,
                 )
-            if event is not None:
-                await self._publish(event)
+            if event is None:
+                raise NotFoundError(
+                    "the resume was deleted or finished while processing", reason="RESUME_GONE"
+                )
+            await self._publish(event)
             log.info("resume completed", extra=self._log_fields())
         except Retry:
             raise
         except Exception as error:
             await self._handle_failure(error)
+        finally:
+            self.transitions.cancel()  # only if the job itself was cancelled: otherwise all are stored
 
     async def _start(self) -> ResumeRecord | None:
-        """Enter EXTRACTING and read the resume, in one round trip."""
+        """Read the resume and enter EXTRACTING. The transition is stored while the file is read."""
         self.stage = Stage.EXTRACTING
-        with self.timings.step(f"store {self.stage.value}"):
-            started = await self.p.repository.start(self.resume_id, attempt=self.attempt)
-        if started is None:
+        with self.timings.step("read row"):
+            record = await self.p.repository.find(self.resume_id)
+        if record is None or record.stage in (Stage.COMPLETED, Stage.FAILED):
             return None
-        record, event = started
-        await self._publish(event)
+        self._enter(Stage.EXTRACTING)
         return record
 
     async def _process(self, record: ResumeRecord) -> tuple[ParsedResume, list[EmbeddingVector]]:
@@ -168,27 +232,15 @@ class _Run:
             data = await self.p.blobs.get(record.bucket, record.key)
         source = SourceFile(data=data, media_type=record.media_type, bucket=record.bucket, key=record.key)
         document = await self._timed(stages.extractor.extract(source))
-        grouped = await self._stage(Stage.GROUPING, asyncio.to_thread(stages.grouper.group, document))
-        parsed = await self._stage(Stage.NORMALIZING, stages.normalizer.normalize(grouped))
+        self._enter(Stage.GROUPING)
+        grouped = await self._timed(asyncio.to_thread(stages.grouper.group, document))
+        self._enter(Stage.NORMALIZING)
+        parsed = await self._timed(stages.normalizer.normalize(grouped))
         if parsed.is_empty():
             raise NormalizationError("no resume content was recognized", reason="NOTHING_RECOGNIZED")
-        vectors = await self._stage(Stage.EMBEDDING, self._embed(parsed))
+        self._enter(Stage.EMBEDDING)
+        vectors = await self._timed(self._embed(parsed))
         return parsed, vectors
-
-    async def _stage(self, stage: Stage, work: Awaitable[T]) -> T:
-        """Enter `stage` and do its work, both at once: storing a transition waits for PostgreSQL
-        to flush its log to disk, and work that does not touch the resume's row need not wait for
-        that. Its result is used only once the transition is stored and published, so watchers
-        and a failure report see the same order as if one came after the other."""
-        self.stage = stage
-        working = asyncio.ensure_future(self._timed(work))
-        try:
-            await self._enter(stage)
-        except BaseException:
-            working.cancel()  # the resume is gone or the database unreachable: the result is not wanted
-            await asyncio.gather(working, return_exceptions=True)
-            raise
-        return await working
 
     async def _embed(self, parsed: ParsedResume) -> list[EmbeddingVector]:
         embedder = self.p.stages.embedder
@@ -198,13 +250,10 @@ class _Run:
             for i, vector in enumerate(vectors)
         ]
 
-    async def _enter(self, stage: Stage) -> None:
+    def _enter(self, stage: Stage) -> None:
+        """Enter `stage`: its transition is stored and published in the background (_Transitions)."""
         self.stage = stage
-        with self.timings.step(f"store {stage.value}"):
-            event = await self.p.repository.transition(self.resume_id, stage, attempt=self.attempt)
-        if event is None:
-            raise NotFoundError("the resume was deleted or finished while processing", reason="RESUME_GONE")
-        await self._publish(event)
+        self.transitions.enter(stage)
 
     async def _publish(self, event: ResumeEvent) -> None:
         self.timings.published(event.stage.value)
@@ -250,6 +299,10 @@ class _Run:
         return backends.get(self.stage, "local")
 
     async def _handle_failure(self, error: Exception) -> None:
+        try:
+            await self.transitions.stored()  # the stages entered come first in the history
+        except Exception as unstored:
+            error = unstored  # the resume is gone, or the database unreachable: that is the failure now
         if isinstance(error, NotFoundError) and error.reason == "RESUME_GONE":
             return  # deleted mid-pipeline: nothing left to record
         settings, ids = self.p.settings, {"resume_id": str(self.resume_id), "stage": self.stage.value}

@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import uuid
 from collections.abc import AsyncIterator
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from sqlalchemy import func, select, text
@@ -39,17 +40,27 @@ async def stored_events(repository: ResumeRepository, resume_id: uuid.UUID) -> l
     return [(e.sequence, e.stage) for e in await repository.events_after(resume_id, 0)]
 
 
-async def test_start_enters_extracting_and_returns_the_resume(repository: ResumeRepository) -> None:
+async def test_find_reads_the_resume_and_a_transition_keeps_its_entry_time(
+    repository: ResumeRepository,
+) -> None:
     resume_id = await new_resume(repository)
 
-    started = await repository.start(resume_id, attempt=1)
+    record = await repository.find(resume_id)
+    entered = datetime.now(UTC) - timedelta(milliseconds=30)  # entered before it was stored
+    event = await repository.transition(resume_id, Stage.EXTRACTING, attempt=1, at=entered)
 
-    assert started is not None
-    record, event = started
-    assert (record.id, record.stage, record.sequence, record.attempt) == (resume_id, Stage.EXTRACTING, 2, 1)
+    assert record is not None
+    assert (record.id, record.stage, record.sequence, record.attempt) == (resume_id, Stage.QUEUED, 1, 0)
     assert (record.bucket, record.key, record.sha256) == ("b", "k", "0" * 64)
-    assert (event.sequence, event.stage) == (2, Stage.EXTRACTING)
+    assert event is not None and (event.sequence, event.stage, event.occurred_at) == (
+        2,
+        Stage.EXTRACTING,
+        entered,
+    )
     assert await stored_events(repository, resume_id) == [(1, Stage.QUEUED), (2, Stage.EXTRACTING)]
+    stored = await repository.events_after(resume_id, 1)
+    assert stored[0].occurred_at == entered
+    assert await repository.find(uuid.uuid4()) is None
 
 
 async def test_concurrent_transitions_get_consecutive_sequence_numbers(repository: ResumeRepository) -> None:
@@ -72,9 +83,8 @@ async def test_nothing_moves_a_terminal_or_deleted_resume(repository: ResumeRepo
     vector = EmbeddingVector(None, "test", [1.0, 0.0])
 
     assert await repository.transition(resume_id, Stage.GROUPING, attempt=1) is None
-    assert await repository.start(resume_id, attempt=2) is None
     assert await repository.complete(resume_id, parsed, [vector], attempt=1, search_text="Ada") is None
-    assert await repository.start(uuid.uuid4(), attempt=1) is None
+    assert await repository.complete(uuid.uuid4(), parsed, [vector], attempt=1, search_text="Ada") is None
 
     record = await repository.get(resume_id)
     assert record is not None and record.stage == Stage.FAILED and record.error == error
@@ -103,6 +113,38 @@ async def test_complete_stores_the_result_vectors_and_event_together(repository:
         )
     assert sorted(stored, key=lambda i: -1 if i is None else i) == [None, 0]
     assert matched == 1
+
+
+async def test_complete_stores_completed_only_after_what_it_waits_for(repository: ResumeRepository) -> None:
+    """`ready` (the pipeline's earlier transitions) runs inside the transaction: the vectors are
+    written meanwhile, COMPLETED comes after, and nothing is written if `ready` fails."""
+    resume_id = await new_resume(repository)
+    parsed = ParsedResume(basics=Basics(name="Ada"))
+    vectors = [EmbeddingVector(None, "test", [1.0, 0.0])]
+
+    async def fails() -> None:
+        raise ConnectionError("the database went away")
+
+    with pytest.raises(ConnectionError):
+        await repository.complete(resume_id, parsed, vectors, attempt=1, search_text="Ada", ready=fails)
+    async with repository._sessions() as session:
+        assert await session.scalar(select(func.count()).select_from(ResumeEmbeddingRow)) == 0
+
+    async def persisting() -> None:
+        assert await repository.transition(resume_id, Stage.PERSISTING, attempt=1) is not None
+
+    event = await repository.complete(
+        resume_id, parsed, vectors, attempt=1, search_text="Ada", ready=persisting
+    )
+
+    assert event is not None and (event.sequence, event.stage) == (3, Stage.COMPLETED)
+    assert await stored_events(repository, resume_id) == [
+        (1, Stage.QUEUED),
+        (2, Stage.PERSISTING),
+        (3, Stage.COMPLETED),
+    ]
+    record = await repository.get(resume_id)
+    assert record is not None and record.parsed == parsed
 
 
 async def test_an_idempotency_key_creates_one_resume(repository: ResumeRepository) -> None:

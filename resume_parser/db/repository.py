@@ -9,7 +9,7 @@ makes each one atomic by itself, and one round trip replaces BEGIN, the statemen
 from __future__ import annotations
 
 import uuid
-from collections.abc import AsyncIterator, Sequence
+from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
@@ -30,6 +30,7 @@ from sqlalchemy import (
     update,
 )
 from sqlalchemy.dialects.postgresql import JSONB, insert
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession, async_sessionmaker
 
 from resume_parser.db.tables import ResumeEmbeddingRow, ResumeEventRow, ResumeRow
@@ -143,8 +144,6 @@ def _transition_parameters(
 
 
 TRANSITION = _transition_statement((ResumeRow.sequence,))
-# The pipeline's first step: enter EXTRACTING and read what the job needs to know of the resume.
-START = _transition_statement(RECORD_COLUMNS)
 # The last: store the result with the COMPLETED transition.
 COMPLETE = _transition_statement(
     (ResumeRow.sequence,),
@@ -229,6 +228,12 @@ class ResumeRepository:
             ).all()
             return _record_from_row(row, events)
 
+    async def find(self, resume_id: uuid.UUID) -> ResumeRecord | None:
+        """The resume without its history, for the pipeline's start: one statement, no transaction."""
+        async with self._autocommit() as connection:
+            row = (await connection.execute(select(*RECORD_COLUMNS).where(ResumeRow.id == resume_id))).first()
+        return None if row is None else _record_from_row(row)
+
     async def get_by_idempotency_key(self, tenant_id: str, key: str) -> ResumeRecord | None:
         async with self._sessions() as session:
             resume_id = await session.scalar(
@@ -280,25 +285,16 @@ class ResumeRepository:
         *,
         attempt: int,
         error: StageError | None = None,
+        at: datetime | None = None,
     ) -> ResumeEvent | None:
-        """Move a non-terminal resume to `stage`. Returns None when the resume is gone or already
-        terminal (a deleted resume, or a duplicate job finding its work done)."""
-        now = _now()
+        """Move a non-terminal resume to `stage`, entered `at` (default: now). Returns None when the
+        resume is gone or already terminal (a deleted resume, or a duplicate job finding its work
+        done)."""
+        now = at or _now()
         parameters = _transition_parameters(resume_id, stage, attempt, error, now)
         async with self._autocommit() as connection:
             row = (await connection.execute(TRANSITION, parameters)).first()
         return None if row is None else ResumeEvent(resume_id, row.sequence, stage, attempt, now, error)
-
-    async def start(self, resume_id: uuid.UUID, *, attempt: int) -> tuple[ResumeRecord, ResumeEvent] | None:
-        """Enter EXTRACTING, the pipeline's first stage, and return the resume as it now is, in one
-        round trip. None when the resume is gone or already terminal (a duplicate job)."""
-        now = _now()
-        parameters = _transition_parameters(resume_id, Stage.EXTRACTING, attempt, None, now)
-        async with self._autocommit() as connection:
-            row = (await connection.execute(START, parameters)).first()
-        if row is None:
-            return None
-        return _record_from_row(row), ResumeEvent(resume_id, row.sequence, Stage.EXTRACTING, attempt, now)
 
     async def complete(
         self,
@@ -308,10 +304,14 @@ class ResumeRepository:
         *,
         attempt: int,
         search_text: str,
+        ready: Callable[[], Awaitable[None]] | None = None,
     ) -> ResumeEvent | None:
-        """Store the result and enter COMPLETED atomically: a reader never sees one without the other."""
-        now = _now()
-        parameters = _transition_parameters(resume_id, Stage.COMPLETED, attempt, None, now) | {
+        """Store the result and enter COMPLETED atomically: a reader never sees one without the other.
+
+        `ready`, when given, is awaited inside the transaction after the vectors are written and
+        before the resume row is: the pipeline's earlier transitions are stored and published
+        meanwhile, and COMPLETED is stored only after them. If it raises, nothing is written."""
+        result = {
             "parsed": parsed.to_json_dict(),
             "parser_version": parsed.meta.parser_version if parsed.meta else None,
             "search_text": search_text,
@@ -326,13 +326,23 @@ class ResumeRepository:
             }
             for e in embeddings
         ]
-        async with self._sessions.begin() as session:
-            row = (await session.execute(COMPLETE, parameters)).first()
-            if row is None:
-                return None  # gone or terminal: nothing was written
+        async with self._sessions() as session:
             await session.execute(delete(ResumeEmbeddingRow).where(ResumeEmbeddingRow.resume_id == resume_id))
             if vectors:
-                await session.execute(insert(ResumeEmbeddingRow), vectors)
+                try:
+                    await session.execute(insert(ResumeEmbeddingRow), vectors)
+                except IntegrityError:  # the vectors' one foreign key: the resume was deleted
+                    await session.rollback()
+                    return None
+            if ready is not None:
+                await ready()
+            now = _now()
+            parameters = _transition_parameters(resume_id, Stage.COMPLETED, attempt, None, now) | result
+            row = (await session.execute(COMPLETE, parameters)).first()
+            if row is None:
+                await session.rollback()  # gone or terminal: nothing is written
+                return None
+            await session.commit()
         return ResumeEvent(resume_id, row.sequence, Stage.COMPLETED, attempt, now)
 
     async def requeue(self, resume_id: uuid.UUID) -> ResumeEvent | None:
