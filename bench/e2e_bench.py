@@ -11,7 +11,9 @@ for COMPLETED, then uploads the next. Configurations:
 
 Each upload's time is split into parts, from the client's clock, the transition times stored in
 PostgreSQL (GetResume's stage_timings) and the server's and worker's JSON log lines (same machine,
-same clock). The report (Markdown, on stdout) replaces its section of bench/results.md; the stack's
+same clock). A worker's `store STAGE` step runs beside the stages' work (pipeline._Transitions): it
+is counted from entering the stage to its transition being stored, the wait behind the previous
+transition included. The report (Markdown, on stdout) replaces its section of bench/results.md; the stack's
 logs and every upload's raw figures are kept in bench/out/e2e/.
 
     .venv/bin/python bench/e2e_bench.py [--uploads 50] [--clients 10] [--concurrent-uploads 200]

@@ -156,8 +156,14 @@ class _Transitions:
             await asyncio.shield(self._task)
 
     def cancel(self) -> None:
-        if self._task is not None and not self._task.done():
+        """The job itself was cancelled (its timeout, a shutdown): stop storing. Otherwise `stored`
+        has already been awaited and this does nothing."""
+        if self._task is None:
+            return
+        if not self._task.done():
             self._task.cancel()
+        elif not self._task.cancelled():
+            self._task.exception()  # retrieved: a failure nobody awaited is not logged again at exit
 
     async def _store(self) -> None:
         run = self._run
