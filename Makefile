@@ -6,7 +6,7 @@ BUF     := node_modules/.bin/buf
 EVAL    ?= ../shared/eval
 PROTOS  := $(shell find protos -name '*.proto')
 
-.PHONY: go-client contract-baseline install generate lint typecheck test dev eval eval-train eval-lolo train alignment bench bench-extract bench-parse bench-search bench-latency bench-load bench-convert clean
+.PHONY: go-client contract-baseline install generate lint typecheck test dev eval eval-train eval-lolo train alignment bench bench-extract bench-parse bench-search bench-latency bench-load bench-e2e bench-convert clean
 
 install: ## create .venv with the package, its extras and every test tool; install buf and LibreOffice
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -83,6 +83,9 @@ bench-convert: ## DOC, RTF and ODT: LibreOffice conversion time per format (cold
 
 bench-load: ## 1,000 uploads, 50 clients, 1,000 watchers, one server, two workers
 	$(PY) bench/load_bench.py
+
+bench-e2e: ## upload to COMPLETED on a fresh dev stack, part by part: 1 client, then 10 clients on 1 and 2 workers
+	$(PY) bench/e2e_bench.py
 
 clean:
 	rm -rf .eval-out .pytest_cache .mypy_cache .ruff_cache .tools/go-build-cache

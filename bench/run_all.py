@@ -32,6 +32,7 @@ BENCHMARKS = {
     "search_bench": "Search quality on the dev corpus (recall, nDCG)",
     "search_latency": "Search latency at scale",
     "load_bench": "End-to-end upload-to-COMPLETED and watch event latency under load",
+    "e2e_bench": "End-to-end latency, upload to COMPLETED, part by part (`make bench-e2e`)",
 }
 
 

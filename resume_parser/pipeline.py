@@ -12,6 +12,7 @@ import time
 import uuid
 from collections.abc import Awaitable
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from typing import TypeVar
 
 from arq import Retry
@@ -19,7 +20,7 @@ from grpc import StatusCode
 
 from resume_parser.blobstore import BlobStore
 from resume_parser.db.repository import EmbeddingVector, ResumeRepository
-from resume_parser.domain import ResumeRecord, Stage, StageError
+from resume_parser.domain import ResumeEvent, ResumeRecord, Stage, StageError
 from resume_parser.embedding import Embedder
 from resume_parser.embedding.texts import resume_text, search_text, work_texts
 from resume_parser.errors import (
@@ -35,6 +36,7 @@ from resume_parser.extraction import Extractor, SourceFile
 from resume_parser.grouping import Grouper
 from resume_parser.normalization import Normalizer
 from resume_parser.observability import metrics, tracing
+from resume_parser.observability.timings import StepTimings
 from resume_parser.resume import ParsedResume
 from resume_parser.retry import backoff_seconds, is_transient
 from resume_parser.settings import Settings
@@ -115,53 +117,134 @@ class Pipeline:
         self.publisher = publisher
         self.stages = stages
 
-    async def run(self, resume_id: uuid.UUID, attempt: int) -> None:
-        record = await self.repository.get(resume_id)
-        if record is None or record.stage.is_terminal:
-            return  # deleted, or a duplicate delivery of a finished job
-        await _Run(self, record, attempt).execute()
+    async def run(self, resume_id: uuid.UUID, attempt: int, *, queue_ms: float | None = None) -> None:
+        """One attempt; `queue_ms` (how long the job waited in the queue) goes into its log line."""
+        await _Run(self, resume_id, attempt, queue_ms).execute()
+
+
+class _Transitions:
+    """A run's transitions, stored and published in order while the stages' work goes on.
+
+    Storing a transition waits for PostgreSQL to flush its log to disk, longer than grouping or
+    normalizing a page takes. So entering a stage only records it, with the time it was entered;
+    one task stores the recorded transitions one after the other, each in its own statement, and
+    publishes each event once it is stored. The run waits for them (`stored`) before it stores
+    its result or its failure, so watchers see the same history as if each stage had waited for
+    its transition, and a worker killed at any point leaves a prefix of it in PostgreSQL.
+
+    They are not stored several in one statement: the stored stage would then run ahead of the
+    last one published, and a worker killed in between would be found in a stage no watcher saw.
+    """
+
+    def __init__(self, run: _Run):
+        self._run = run
+        self._entered: list[tuple[Stage, float]] = []
+        self._task: asyncio.Task[None] | None = None
+
+    def enter(self, stage: Stage) -> None:
+        self._entered.append((stage, time.time()))
+        task = self._task
+        # A task that failed is not replaced: `stored` raises its error, and no transition may be
+        # stored after one that was not.
+        if task is None or (task.done() and not task.cancelled() and task.exception() is None):
+            self._task = asyncio.create_task(self._store(), name=f"transitions-{self._run.resume_id}")
+
+    async def stored(self) -> None:
+        """Return once every stage entered so far is stored and published; raise what stopped that
+        (NotFoundError RESUME_GONE when the resume was deleted or finished elsewhere)."""
+        if self._task is not None:
+            await asyncio.shield(self._task)
+
+    def cancel(self) -> None:
+        """The job itself was cancelled (its timeout, a shutdown): stop storing. Otherwise `stored`
+        has already been awaited and this does nothing."""
+        if self._task is None:
+            return
+        if not self._task.done():
+            self._task.cancel()
+        elif not self._task.cancelled():
+            self._task.exception()  # retrieved: a failure nobody awaited is not logged again at exit
+
+    async def _store(self) -> None:
+        run = self._run
+        while self._entered:
+            stage, entered_at = self._entered.pop(0)
+            at = datetime.fromtimestamp(entered_at, UTC)
+            event = await run.p.repository.transition(run.resume_id, stage, attempt=run.attempt, at=at)
+            # From entering the stage to its transition being stored, waiting for the one before included.
+            run.timings.ms[f"store {stage.value}"] = round((time.time() - entered_at) * 1000, 2)
+            if event is None:
+                raise NotFoundError(
+                    "the resume was deleted or finished while processing", reason="RESUME_GONE"
+                )
+            await run._publish(event)
 
 
 class _Run:
     """One attempt at one resume; remembers the stage it is in for the failure report."""
 
-    def __init__(self, pipeline: Pipeline, record: ResumeRecord, attempt: int):
+    def __init__(self, pipeline: Pipeline, resume_id: uuid.UUID, attempt: int, queue_ms: float | None):
         self.p = pipeline
-        self.record = record
+        self.resume_id = resume_id
         self.attempt = attempt
+        self.queue_ms = queue_ms
         self.stage = Stage.QUEUED
+        self.timings = StepTimings()
+        self.transitions = _Transitions(self)
 
     async def execute(self) -> None:
         try:
-            parsed, vectors = await self._process()
-            await self._enter(Stage.PERSISTING)
-            event = await self.p.repository.complete(
-                self.record.id, parsed, vectors, attempt=self.attempt, search_text=search_text(parsed)
-            )
-            if event is not None:
-                await self.p.publisher.publish(event)
-            log.info("resume completed", extra={"resume_id": str(self.record.id), "attempt": self.attempt})
+            record = await self._start()
+            if record is None:
+                return  # deleted, or a duplicate delivery of a finished job
+            parsed, vectors = await self._process(record)
+            self._enter(Stage.PERSISTING)
+            with self.timings.step(Stage.PERSISTING.value):
+                # The vectors are written while the last transitions are stored; COMPLETED after them.
+                event = await self.p.repository.complete(
+                    self.resume_id,
+                    parsed,
+                    vectors,
+                    attempt=self.attempt,
+                    search_text=search_text(parsed),
+                    ready=self.transitions.stored,
+                )
+            if event is None:
+                raise NotFoundError(
+                    "the resume was deleted or finished while processing", reason="RESUME_GONE"
+                )
+            await self._publish(event)
+            log.info("resume completed", extra=self._log_fields())
         except Retry:
             raise
         except Exception as error:
             await self._handle_failure(error)
+        finally:
+            self.transitions.cancel()  # only if the job itself was cancelled: otherwise all are stored
 
-    async def _process(self) -> tuple[ParsedResume, list[EmbeddingVector]]:
-        stages, record = self.p.stages, self.record
-        await self._enter(Stage.EXTRACTING)
-        data = await self.p.blobs.get(record.bucket, record.key)
+    async def _start(self) -> ResumeRecord | None:
+        """Read the resume and enter EXTRACTING. The transition is stored while the file is read."""
+        self.stage = Stage.EXTRACTING
+        with self.timings.step("read row"):
+            record = await self.p.repository.find(self.resume_id)
+        if record is None or record.stage in (Stage.COMPLETED, Stage.FAILED):
+            return None
+        self._enter(Stage.EXTRACTING)
+        return record
+
+    async def _process(self, record: ResumeRecord) -> tuple[ParsedResume, list[EmbeddingVector]]:
+        stages = self.p.stages
+        with self.timings.step("read file"):
+            data = await self.p.blobs.get(record.bucket, record.key)
         source = SourceFile(data=data, media_type=record.media_type, bucket=record.bucket, key=record.key)
         document = await self._timed(stages.extractor.extract(source))
-
-        await self._enter(Stage.GROUPING)
+        self._enter(Stage.GROUPING)
         grouped = await self._timed(asyncio.to_thread(stages.grouper.group, document))
-
-        await self._enter(Stage.NORMALIZING)
+        self._enter(Stage.NORMALIZING)
         parsed = await self._timed(stages.normalizer.normalize(grouped))
         if parsed.is_empty():
             raise NormalizationError("no resume content was recognized", reason="NOTHING_RECOGNIZED")
-
-        await self._enter(Stage.EMBEDDING)
+        self._enter(Stage.EMBEDDING)
         vectors = await self._timed(self._embed(parsed))
         return parsed, vectors
 
@@ -173,19 +256,30 @@ class _Run:
             for i, vector in enumerate(vectors)
         ]
 
-    async def _enter(self, stage: Stage) -> None:
+    def _enter(self, stage: Stage) -> None:
+        """Enter `stage`: its transition is stored and published in the background (_Transitions)."""
         self.stage = stage
-        event = await self.p.repository.transition(self.record.id, stage, attempt=self.attempt)
-        if event is None:
-            raise NotFoundError("the resume was deleted or finished while processing", reason="RESUME_GONE")
-        await self.p.publisher.publish(event)
+        self.transitions.enter(stage)
+
+    async def _publish(self, event: ResumeEvent) -> None:
+        self.timings.published(event.stage.value)
+        with self.timings.step(f"publish {event.stage.value}"):
+            await self.p.publisher.publish(event)
+
+    def _log_fields(self) -> dict[str, object]:
+        ids = {"resume_id": str(self.resume_id), "attempt": self.attempt, "queue_ms": self.queue_ms}
+        return ids | self.timings.fields()
 
     async def _timed(self, work: Awaitable[T]) -> T:
         started = time.perf_counter()
         deadline = self.p.settings.stage_deadline_seconds
         stage, backend = self.stage.value, self._backend()
         try:
-            with tracing.stage_span(stage, backend), metrics.time_stage(stage, backend):
+            with (
+                tracing.stage_span(stage, backend),
+                metrics.time_stage(stage, backend),
+                self.timings.step(stage),
+            ):
                 result = await asyncio.wait_for(work, deadline)
         except TimeoutError:
             if self.p.stages.computes_locally(self.stage):
@@ -197,7 +291,7 @@ class _Run:
         seconds = round(time.perf_counter() - started, 4)
         log.info(
             "stage finished",
-            extra={"resume_id": str(self.record.id), "stage": self.stage.value, "seconds": seconds},
+            extra={"resume_id": str(self.resume_id), "stage": self.stage.value, "seconds": seconds},
         )
         return result
 
@@ -211,9 +305,13 @@ class _Run:
         return backends.get(self.stage, "local")
 
     async def _handle_failure(self, error: Exception) -> None:
+        try:
+            await self.transitions.stored()  # the stages entered come first in the history
+        except Exception as unstored:
+            error = unstored  # the resume is gone, or the database unreachable: that is the failure now
         if isinstance(error, NotFoundError) and error.reason == "RESUME_GONE":
             return  # deleted mid-pipeline: nothing left to record
-        settings, ids = self.p.settings, {"resume_id": str(self.record.id), "stage": self.stage.value}
+        settings, ids = self.p.settings, {"resume_id": str(self.resume_id), "stage": self.stage.value}
         permanent = isinstance(
             error, DocumentError | InvalidInputError | NormalizationError
         ) or not is_transient(error)
@@ -234,7 +332,7 @@ class _Run:
             extra["where"] = _where(error)
         log.warning("resume failed", extra=extra)
         event = await self.p.repository.transition(
-            self.record.id, Stage.FAILED, attempt=self.attempt, error=failure
+            self.resume_id, Stage.FAILED, attempt=self.attempt, error=failure
         )
         if event is not None:
-            await self.p.publisher.publish(event)
+            await self._publish(event)

@@ -31,6 +31,7 @@ from resume_parser.errors import (
 from resume_parser.events import EventHub, EventPublisher
 from resume_parser.extraction.filetype import detect_media_type
 from resume_parser.jobqueue import JobQueue
+from resume_parser.observability.timings import StepTimings
 from resume_parser.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -103,26 +104,31 @@ class ResumeService:
             if existing is not None:
                 await self._ensure_queued(existing)
                 return existing, False
+        timings = StepTimings()
         data = request.content if request.content is not None else await self._fetch(request.s3_uri or "")
         media_type = self._validate_file(data)
         sha256, key = content_key(data)
-        await self._blobs.put(key, data, media_type)
-        record, created = await self._repository.create(
-            NewResume(
-                filename=request.filename,
-                declared_content_type=request.content_type,
-                media_type=media_type,
-                job_post_id=request.job_post_id,
-                external_id=request.external_id,
-                idempotency_key=request.idempotency_key or None,
-                bucket=self._blobs.bucket,
-                key=key,
-                size_bytes=len(data),
-                sha256=sha256,
-                tenant_id=request.tenant_id,
+        with timings.step("store file"):
+            await self._blobs.put(key, data, media_type)
+        with timings.step("create row"):
+            record, created = await self._repository.create(
+                NewResume(
+                    filename=request.filename,
+                    declared_content_type=request.content_type,
+                    media_type=media_type,
+                    job_post_id=request.job_post_id,
+                    external_id=request.external_id,
+                    idempotency_key=request.idempotency_key or None,
+                    bucket=self._blobs.bucket,
+                    key=key,
+                    size_bytes=len(data),
+                    sha256=sha256,
+                    tenant_id=request.tenant_id,
+                )
             )
-        )
-        await self._ensure_queued(record)
+        with timings.step("enqueue"):
+            await self._ensure_queued(record)
+        log.info("resume uploaded", extra={"resume_id": str(record.id), "new": created, **timings.fields()})
         return record, created
 
     def _validate_file(self, data: bytes) -> str:
@@ -151,13 +157,14 @@ class ResumeService:
             raise FileTooLargeError(f"the file is larger than {self._settings.max_upload_bytes} bytes")
         return await self._blobs.get(bucket, key)  # its size was checked just above
 
-    async def _ensure_queued(self, record: ResumeRecord) -> None:
-        """A QUEUED resume must have a job. If Redis is down, the row is safe in PostgreSQL and the
-        worker's sweeper enqueues it later, so the upload still succeeds."""
+    async def _ensure_queued(self, record: ResumeRecord, *, again: bool = False) -> None:
+        """A QUEUED resume must have a job (`again`: a new one, see JobQueue.enqueue). If Redis is
+        down, the row is safe in PostgreSQL and the worker's sweeper enqueues it later, so the
+        upload still succeeds."""
         if record.stage != Stage.QUEUED:
             return
         try:
-            await self._queue.enqueue(record.id)
+            await self._queue.enqueue(record.id, again=again)
         except (OSError, ConnectionError, ResumeParserError) as error:
             log.warning(
                 "enqueue deferred to the sweeper",
@@ -250,5 +257,5 @@ class ResumeService:
         if event is not None and self._publisher is not None:
             await self._publisher.publish(event)
         record = await self.get(resume_id, tenant_id)
-        await self._ensure_queued(record)
+        await self._ensure_queued(record, again=True)  # its last job may have finished a moment ago
         return record

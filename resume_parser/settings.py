@@ -83,6 +83,9 @@ class Settings(BaseSettings):
     job_timeout_seconds: float = 600.0
     stage_deadline_seconds: float = 300.0
     worker_max_jobs: int = 4
+    # A worker is woken when a job is enqueued; it also polls the queue this often, for deferred
+    # retries, jobs of a dead worker and any wake-up message that was lost.
+    worker_poll_seconds: float = Field(default=0.2, gt=0)
 
     # Document limits: every input is bounded in time and memory.
     max_pages: int = 50

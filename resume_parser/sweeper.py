@@ -53,8 +53,8 @@ class Sweeper:
                 if event is not None:
                     await self._publisher.publish(event)
             else:
-                # The arq job id is the resume id: if the job still exists this is a no-op.
-                await self._queue.enqueue(record.id)
+                # The arq job id is the resume id: if the job is still queued or running this is a no-op.
+                await self._queue.enqueue(record.id, again=True)
                 await self._repository.touch(record.id)
             log.info("stalled resume swept", extra={"resume_id": str(record.id), "stage": record.stage.value})
             acted += 1

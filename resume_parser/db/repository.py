@@ -1,23 +1,45 @@
 """ResumeRepository: the one place that reads and writes resumes, their transitions and embeddings.
 
 A stage transition bumps the resume's sequence number and appends the matching resume_events row
-in one transaction, so the stored history never has a gap; publishing happens after the commit.
+in one statement, so the stored history never has a gap; publishing happens after the commit.
+The statements on the pipeline's path are single statements run in autocommit mode: PostgreSQL
+makes each one atomic by itself, and one round trip replaces BEGIN, the statement and COMMIT.
 """
 
 from __future__ import annotations
 
 import uuid
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
+from contextlib import asynccontextmanager
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
+from typing import Any
 
-from sqlalchemy import and_, delete, func, or_, select, update
-from sqlalchemy.dialects.postgresql import insert
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from sqlalchemy import (
+    DateTime,
+    Integer,
+    Row,
+    Select,
+    Text,
+    and_,
+    bindparam,
+    delete,
+    func,
+    or_,
+    select,
+    update,
+)
+from sqlalchemy.dialects.postgresql import JSONB, insert
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession, async_sessionmaker
 
 from resume_parser.db.tables import ResumeEmbeddingRow, ResumeEventRow, ResumeRow
 from resume_parser.domain import NewResume, ResumeEvent, ResumeRecord, Stage, StageError
 from resume_parser.resume import ParsedResume
+
+TERMINAL = (Stage.COMPLETED.value, Stage.FAILED.value)
+# What a ResumeRecord is made of: every column but the full-text document, which only search reads.
+RECORD_COLUMNS = tuple(c for c in ResumeRow.__table__.columns if c.name != "search_document")
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,7 +72,7 @@ def _event_from_row(row: ResumeEventRow) -> ResumeEvent:
     )
 
 
-def _record_from_row(row: ResumeRow, events: Sequence[ResumeEventRow] = ()) -> ResumeRecord:
+def _record_from_row(row: ResumeRow | Row[Any], events: Sequence[ResumeEventRow] = ()) -> ResumeRecord:
     return ResumeRecord(
         id=row.id,
         stage=Stage(row.stage),
@@ -73,53 +95,122 @@ def _record_from_row(row: ResumeRow, events: Sequence[ResumeEventRow] = ()) -> R
     )
 
 
+def _transition_statement(returning: Sequence[Any], **changes: Any) -> Select[Any]:
+    """One statement that moves a non-terminal resume to a stage with the next sequence number (and
+    sets any other column in `changes`) and appends the matching event. It returns the resume's
+    `returning` columns, or nothing and changes nothing when the resume is gone or already terminal.
+
+    Built once per shape, with the parameters resume_id, stage, attempt, error and now (see
+    _transition_parameters): building and caching a statement this size costs more than running it.
+    """
+    stage, attempt = bindparam("stage", type_=Text), bindparam("attempt", type_=Integer)
+    error, now = bindparam("error", type_=JSONB), bindparam("now", type_=DateTime(timezone=True))
+    moved = (
+        update(ResumeRow)
+        .where(ResumeRow.id == bindparam("resume_id"), ResumeRow.stage.not_in(TERMINAL))
+        .values(
+            stage=stage,
+            sequence=ResumeRow.sequence + 1,
+            attempt=attempt,
+            error=error,
+            updated_at=now,
+            **changes,
+        )
+        .returning(*{c.name: c for c in (ResumeRow.id, ResumeRow.sequence, *returning)}.values())
+        .cte("moved")
+    )
+    logged = (
+        insert(ResumeEventRow)
+        .from_select(
+            ["resume_id", "sequence", "stage", "attempt", "error", "occurred_at"],
+            select(moved.c.id, moved.c.sequence, stage, attempt, error, now),
+        )
+        .cte("logged")
+    )
+    # PostgreSQL runs every data-modifying part of a WITH, whether or not the query reads it.
+    return select(*(moved.c[column.name] for column in returning)).add_cte(logged)
+
+
+def _transition_parameters(
+    resume_id: uuid.UUID, stage: Stage, attempt: int, error: StageError | None, now: datetime
+) -> dict[str, Any]:
+    return {
+        "resume_id": resume_id,
+        "stage": stage.value,
+        "attempt": attempt,
+        "error": error.to_json() if error else None,
+        "now": now,
+    }
+
+
+TRANSITION = _transition_statement((ResumeRow.sequence,))
+# The last: store the result with the COMPLETED transition.
+COMPLETE = _transition_statement(
+    (ResumeRow.sequence,),
+    parsed=bindparam("parsed", type_=JSONB),
+    parser_version=bindparam("parser_version", type_=Text),
+    search_document=func.to_tsvector("simple", bindparam("search_text", type_=Text)),
+)
+
+
 class ResumeRepository:
     def __init__(self, sessions: async_sessionmaker[AsyncSession]):
         self._sessions = sessions
 
+    @asynccontextmanager
+    async def _autocommit(self) -> AsyncIterator[AsyncConnection]:
+        """A connection on which every statement commits by itself (no BEGIN, no COMMIT)."""
+        async with self._sessions() as session:
+            yield await session.connection(execution_options={"isolation_level": "AUTOCOMMIT"})
+
     async def create(self, new: NewResume) -> tuple[ResumeRecord, bool]:
-        """Insert a QUEUED resume with its first event. With an idempotency key already used, return
-        the existing resume and False instead."""
+        """Insert a QUEUED resume with its first event, in one statement. With an idempotency key
+        already used, return the existing resume and False instead."""
         resume_id = uuid.uuid4()
         now = _now()
-        async with self._sessions.begin() as session:
-            inserted = await session.scalar(
-                insert(ResumeRow)
-                .values(
-                    id=resume_id,
-                    tenant_id=new.tenant_id,
-                    idempotency_key=new.idempotency_key,
-                    filename=new.filename,
-                    declared_content_type=new.declared_content_type,
-                    media_type=new.media_type,
-                    job_post_id=new.job_post_id,
-                    external_id=new.external_id,
-                    bucket=new.bucket,
-                    key=new.key,
-                    size_bytes=new.size_bytes,
-                    sha256=new.sha256,
-                    stage=Stage.QUEUED.value,
-                    sequence=1,
-                    attempt=0,
-                    created_at=now,
-                    updated_at=now,
-                )
-                .on_conflict_do_nothing(index_elements=[ResumeRow.tenant_id, ResumeRow.idempotency_key])
-                .returning(ResumeRow.id)
+        created = (
+            insert(ResumeRow)
+            .values(
+                id=resume_id,
+                tenant_id=new.tenant_id,
+                idempotency_key=new.idempotency_key,
+                filename=new.filename,
+                declared_content_type=new.declared_content_type,
+                media_type=new.media_type,
+                job_post_id=new.job_post_id,
+                external_id=new.external_id,
+                bucket=new.bucket,
+                key=new.key,
+                size_bytes=new.size_bytes,
+                sha256=new.sha256,
+                stage=Stage.QUEUED.value,
+                sequence=1,
+                attempt=0,
+                created_at=now,
+                updated_at=now,
             )
-            if inserted is not None:
-                session.add(
-                    ResumeEventRow(
-                        resume_id=resume_id, sequence=1, stage="QUEUED", attempt=0, occurred_at=now
-                    )
-                )
-        if inserted is None:
+            .on_conflict_do_nothing(index_elements=[ResumeRow.tenant_id, ResumeRow.idempotency_key])
+            .returning(*RECORD_COLUMNS)
+            .cte("created")
+        )
+        logged = (
+            insert(ResumeEventRow)
+            .from_select(
+                ["resume_id", "sequence", "stage", "attempt", "occurred_at"],
+                select(
+                    created.c.id, created.c.sequence, created.c.stage, created.c.attempt, created.c.created_at
+                ),
+            )
+            .cte("logged")
+        )
+        async with self._autocommit() as connection:
+            row = (await connection.execute(select(created).add_cte(logged))).first()
+        if row is None:
             existing = await self.get_by_idempotency_key(new.tenant_id, new.idempotency_key or "")
             assert existing is not None, "an idempotency-key conflict implies the row exists"
             return existing, False
-        record = await self.get(resume_id)
-        assert record is not None
-        return record, True
+        queued = ResumeEvent(resume_id, 1, Stage.QUEUED, 0, now)
+        return replace(_record_from_row(row), events=(queued,)), True
 
     async def get(self, resume_id: uuid.UUID, *, tenant_id: str | None = None) -> ResumeRecord | None:
         """The resume, or None; with `tenant_id`, None also when it belongs to another tenant (the
@@ -136,6 +227,12 @@ class ResumeRepository:
                 )
             ).all()
             return _record_from_row(row, events)
+
+    async def find(self, resume_id: uuid.UUID) -> ResumeRecord | None:
+        """The resume without its history, for the pipeline's start: one statement, no transaction."""
+        async with self._autocommit() as connection:
+            row = (await connection.execute(select(*RECORD_COLUMNS).where(ResumeRow.id == resume_id))).first()
+        return None if row is None else _record_from_row(row)
 
     async def get_by_idempotency_key(self, tenant_id: str, key: str) -> ResumeRecord | None:
         async with self._sessions() as session:
@@ -188,42 +285,16 @@ class ResumeRepository:
         *,
         attempt: int,
         error: StageError | None = None,
-        session: AsyncSession | None = None,
+        at: datetime | None = None,
     ) -> ResumeEvent | None:
-        """Move a non-terminal resume to `stage`. Returns None when the resume is gone or already
-        terminal (a deleted resume, or a duplicate job finding its work done)."""
-        if session is None:
-            async with self._sessions.begin() as own_session:
-                return await self.transition(
-                    resume_id, stage, attempt=attempt, error=error, session=own_session
-                )
-        now = _now()
-        sequence = await session.scalar(
-            update(ResumeRow)
-            .where(ResumeRow.id == resume_id, ResumeRow.stage.not_in([Stage.COMPLETED, Stage.FAILED]))
-            .values(
-                stage=stage.value,
-                sequence=ResumeRow.sequence + 1,
-                attempt=attempt,
-                error=error.to_json() if error else None,
-                updated_at=now,
-            )
-            .returning(ResumeRow.sequence)
-        )
-        if sequence is None:
-            return None
-        event = ResumeEvent(resume_id, sequence, stage, attempt, now, error)
-        session.add(
-            ResumeEventRow(
-                resume_id=resume_id,
-                sequence=sequence,
-                stage=stage.value,
-                attempt=attempt,
-                error=event.error.to_json() if event.error else None,
-                occurred_at=now,
-            )
-        )
-        return event
+        """Move a non-terminal resume to `stage`, entered `at` (default: now). Returns None when the
+        resume is gone or already terminal (a deleted resume, or a duplicate job finding its work
+        done)."""
+        now = at or _now()
+        parameters = _transition_parameters(resume_id, stage, attempt, error, now)
+        async with self._autocommit() as connection:
+            row = (await connection.execute(TRANSITION, parameters)).first()
+        return None if row is None else ResumeEvent(resume_id, row.sequence, stage, attempt, now, error)
 
     async def complete(
         self,
@@ -233,30 +304,46 @@ class ResumeRepository:
         *,
         attempt: int,
         search_text: str,
+        ready: Callable[[], Awaitable[None]] | None = None,
     ) -> ResumeEvent | None:
-        """Store the result and enter COMPLETED atomically: a reader never sees one without the other."""
-        async with self._sessions.begin() as session:
+        """Store the result and enter COMPLETED atomically: a reader never sees one without the other.
+
+        `ready`, when given, is awaited inside the transaction after the vectors are written and
+        before the resume row is: the pipeline's earlier transitions are stored and published
+        meanwhile, and COMPLETED is stored only after them. If it raises, nothing is written."""
+        result = {
+            "parsed": parsed.to_json_dict(),
+            "parser_version": parsed.meta.parser_version if parsed.meta else None,
+            "search_text": search_text,
+        }
+        vectors = [
+            {
+                "resume_id": resume_id,
+                "work_index": e.work_index,
+                "embedder": e.embedder,
+                "dimension": len(e.vector),
+                "embedding": e.vector,
+            }
+            for e in embeddings
+        ]
+        async with self._sessions() as session:
             await session.execute(delete(ResumeEmbeddingRow).where(ResumeEmbeddingRow.resume_id == resume_id))
-            await session.execute(
-                update(ResumeRow)
-                .where(ResumeRow.id == resume_id)
-                .values(
-                    parsed=parsed.to_json_dict(),
-                    parser_version=parsed.meta.parser_version if parsed.meta else None,
-                    search_document=func.to_tsvector("simple", search_text),
-                )
-            )
-            session.add_all(
-                ResumeEmbeddingRow(
-                    resume_id=resume_id,
-                    work_index=e.work_index,
-                    embedder=e.embedder,
-                    dimension=len(e.vector),
-                    embedding=e.vector,
-                )
-                for e in embeddings
-            )
-            return await self.transition(resume_id, Stage.COMPLETED, attempt=attempt, session=session)
+            if vectors:
+                try:
+                    await session.execute(insert(ResumeEmbeddingRow), vectors)
+                except IntegrityError:  # the vectors' one foreign key: the resume was deleted
+                    await session.rollback()
+                    return None
+            if ready is not None:
+                await ready()
+            now = _now()
+            parameters = _transition_parameters(resume_id, Stage.COMPLETED, attempt, None, now) | result
+            row = (await session.execute(COMPLETE, parameters)).first()
+            if row is None:
+                await session.rollback()  # gone or terminal: nothing is written
+                return None
+            await session.commit()
+        return ResumeEvent(resume_id, row.sequence, Stage.COMPLETED, attempt, now)
 
     async def requeue(self, resume_id: uuid.UUID) -> ResumeEvent | None:
         """Send a resume back to QUEUED (reprocessing); the history of earlier attempts is kept."""
@@ -269,7 +356,10 @@ class ResumeRepository:
                 .execution_options(synchronize_session=False)
             )
             # The row is now non-terminal, so the ordinary transition records the event.
-            return await self.transition(resume_id, Stage.QUEUED, attempt=0, session=session)
+            now = _now()
+            parameters = _transition_parameters(resume_id, Stage.QUEUED, 0, None, now)
+            row = (await session.execute(TRANSITION, parameters)).first()
+        return None if row is None else ResumeEvent(resume_id, row.sequence, Stage.QUEUED, 0, now)
 
     async def delete(self, resume_id: uuid.UUID, *, tenant_id: str) -> tuple[str, str, bool] | None:
         """Delete a tenant's resume with its events and embeddings. Returns (bucket, key,

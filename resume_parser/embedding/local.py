@@ -48,29 +48,51 @@ class LocalEmbedder:
         """Load the bundled model (exporting it to `cache_dir` on first use on a machine, a few
         seconds): call once at start-up and share the instance.
 
-        One thread per call: a query is too small to split, and spinning worker threads made
-        queries 5-10 times slower on a busy 2-CPU machine. Concurrency comes from requests."""
+        One thread per ONNX Runtime call: a query is too small to split, and spinning worker threads
+        made queries 5-10 times slower on a busy 2-CPU machine. Concurrency comes from requests, and
+        from the batches of one resume's texts (embed_documents)."""
         model_dir = bundled_model_path()
         return cls(
             OnnxEncoder(model_dir, onnx_file_for(model_dir, cache_dir), threads=1), batch_size=batch_size
         )
 
     def _encode(self, texts: list[str]) -> list[list[float]]:
-        # Similar lengths batched together pad less (as sentence-transformers does).
-        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
-        vectors: list[list[float]] = [[] for _ in texts]
-        for start in range(0, len(order), self._batch_size):
-            batch = order[start : start + self._batch_size]
-            for i, vector in zip(batch, self._encoder.encode([texts[i] for i in batch]), strict=True):
-                vectors[i] = vector.tolist()
-        return vectors
+        return [vector.tolist() for vector in self._encoder.encode(texts)]
 
     async def embed_documents(self, texts: list[str]) -> list[list[float]]:
-        if not texts:
-            return []
+        """One call per resume. Its texts are encoded in batches of similar length, and the batches
+        run at once, each on a thread of its own: ONNX Runtime releases the GIL, so one resume's
+        batches use every core of an idle machine, and a busy one runs them one after another."""
+        batches = similar_length_batches([len(text) for text in texts], self._batch_size)
         # ONNX Runtime sessions may be shared by threads; no lock is needed around them.
-        return await asyncio.to_thread(self._encode, texts)
+        encoded = await asyncio.gather(
+            *(asyncio.to_thread(self._encode, [texts[i] for i in batch]) for batch in batches)
+        )
+        vectors: list[list[float]] = [[] for _ in texts]
+        for batch, batch_vectors in zip(batches, encoded, strict=True):
+            for i, vector in zip(batch, batch_vectors, strict=True):
+                vectors[i] = vector
+        return vectors
 
     async def embed_query(self, text: str) -> list[float]:
         (vector,) = await asyncio.to_thread(self._encode, [text])
         return vector
+
+
+# A batch is padded to its longest text. A resume's texts are one long summary and a few short work
+# entries: padded to one length they cost about 1.5 times the CPU of encoding them one by one.
+MAX_LENGTH_RATIO = 1.25
+
+
+def similar_length_batches(lengths: list[int], batch_size: int) -> list[list[int]]:
+    """Indices of texts in batches of at most `batch_size` whose longest text is at most
+    MAX_LENGTH_RATIO times the length of their shortest, so padding wastes little."""
+    batches: list[list[int]] = []
+    for i in sorted(range(len(lengths)), key=lambda i: lengths[i]):
+        current = batches[-1] if batches else []
+        shortest = lengths[current[0]] if current else 0
+        if current and len(current) < batch_size and lengths[i] <= MAX_LENGTH_RATIO * max(shortest, 1):
+            current.append(i)
+        else:
+            batches.append([i])
+    return batches

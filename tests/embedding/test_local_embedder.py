@@ -7,7 +7,12 @@ import sys
 
 import pytest
 
-from resume_parser.embedding.local import LocalEmbedder, bundled_model_path
+from resume_parser.embedding.local import (
+    MAX_LENGTH_RATIO,
+    LocalEmbedder,
+    bundled_model_path,
+    similar_length_batches,
+)
 from resume_parser.errors import ConfigurationError
 
 
@@ -66,3 +71,27 @@ def test_a_missing_part_is_a_configuration_error(
     monkeypatch.setitem(sys.modules, module, None)  # makes the import fail
     with pytest.raises(ConfigurationError, match=message):
         LocalEmbedder.load()
+
+
+def test_texts_are_batched_with_texts_of_a_similar_length() -> None:
+    lengths = [900, 120, 130, 40, 2000, 125, 41, 1000, 0, 0]
+
+    batches = similar_length_batches(lengths, batch_size=2)
+
+    assert sorted(i for batch in batches for i in batch) == list(range(len(lengths)))
+    for batch in batches:
+        assert len(batch) <= 2
+        assert max(lengths[i] for i in batch) <= MAX_LENGTH_RATIO * max(min(lengths[i] for i in batch), 1)
+    assert [4] in batches and [0, 7] in batches  # 2000 alone; 900 and 1000 together
+
+
+async def test_a_resume_of_one_long_and_several_short_texts_gets_each_texts_own_vector(
+    embedder: LocalEmbedder,
+) -> None:
+    texts = ["Kubernetes " * 150, "Go engineer", "Pastry chef, French desserts", "SRE at Löffler GmbH"]
+
+    together = await embedder.embed_documents(texts)
+    alone = [await embedder.embed_query(text) for text in texts]
+
+    for one, other in zip(together, alone, strict=True):
+        assert cosine(one, other) == pytest.approx(1.0, abs=1e-5)
