@@ -68,8 +68,8 @@ class Assembler:
     evidence: Evidence = field(default_factory=Evidence)
 
     def _kept(self, path: str, run: Run | None) -> bool:
-        if run is None:
-            return False
+        if run is None or not run.text:
+            return False  # nothing but separators: no value
         confidence = self.calibration.confidence(path, run.confidence)
         self.evidence.add(path, run, confidence)
         return self.calibration.keeps(path, confidence)
@@ -85,7 +85,11 @@ class Assembler:
         if self._kept("basics.name", name) and name is not None:
             basics.name = _person_name(name)
         label = entry.first("label")
-        if self._kept("basics.label", label) and label is not None:
+        if (
+            label is not None
+            and len(label.text.split()) <= MAX_HEADLINE_WORDS
+            and self._kept("basics.label", label)
+        ):
             basics.label = label.text
         for run in entry.all("email"):
             found = EMAIL.search(run_text(run.tokens))
@@ -112,7 +116,7 @@ class Assembler:
 
     def _location(self, basics: Basics, entry: Entry) -> None:
         city = entry.first("city")
-        parts = [r.text for r in entry.all("location")]
+        parts = [r.text for r in entry.all("location") if r.text]
         country = next((code for code in (country_code(p) for p in parts) if code), None)
         region = next((p for p in parts if country_code(p) is None), None)
         if city is None and country is None:
@@ -135,8 +139,8 @@ class Assembler:
 
     def summary(self, lines_text: list[str]) -> None:
         text = " ".join(" ".join(lines_text).split())
-        if text and self.resume.basics.summary is None:
-            self.resume.basics.summary = text
+        if _is_prose(text) and self.resume.basics.summary is None:
+            self.resume.basics.summary = _shortened(text, MAX_SUMMARY_CHARACTERS)
 
     # -- entries -----------------------------------------------------------------------------
 
@@ -296,6 +300,24 @@ def _ordered_runs(tokens: list[Placed], names: tuple[str, ...]) -> list[tuple[st
             runs.append((name, Run([placed])))
         previous = name
     return runs
+
+
+# A headline is a few words ("Senior Data Engineer | Python, Spark"); a summary a paragraph or two.
+MAX_HEADLINE_WORDS = 12
+MAX_SUMMARY_CHARACTERS = 3_000
+MIN_DISTINCT_SHARE = 0.2  # of a long text's words: below it, a few words repeated are no prose
+PROSE_CHECK_WORDS = 50
+
+
+def _is_prose(text: str) -> bool:
+    words = text.casefold().split()
+    return bool(words) and (
+        len(words) < PROSE_CHECK_WORDS or len(set(words)) >= MIN_DISTINCT_SHARE * len(words)
+    )
+
+
+def _shortened(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0]
 
 
 def _best(runs: list[Run]) -> Run | None:

@@ -31,6 +31,8 @@ from resume_parser.cascade.spans import Placed, placed_tokens
 from resume_parser.cascade.tokens import TokenLine, tokenize_line
 from resume_parser.errors import ConfigurationError
 from resume_parser.layout import Box, Line, Section, SectionKind
+from resume_parser.normalization.contact import EMAIL
+from resume_parser.normalization.phones import phone_candidates
 from resume_parser.resume import FieldEvidence, ParsedResume
 
 MODELS = Path(__file__).resolve().parent / "models"
@@ -141,11 +143,14 @@ class Cascade:
         calibration = self.calibration if calibrated else Calibration({})
         assembler = Assembler(calibration=calibration, icon_networks=self._icon_networks)
         basics: list[Placed] = []
+        others: list[TokenLine] = []
         for section in sections:
             kind = Kind.of_section(section.kind)
             lines = [token_lines[id(line)] for line in section.lines]
             if kind == Kind.SUMMARY:
                 assembler.summary([line.text for line in lines])
+            if kind != Kind.BASICS:
+                others += lines
             if kind not in self.labellers or not lines:
                 continue
             labelling = self.labellers[kind].label(lines, stats)
@@ -157,12 +162,40 @@ class Cascade:
                 basics += tokens
             else:
                 assembler.add(kind, tokens)
+        if not any(placed.label.removeprefix("B-") == "email" for placed in basics):
+            basics += contact_outside_basics(others)
         assembler.basics(basics)
         return Reading(assembler.resume, assembler.evidence.items)
 
     def parse_reading(self, reading: ReadingDocument, calibrated: bool = True) -> Reading:
         """Both stages on a document already read: what the pipeline's group and normalize stages do."""
         return self.read(self.sections(reading, self.segment(reading)), calibrated)
+
+
+# An e-mail address the segmentation put into another section (a contact line at the foot of a
+# sidebar, read after the last section) is still the candidate's: the pattern is unambiguous. Its
+# confidence is the calibration's to judge, like any other field's.
+FOUND_OUTSIDE_PROBABILITY = 0.6
+
+
+def contact_outside_basics(lines: list[TokenLine]) -> list[Placed]:
+    """The first line outside the contact block printing an e-mail address, with that address and a
+    phone number on the same line labelled as the contact block's."""
+    for line in lines:
+        found = EMAIL.search(line.text)
+        if found is None:
+            continue
+        spans = [(found.start(), found.end(), "email")]
+        for candidate in phone_candidates(line.text):
+            start = line.text.find(candidate)
+            spans.append((start, start + len(candidate), "phone"))
+        return [
+            Placed(token, line, label, FOUND_OUTSIDE_PROBABILITY)
+            for token in line.tokens
+            for start, end, label in spans
+            if token.end > start and token.start < end
+        ]
+    return []
 
 
 def _joined(lines: list[Line]) -> Line | None:

@@ -67,3 +67,9 @@ def test_two_megabytes_on_one_line_are_parsed_up_to_the_budget_and_say_so() -> N
     resume = normalizer().normalize_sync(grouped)
     assert resume.basics.email == truth()["basics"]["email"]
     assert any(f"{MAX_TOKENS:,}" in warning for warning in grouped.document.warnings)
+
+
+def test_one_word_repeated_is_no_resume() -> None:
+    """Neither a headline of a hundred words nor a "summary" that repeats one word is kept."""
+    resume = parse_text("word " * 50_000)
+    assert resume.is_empty(), resume.basics
