@@ -16,6 +16,7 @@ import argparse
 import io
 import statistics
 import time
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from reportlab.lib.pagesizes import A4
@@ -28,6 +29,7 @@ from resume_parser.grouping.grouper import LayoutGrouper
 from resume_parser.normalization.local import LocalNormalizer
 
 ONE_LINE_BYTES = 2_000_000
+ONE_LINE_RUNS = 5
 
 _RESUME = [
     ("Helvetica-Bold", 20, "Jane van der Berg"),
@@ -98,6 +100,38 @@ def one_line_text(length: int = ONE_LINE_BYTES) -> bytes:
     return ((text + " ") * (length // (len(text) + 1) + 1)).encode()[:length]
 
 
+@dataclass
+class Timings:
+    wall: list[float] = field(default_factory=list)
+    cpu: list[float] = field(default_factory=list)
+    models: list[float] = field(default_factory=list)
+    stages: dict[str, list[float]] = field(
+        default_factory=lambda: {"extract": [], "group": [], "normalize": []}
+    )
+
+
+def timed_runs(
+    data: bytes, runs: int, grouper: LayoutGrouper, normalizer: LocalNormalizer, clock: ModelClock
+) -> Timings:
+    timings = Timings()
+    for _ in range(runs):
+        clock.seconds = 0.0
+        started, started_cpu = time.perf_counter(), time.process_time()
+        document = extract_bytes(data)
+        extracted = time.perf_counter()
+        grouped = grouper.group(document)
+        grouped_at = time.perf_counter()
+        normalizer.normalize_sync(grouped)
+        done = time.perf_counter()
+        timings.wall.append((done - started) * 1000)
+        timings.cpu.append((time.process_time() - started_cpu) * 1000)
+        timings.models.append(clock.seconds * 1000)
+        timings.stages["extract"].append((extracted - started) * 1000)
+        timings.stages["group"].append((grouped_at - extracted) * 1000)
+        timings.stages["normalize"].append((done - grouped_at) * 1000)
+    return timings
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=200)
@@ -108,75 +142,25 @@ def main() -> None:
     grouper, normalizer = LayoutGrouper(cascade), LocalNormalizer(cascade)
     clock = ModelClock()
     normalizer.normalize_sync(grouper.group(extract_bytes(data)))  # warm-up
-    wall: list[float] = []
-    cpu: list[float] = []
-    models: list[float] = []
-    stages: dict[str, list[float]] = {"extract": [], "group": [], "normalize": []}
-    for _ in range(args.runs):
-        clock.seconds = 0.0
-        started, started_cpu = time.perf_counter(), time.process_time()
-        document = extract_bytes(data)
-        extracted = time.perf_counter()
-        grouped = grouper.group(document)
-        grouped_at = time.perf_counter()
-        normalizer.normalize_sync(grouped)
-        done = time.perf_counter()
-        wall.append((done - started) * 1000)
-        cpu.append((time.process_time() - started_cpu) * 1000)
-        models.append(clock.seconds * 1000)
-        stages["extract"].append((extracted - started) * 1000)
-        stages["group"].append((grouped_at - extracted) * 1000)
-        stages["normalize"].append((done - grouped_at) * 1000)
     name = args.file.name if args.file else "generated one-page text PDF"
     print(
         "| benchmark | input | runs | median ms | p95 ms | median CPU ms "
         "| extract / group / normalize ms | models ms |"
     )
     print("| --- | --- | --- | --- | --- | --- | --- | --- |")
-    _row("extract + group + normalize (local)", name, wall, cpu, stages, models)
-    _one_line_row(grouper, normalizer, clock)
+    _row("extract + group + normalize (local)", name, timed_runs(data, args.runs, grouper, normalizer, clock))
+    one_line = one_line_text()
+    timings = timed_runs(one_line, ONE_LINE_RUNS, grouper, normalizer, clock)
+    _row("the same, line breaks lost", f"{len(one_line) / 1e6:.0f} MB on one line", timings)
 
 
-def _one_line_row(
-    grouper: LayoutGrouper, normalizer: LocalNormalizer, clock: ModelClock, runs: int = 5
-) -> None:
-    data = one_line_text()
-    wall: list[float] = []
-    cpu: list[float] = []
-    models: list[float] = []
-    stages: dict[str, list[float]] = {"extract": [], "group": [], "normalize": []}
-    for _ in range(runs):
-        clock.seconds = 0.0
-        started, started_cpu = time.perf_counter(), time.process_time()
-        document = extract_bytes(data, "text/plain")
-        extracted = time.perf_counter()
-        grouped = grouper.group(document)
-        grouped_at = time.perf_counter()
-        normalizer.normalize_sync(grouped)
-        done = time.perf_counter()
-        wall.append((done - started) * 1000)
-        cpu.append((time.process_time() - started_cpu) * 1000)
-        models.append(clock.seconds * 1000)
-        stages["extract"].append((extracted - started) * 1000)
-        stages["group"].append((grouped_at - extracted) * 1000)
-        stages["normalize"].append((done - grouped_at) * 1000)
-    _row("the same, line breaks lost", f"{len(data) / 1e6:.0f} MB on one line", wall, cpu, stages, models)
-
-
-def _row(
-    title: str,
-    name: str,
-    wall: list[float],
-    cpu: list[float],
-    stages: dict[str, list[float]],
-    models: list[float],
-) -> None:
-    ordered = sorted(wall)
+def _row(title: str, name: str, timings: Timings) -> None:
+    ordered = sorted(timings.wall)
     p95 = ordered[int(0.95 * (len(ordered) - 1))]
-    split = " / ".join(f"{statistics.median(values):.1f}" for values in stages.values())
+    split = " / ".join(f"{statistics.median(values):.1f}" for values in timings.stages.values())
     print(
-        f"| {title} | {name} | {len(wall)} | {statistics.median(wall):.1f} | {p95:.1f} "
-        f"| {statistics.median(cpu):.1f} | {split} | {statistics.median(models):.1f} |"
+        f"| {title} | {name} | {len(ordered)} | {statistics.median(ordered):.1f} | {p95:.1f} "
+        f"| {statistics.median(timings.cpu):.1f} | {split} | {statistics.median(timings.models):.1f} |"
     )
 
 
