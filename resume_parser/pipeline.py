@@ -21,7 +21,8 @@ from resume_parser.blobstore import BlobStore
 from resume_parser.db.repository import EmbeddingVector, ResumeRepository
 from resume_parser.domain import ResumeRecord, Stage, StageError
 from resume_parser.embedding import Embedder
-from resume_parser.embedding.texts import resume_text, search_text, work_texts
+from resume_parser.search.document import full_text, resume_vectors
+from resume_parser.search.facets import resume_facets
 from resume_parser.errors import (
     DocumentError,
     DocumentLimitError,
@@ -136,7 +137,12 @@ class _Run:
             parsed, vectors = await self._process()
             await self._enter(Stage.PERSISTING)
             event = await self.p.repository.complete(
-                self.record.id, parsed, vectors, attempt=self.attempt, search_text=search_text(parsed)
+                self.record.id,
+                parsed,
+                vectors,
+                attempt=self.attempt,
+                search_text=full_text(parsed),
+                search_facets=resume_facets(parsed).to_json(),
             )
             if event is not None:
                 await self.p.publisher.publish(event)
@@ -166,12 +172,7 @@ class _Run:
         return parsed, vectors
 
     async def _embed(self, parsed: ParsedResume) -> list[EmbeddingVector]:
-        embedder = self.p.stages.embedder
-        vectors = await embedder.embed_documents([resume_text(parsed), *work_texts(parsed)])
-        return [
-            EmbeddingVector(work_index=None if i == 0 else i - 1, embedder=embedder.name, vector=vector)
-            for i, vector in enumerate(vectors)
-        ]
+        return await resume_vectors(parsed, self.p.stages.embedder)
 
     async def _enter(self, stage: Stage) -> None:
         self.stage = stage

@@ -10,6 +10,7 @@ import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import Any
 
 from sqlalchemy import and_, delete, func, or_, select, update
 from sqlalchemy.dialects.postgresql import insert
@@ -22,9 +23,10 @@ from resume_parser.resume import ParsedResume
 
 @dataclass(frozen=True, slots=True)
 class EmbeddingVector:
-    work_index: int | None  # None for the whole-resume vector
+    work_index: int | None  # the work entry's index, for kind "work"
     embedder: str
     vector: list[float]
+    kind: str = "resume"  # "resume" (the whole resume), "work" or "title" (a current title)
 
 
 @dataclass(frozen=True, slots=True)
@@ -233,6 +235,7 @@ class ResumeRepository:
         *,
         attempt: int,
         search_text: str,
+        search_facets: dict[str, Any] | None = None,
     ) -> ResumeEvent | None:
         """Store the result and enter COMPLETED atomically: a reader never sees one without the other."""
         async with self._sessions.begin() as session:
@@ -244,12 +247,14 @@ class ResumeRepository:
                     parsed=parsed.to_json_dict(),
                     parser_version=parsed.meta.parser_version if parsed.meta else None,
                     search_document=func.to_tsvector("simple", search_text),
+                    search_facets=search_facets,
                 )
             )
             session.add_all(
                 ResumeEmbeddingRow(
                     resume_id=resume_id,
                     work_index=e.work_index,
+                    kind=e.kind,
                     embedder=e.embedder,
                     dimension=len(e.vector),
                     embedding=e.vector,
@@ -264,7 +269,7 @@ class ResumeRepository:
             await session.execute(
                 update(ResumeRow)
                 .where(ResumeRow.id == resume_id)
-                .values(stage=Stage.QUEUED.value, error=None, parsed=None, search_document=None)
+                .values(stage=Stage.QUEUED.value, error=None, parsed=None, search_document=None, search_facets=None)
                 .where(ResumeRow.stage.in_([Stage.COMPLETED, Stage.FAILED]))
                 .execution_options(synchronize_session=False)
             )

@@ -60,6 +60,8 @@ class ResumeRow(Base):
     parser_version: Mapped[str | None] = mapped_column(Text)
     # Full-text document over the normalized resume, for hybrid search.
     search_document: Mapped[Any | None] = mapped_column(TSVECTOR)
+    # What a query's constraints are checked against (search/facets.py).
+    search_facets: Mapped[dict[str, Any] | None] = mapped_column(JSONB)
     created_at: Mapped[datetime] = mapped_column(
         DateTime(timezone=True), server_default=func.now(), index=True
     )
@@ -89,8 +91,9 @@ class ResumeEventRow(Base):
 
 
 class ResumeEmbeddingRow(Base):
-    """One vector: the whole resume (work_index NULL) or one work entry. The embedder's name and
-    dimension are stored with it, and searches only ever compare vectors of one embedder."""
+    """One vector: the whole resume, one work entry (work_index) or one current title (kind). The
+    embedder's name and dimension are stored with it, and searches only ever compare vectors of one
+    embedder."""
 
     __tablename__ = "resume_embeddings"
 
@@ -99,6 +102,7 @@ class ResumeEmbeddingRow(Base):
         UUID(as_uuid=True), ForeignKey("resumes.id", ondelete="CASCADE"), index=True
     )
     work_index: Mapped[int | None] = mapped_column(Integer)
+    kind: Mapped[str] = mapped_column(Text, server_default="resume")  # "resume", "work" or "title"
     embedder: Mapped[str] = mapped_column(Text)
     dimension: Mapped[int] = mapped_column(Integer)
     embedding: Mapped[Any] = mapped_column(Vector())

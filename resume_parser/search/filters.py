@@ -13,12 +13,16 @@ class Filters:
     job_post_id: str = ""
     created_after: datetime | None = None  # inclusive
     created_before: datetime | None = None  # exclusive
+    # Resumes in one of these countries or speaking one of these languages (search_facets): the
+    # third ranker's filter, for queries that name a place or a language.
+    countries: tuple[str, ...] = ()
+    languages: tuple[str, ...] = ()
 
     @property
     def narrowing(self) -> bool:
         """Whether anything beyond "COMPLETED" of the default tenant is asked for."""
         return (
-            bool(self.tenant_id or self.job_post_id)
+            bool(self.tenant_id or self.job_post_id or self.countries or self.languages)
             or self.created_after is not None
             or self.created_before is not None
         )
@@ -37,4 +41,11 @@ class Filters:
         if self.created_before is not None:
             conditions.append("r.created_at < :created_before")
             parameters["created_before"] = self.created_before
+        if self.countries or self.languages:
+            conditions.append(
+                "(r.search_facets->>'country' = ANY(:facet_countries) "
+                "OR r.search_facets->'languages' ?| :facet_languages)"
+            )
+            parameters["facet_countries"] = list(self.countries)
+            parameters["facet_languages"] = list(self.languages)
         return " AND ".join(conditions), parameters

@@ -117,3 +117,45 @@ def _best_per_resume(rows: Sequence[Row[uuid.UUID, int | None, float]]) -> list[
         VectorMatch(resume_id, 1.0 - distance, best_work[resume_id][1] if resume_id in best_work else None)
         for resume_id, distance in ranked
     ]
+
+
+async def candidate_similarities(
+    session: AsyncSession,
+    *,
+    embedder: str,
+    dimension: int,
+    resume_ids: list[uuid.UUID],
+    query_vector: list[float],
+    role_vectors: list[list[float]],
+) -> dict[uuid.UUID, tuple[float, float | None]]:
+    """For each resume: the cosine similarity of its whole-resume vector to the query, and the best
+    one of its title vectors to any of the query's roles (None without roles or title vectors)."""
+    if not resume_ids:
+        return {}
+    vector_type = f"vector({dimension})"
+    roles = [f"1 - (e.embedding <=> CAST(:role_{i} AS {vector_type}))" for i in range(len(role_vectors))]
+    role_similarity = f"greatest({', '.join(roles)})" if roles else "NULL::float"
+    rows = await session.execute(
+        text(
+            f"""
+            SELECT e.resume_id,
+                   max(CASE WHEN e.kind = 'resume'
+                       THEN 1 - (e.embedding <=> CAST(:query AS {vector_type})) END),
+                   max(CASE WHEN e.kind = 'title' THEN {role_similarity} END)
+            FROM resume_embeddings e
+            WHERE e.resume_id = ANY(:ids) AND e.embedder = :embedder AND e.dimension = {dimension}
+              AND e.kind IN ('resume', 'title')
+            GROUP BY e.resume_id
+            """
+        ),
+        {
+            "ids": resume_ids,
+            "embedder": embedder,
+            "query": str(query_vector),
+            **{f"role_{i}": str(vector) for i, vector in enumerate(role_vectors)},
+        },
+    )
+    return {
+        resume_id: (float(query_similarity or 0.0), None if role is None else float(role))
+        for resume_id, query_similarity, role in rows.all()
+    }

@@ -1,9 +1,14 @@
 """SearchService: ranks COMPLETED resumes against a free-text query (the SearchResumes RPC).
 
-Hybrid ranking: the nearest vectors of the current embedder and the full-text matches are fetched
-separately (each up to `depth` resumes) and fused by reciprocal rank fusion. Each hit carries its
-explanation: the work entry whose vector is closest to the query, and the skills the query names.
-Pages are slices of that one fused list, so a query reaches at most about 2 × depth resumes.
+1. The query is parsed into its constraints (constraints.py): the role, years of experience,
+   location, languages, education, certificates; the rest is the text the rankers see.
+2. Candidates come from up to three rankers run at once: the nearest vectors of the current
+   embedder, the full-text matches of the query's rare words, and, when the query names a place
+   or a language, the nearest vectors among resumes in that country or speaking that language.
+3. Each candidate gets its match score (scoring.py) from its stored facets and the similarity of
+   its current title to the query's role; candidates under the threshold are dropped and counted.
+
+Pages are slices of that one ranking, so a query reaches at most about 3 × depth resumes.
 """
 
 from __future__ import annotations
@@ -12,6 +17,7 @@ import asyncio
 import uuid
 from collections import OrderedDict
 from collections.abc import Sequence
+from dataclasses import dataclass, replace
 
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
@@ -20,42 +26,65 @@ from resume_parser.domain import validated_tenant_id
 from resume_parser.embedding import Embedder
 from resume_parser.resume import ParsedResume, Work
 from resume_parser.search import page_token
+from resume_parser.search.calibration import calibration_for
+from resume_parser.search.constraints import QueryConstraints, parse_query
+from resume_parser.search.facets import ResumeFacets
 from resume_parser.search.filters import Filters
 from resume_parser.search.fulltext import TextMatch, matching_resumes
-from resume_parser.search.fusion import reciprocal_rank_fusion
-from resume_parser.search.nearest import VectorMatch, nearest_resumes, plan_vector_search
+from resume_parser.search.lexicon import canonical
+from resume_parser.search.nearest import (
+    VectorMatch,
+    candidate_similarities,
+    nearest_resumes,
+    plan_vector_search,
+)
 from resume_parser.search.query import (
     SearchHit,
     SearchMode,
     SearchPage,
     SearchQuery,
     validate_time_range,
+    validated_min_score,
     validated_page_size,
     validated_text,
 )
-from resume_parser.search.skills import matched_skills
+from resume_parser.search.scoring import DEFAULT_MIN_SCORE, Match, match, query_skills
 
 # Resumes each ranker contributes. The vector ranker's cost grows with it (it fetches about three
-# vectors per resume from the HNSW index); 50 per ranker lets a caller page through up to 100.
+# vectors per resume from the HNSW index); the candidates of all rankers are scored.
 DEFAULT_DEPTH = 50
 # Only what a hit shows is read: a stored resume also carries per-field evidence, several times larger.
 HIT_FIELDS_SQL = """
-    SELECT id, external_id, jsonb_build_object(
-        'basics', jsonb_build_object('name', parsed->'basics'->'name'),
-        'work', coalesce(parsed->'work', '[]'), 'skills', coalesce(parsed->'skills', '[]'))
+    SELECT id, external_id, parsed->'basics'->>'name', coalesce(parsed->'work', '[]')
     FROM resumes WHERE id = ANY(:ids)
 """
+FACETS_SQL = "SELECT id, search_facets FROM resumes WHERE id = ANY(:ids)"
 # Query vectors kept, so that the next pages of a query, and repeated queries, skip the model.
 QUERY_VECTOR_CACHE_SIZE = 512
 
 
+@dataclass(frozen=True, slots=True)
+class _Ranked:
+    resume_id: uuid.UUID
+    score: float
+    match: Match | None  # None in the VECTOR and TEXT modes
+    work_index: int | None
+
+
 class SearchService:
     def __init__(
-        self, sessions: async_sessionmaker[AsyncSession], embedder: Embedder, *, depth: int = DEFAULT_DEPTH
+        self,
+        sessions: async_sessionmaker[AsyncSession],
+        embedder: Embedder,
+        *,
+        depth: int = DEFAULT_DEPTH,
+        default_min_score: float = DEFAULT_MIN_SCORE,
     ):
         self._sessions = sessions
         self._embedder = embedder
         self._depth = depth
+        self._default_min_score = default_min_score
+        self._calibration = calibration_for(embedder.name)
         self._query_vectors: OrderedDict[str, list[float]] = OrderedDict()
 
     async def search(self, query: SearchQuery) -> SearchPage:
@@ -63,34 +92,85 @@ class SearchService:
         page_size = validated_page_size(query)
         validate_time_range(query)
         validated_tenant_id(query.tenant_id)
-        query_fingerprint = page_token.fingerprint(query, self._embedder.name)
+        hybrid = query.mode == SearchMode.HYBRID
+        min_score = validated_min_score(query, self._default_min_score) if hybrid else 0.0
+        query_fingerprint = page_token.fingerprint(query, self._embedder.name, min_score)
         offset = page_token.decode(query.page_token, query_fingerprint)
 
-        ranked, work_of = await self._rank(query, query_text)
-        page = ranked[offset : offset + page_size]
-        hits = await self._hits(page, work_of, query_text)
-        more = offset + page_size < len(ranked)
-        return SearchPage(hits, page_token.encode(offset + page_size, query_fingerprint) if more else "")
+        ranked = await self._rank(query, parse_query(query_text))
+        kept = [r for r in ranked if r.score >= min_score]
+        page = kept[offset : offset + page_size]
+        hits = await self._hits(page)
+        more = offset + page_size < len(kept)
+        return SearchPage(
+            hits,
+            page_token.encode(offset + page_size, query_fingerprint) if more else "",
+            below_threshold=len(ranked) - len(kept),
+            min_score=min_score,
+        )
 
-    async def _rank(
-        self, query: SearchQuery, query_text: str
-    ) -> tuple[list[tuple[uuid.UUID, float]], dict[uuid.UUID, int]]:
-        """Resume ids with their score, best first, and the matched work entry of each. The two rankers
-        run at once, on two connections: full-text search needs no vector, so it overlaps the embedding."""
+    async def _rank(self, query: SearchQuery, constraints: QueryConstraints) -> list[_Ranked]:
+        """Every candidate with its score, best first. The rankers run at once, on their own
+        connections: full-text search needs no vector, so it overlaps the embedding."""
         filters = Filters(query.tenant_id, query.job_post_id, query.created_after, query.created_before)
+        retrieval_text = _retrieval_text(constraints)
         async with asyncio.TaskGroup() as group:
-            vector_task = group.create_task(self._nearest(query, query_text, filters))
-            text_task = group.create_task(self._matching(query, query_text, filters))
+            vector_task = group.create_task(self._nearest(query, retrieval_text, filters))
+            text_task = group.create_task(self._matching(query, _fulltext_text(constraints), filters))
+            constrained_task = group.create_task(self._constrained(query, retrieval_text, constraints, filters))
+            roles_task = group.create_task(self._role_vectors(query, constraints))
         vector_matches, text_matches = vector_task.result(), text_task.result()
         work_of = {m.resume_id: m.work_index for m in vector_matches if m.work_index is not None}
         if query.mode == SearchMode.VECTOR:
-            return [(m.resume_id, m.similarity) for m in vector_matches], work_of
+            return [_Ranked(m.resume_id, m.similarity, None, m.work_index) for m in vector_matches]
         if query.mode == SearchMode.TEXT:
-            return [(m.resume_id, m.rank) for m in text_matches], work_of
-        fused = reciprocal_rank_fusion(
-            [[m.resume_id for m in vector_matches], [m.resume_id for m in text_matches]]
-        )
-        return fused, work_of
+            return [_Ranked(m.resume_id, m.rank, None, work_of.get(m.resume_id)) for m in text_matches]
+        constrained = constrained_task.result()
+        for m in constrained:
+            if m.work_index is not None:
+                work_of.setdefault(m.resume_id, m.work_index)
+        found = [*vector_matches, *constrained, *text_matches]
+        candidates = list(dict.fromkeys(m.resume_id for m in found))
+        return await self._scored(candidates, constraints, retrieval_text, roles_task.result(), work_of)
+
+    async def _scored(
+        self,
+        candidates: list[uuid.UUID],
+        constraints: QueryConstraints,
+        retrieval_text: str,
+        role_vectors: list[list[float]],
+        work_of: dict[uuid.UUID, int],
+    ) -> list[_Ranked]:
+        if not candidates:
+            return []
+        query_vector = await self._query_vector(retrieval_text)
+        async with self._sessions() as session:
+            rows = await session.execute(text(FACETS_SQL), {"ids": candidates})
+            facets = {resume_id: ResumeFacets.from_json(data) for resume_id, data in rows.all()}
+            similarities = await candidate_similarities(
+                session,
+                embedder=self._embedder.name,
+                dimension=self._embedder.dimension,
+                resume_ids=list(facets),
+                query_vector=query_vector,
+                role_vectors=role_vectors,
+            )
+        skills = query_skills(constraints, list(facets.values()))
+        scale = self._calibration.scale
+        ranked = []
+        for resume_id, resume in facets.items():
+            text_similarity, title_similarity = similarities.get(resume_id, (0.0, None))
+            result = match(
+                constraints,
+                resume,
+                skills,
+                title_similarity=None if title_similarity is None else scale(title_similarity),
+                text_similarity=scale(text_similarity),
+            )
+            # Equal match scores are ordered by the embedding's similarity to the whole query.
+            ranked.append((result.score, text_similarity, resume_id, result))
+        ranked.sort(key=lambda item: (-item[0], -item[1], item[2]))
+        return [_Ranked(r, score, result, work_of.get(r)) for score, _, r, result in ranked]
 
     async def _nearest(self, query: SearchQuery, query_text: str, filters: Filters) -> list[VectorMatch]:
         if query.mode == SearchMode.TEXT:
@@ -110,6 +190,22 @@ class SearchService:
                 exact=exact,
             )
 
+    async def _constrained(
+        self, query: SearchQuery, query_text: str, constraints: QueryConstraints, filters: Filters
+    ) -> list[VectorMatch]:
+        """The nearest resumes among those in the query's countries or speaking its languages,
+        which the unfiltered rankers may not reach in a large pool."""
+        if query.mode != SearchMode.HYBRID or not (constraints.countries or constraints.languages):
+            return []
+        languages = tuple(wanted.language for wanted in constraints.languages)
+        narrowed = replace(filters, countries=tuple(sorted(constraints.countries)), languages=languages)
+        return await self._nearest(query, query_text, narrowed)
+
+    async def _role_vectors(self, query: SearchQuery, constraints: QueryConstraints) -> list[list[float]]:
+        if query.mode != SearchMode.HYBRID:
+            return []
+        return list(await asyncio.gather(*(self._query_vector(" ".join(role)) for role in constraints.roles)))
+
     async def _query_vector(self, query_text: str) -> list[float]:
         """The embedder's vector for the query, from a small least-recently-used cache."""
         if query_text in self._query_vectors:
@@ -122,39 +218,52 @@ class SearchService:
         return vector
 
     async def _matching(self, query: SearchQuery, query_text: str, filters: Filters) -> list[TextMatch]:
-        if query.mode == SearchMode.VECTOR:
+        if query.mode == SearchMode.VECTOR or not query_text.strip():
             return []
         async with self._sessions() as session:
             return await matching_resumes(session, query_text=query_text, filters=filters, depth=self._depth)
 
-    async def _hits(
-        self, page: Sequence[tuple[uuid.UUID, float]], work_of: dict[uuid.UUID, int], query_text: str
-    ) -> list[SearchHit]:
+    async def _hits(self, page: Sequence[_Ranked]) -> list[SearchHit]:
         if not page:
             return []
         async with self._sessions() as session:
-            rows = await session.execute(
-                text(HIT_FIELDS_SQL),
-                {"ids": [resume_id for resume_id, _ in page]},
-            )
-            stored = {resume_id: (external_id, parsed) for resume_id, external_id, parsed in rows.all()}
+            rows = await session.execute(text(HIT_FIELDS_SQL), {"ids": [r.resume_id for r in page]})
+            stored = {resume_id: (external_id, name, work) for resume_id, external_id, name, work in rows.all()}
         hits = []
-        for resume_id, score in page:
-            if resume_id not in stored:  # deleted between ranking and reading
+        for ranked in page:
+            if ranked.resume_id not in stored:  # deleted between ranking and reading
                 continue
-            external_id, parsed_json = stored[resume_id]
-            parsed = ParsedResume.model_validate(parsed_json or {})
+            external_id, name, work_json = stored[ranked.resume_id]
+            parsed = ParsedResume.model_validate({"work": work_json or []})
+            result = ranked.match
             hits.append(
                 SearchHit(
-                    resume_id=resume_id,
-                    score=score,
-                    name=parsed.basics.name or "",
+                    resume_id=ranked.resume_id,
+                    score=ranked.score,
+                    name=name or "",
                     external_id=external_id,
-                    matched_work=_work_at(parsed, work_of.get(resume_id)),
-                    matched_skills=matched_skills(parsed, query_text),
+                    matched_work=_work_at(parsed, ranked.work_index),
+                    matched_skills=result.matched_skills if result else [],
+                    matched_title=result.matched_title if result else "",
+                    checks=result.checks if result else [],
                 )
             )
         return hits
+
+
+def _retrieval_text(constraints: QueryConstraints) -> str:
+    """What the embedding ranker sees: the role in canonical English, then the other words that
+    are not constraints; the whole query when nothing is left."""
+    role = [" ".join(r) for r in constraints.roles]
+    words = " ".join(dict.fromkeys(" ".join([*role, constraints.terms]).split()))
+    return words or constraints.text
+
+
+def _fulltext_text(constraints: QueryConstraints) -> str:
+    """What the full-text ranker sees: the query's words, the role's canonical English, and the
+    languages asked for (the document carries their English names)."""
+    extra = [canonical(constraints.role_text), *(wanted.language for wanted in constraints.languages)]
+    return " ".join([constraints.terms, *extra])
 
 
 def _work_at(parsed: ParsedResume, index: int | None) -> Work | None:

@@ -1,0 +1,136 @@
+"""What a query's constraints are checked against: the facts of one parsed resume, computed once
+when the resume is stored (resumes.search_facets) and read with every hit.
+
+- titles: the current title (the headline and the most recent position) in canonical English
+  words (lexicon.py), so a "Desarrolladora Backend" meets a query for a backend developer;
+- experience: total months of the union of all work intervals (overlapping jobs count once; an
+  ongoing job runs to the parse's reference date);
+- country and city: basics.location, else the most recent work place that names one;
+- languages with their level, skills and certificates, education entries: folded for comparison.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass, field
+from datetime import date
+from typing import Any
+
+import phonenumbers
+
+from resume_parser.embedding.texts import most_recent_first, skill_names, title_texts
+from resume_parser.resume import ParsedResume, Work
+from resume_parser.search import places
+from resume_parser.search.languages import language_name, level_of
+from resume_parser.search.lexicon import canonical, fold
+
+_DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?")
+
+
+@dataclass(frozen=True, slots=True)
+class ResumeFacets:
+    titles: list[str] = field(default_factory=list)  # as printed: headline, most recent position
+    title_words: list[str] = field(default_factory=list)  # canonical words of those titles
+    past_titles: list[str] = field(default_factory=list)  # canonical, every position
+    experience_months: int | None = None  # None: no dated work entry
+    country: str | None = None  # ISO 3166 alpha-2
+    place: str = ""  # the printed place the country was read from
+    languages: dict[str, int] = field(default_factory=dict)  # English name -> Level (0: not stated)
+    skills: list[str] = field(default_factory=list)  # as printed
+    certificates: list[str] = field(default_factory=list)  # as printed
+    education: list[str] = field(default_factory=list)  # "studyType area" as printed
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any] | None) -> ResumeFacets:
+        return cls(**data) if data else cls()
+
+
+def resume_facets(parsed: ParsedResume) -> ResumeFacets:
+    titles = title_texts(parsed)
+    country, place = _country(parsed)
+    return ResumeFacets(
+        titles=titles,
+        title_words=sorted({word for title in titles for word in canonical(title).split()}),
+        past_titles=list(dict.fromkeys(canonical(w.position) for w in parsed.work if w.position)),
+        experience_months=experience_months(parsed.work, _reference_month(parsed)),
+        country=country,
+        place=place,
+        languages=_languages(parsed),
+        skills=skill_names(parsed.skills),
+        certificates=[c.name for c in parsed.certificates if c.name],
+        education=[" ".join(filter(None, (e.study_type, e.area))) for e in parsed.education],
+    )
+
+
+def _month(value: str | None) -> int | None:
+    """Months since year 0 of "YYYY-MM"; a year alone counts as its middle (June)."""
+    match = _DATE.match(value or "")
+    if not match:
+        return None
+    return int(match.group(1)) * 12 + (int(match.group(2)) - 1 if match.group(2) else 5)
+
+
+def _reference_month(parsed: ParsedResume) -> int:
+    reference = parsed.meta.reference_date if parsed.meta and parsed.meta.reference_date else None
+    today = date.today()
+    return _month(reference) or today.year * 12 + today.month - 1
+
+
+def experience_months(work: list[Work], reference_month: int) -> int | None:
+    """Months covered by at least one work entry: the union of their intervals."""
+    spans = []
+    for entry in work:
+        start = _month(entry.start_date)
+        if start is None:
+            continue
+        end = _month(entry.end_date) if entry.end_date else reference_month
+        spans.append((start, max(start, end or start)))
+    if not spans:
+        return None
+    total, (low, high) = 0, sorted(spans)[0]
+    for start, end in sorted(spans)[1:]:
+        if start > high:
+            total, low, high = total + high - low, start, end
+        else:
+            high = max(high, end)
+    return total + high - low
+
+
+def _phone_country(parsed: ParsedResume) -> frozenset[str]:
+    """The country of an international phone number, a hint for ambiguous city names."""
+    try:
+        number = phonenumbers.parse(parsed.basics.phone or "", None)
+    except phonenumbers.NumberParseException:
+        return frozenset()
+    region = phonenumbers.region_code_for_number(number)
+    return frozenset({region}) if region else frozenset()
+
+
+def _country(parsed: ParsedResume) -> tuple[str | None, str]:
+    hints = _phone_country(parsed)
+    location = parsed.basics.location
+    if location is not None:
+        if location.country_code:
+            return location.country_code.upper(), location.city or location.country_code
+        printed = ", ".join(filter(None, (location.city, location.region)))
+        country = places.place_country(printed, hints)
+        if country:
+            return country, printed
+    for work in most_recent_first(parsed.work):
+        country = places.place_country(work.location, hints)
+        if country:
+            return country, work.location or ""
+    return None, ""
+
+
+def _languages(parsed: ParsedResume) -> dict[str, int]:
+    spoken: dict[str, int] = {}
+    for entry in parsed.languages:
+        name = language_name(entry.language) or fold(entry.language)
+        if name:
+            level = level_of(entry.fluency) or level_of(entry.language) or 0
+            spoken[name] = max(level, spoken.get(name, 0))
+    return spoken
