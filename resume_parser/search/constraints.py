@@ -25,9 +25,12 @@ from resume_parser.search.languages import Level, level_of
 from resume_parser.search.lexicon import HEADS, WORD_PATTERN, canonical_words, fold
 
 _WORD = re.compile(WORD_PATTERN)
-# The query's words (as lexicon.words reads them), the brackets and commas that end a phrase, and
-# a hyphen between two numbers ("3-5 years").
-_TOKEN = re.compile(rf"{WORD_PATTERN}|[(),;]|(?<=\d)-(?=\d)")
+# The query's words (as lexicon.words reads them), the punctuation that ends a phrase, and a hyphen
+# between two numbers ("3-5 years").
+_TOKEN = re.compile(rf"{WORD_PATTERN}|[(),;.!?:]|(?<=\d)-(?=\d)")
+_PHRASE_ENDS = frozenset({",", ";", "(", ")", ".", "!", "?", ":"})
+# A role is a few words before its occupation word ("senior site reliability engineer").
+_ROLE_WORDS = 5
 
 
 class Seniority(StrEnum):
@@ -441,7 +444,7 @@ def _phrase(tokens: list[str], positions: range) -> list[int]:
         word = tokens[j]
         if not taken and word in {"in", "en", "de", "as", "als"} and positions.step > 0:
             continue
-        if word in _CONNECTORS or word in {",", ";", "(", ")"} or (word in STOPWORDS and word not in _OR_WORDS):
+        if word in _CONNECTORS or word in _PHRASE_ENDS or (word in STOPWORDS and word not in _OR_WORDS):
             break
         taken.append(j)
     while taken and tokens[taken[-1]] in _OR_WORDS:
@@ -459,7 +462,7 @@ def _split_or(words: list[str]) -> list[str]:
         if word in _OR_WORDS or word == "/":
             phrases.append(" ".join(current))
             current = []
-        elif word not in STOPWORDS or word in {"a", "b", "c"}:
+        elif word not in STOPWORDS:
             current.append(word)
     phrases.append(" ".join(current))
     return [p for p in phrases if p]
@@ -474,7 +477,7 @@ def _role_phrase(text: str) -> str:
     current: list[str] = []
     inside = False
     for token in [*text.split(), ";"]:
-        if token in _CONNECTORS or token in {",", ";", "(", ")"}:
+        if token in _CONNECTORS or token in _PHRASE_ENDS:
             words = [w for w in current if w not in STOPWORDS or w in _OR_WORDS]
             if [w for w in words if w not in _OR_WORDS]:
                 phrases.append((words, inside))
@@ -484,10 +487,31 @@ def _role_phrase(text: str) -> str:
             current.append(token)
     for k, (words, _) in enumerate(phrases):
         if _names_role(words):
-            listed = [w for w, bracketed in phrases[k + 1 :] if bracketed and _names_role(w)]
-            return " or ".join(" ".join(w) for w in [words, *listed])
+            listed = [w for w, bracketed in phrases[k + 1 : k + 4] if bracketed and _names_role(w)]
+            return " or ".join(" ".join(_up_to_occupation(w)) for w in [words, *listed])
     first = phrases[0][0] if phrases else []
-    return " ".join(first) if len(first) <= 4 else ""
+    return " ".join(first) if len(first) <= _ROLE_WORDS else ""
+
+
+def _up_to_occupation(words: list[str]) -> list[str]:
+    """The words of a phrase that name the role: up to its first occupation word (with the words
+    of an alternative after "or"), at most _ROLE_WORDS before it."""
+    for i, word in enumerate(words):
+        if any(w in HEADS for w in canonical_words(word)):
+            end = i + 1
+            while end + 1 < len(words) and words[end] in _OR_WORDS:
+                end = next((j + 1 for j in range(end + 1, min(len(words), end + 1 + _ROLE_WORDS))
+                            if any(w in HEADS for w in canonical_words(words[j]))), end)
+                if words[end - 1] in _OR_WORDS:
+                    break
+            if word in _LEADING_HEADS and end < len(words) and not _names_role(words[end : end + 1]):
+                end += 1  # "head (of) engineering", "director (of) sales"
+            return words[max(0, i - _ROLE_WORDS) : end]
+    return words
+
+
+# Occupation words that come before what they lead.
+_LEADING_HEADS = frozenset({"head", "director", "vp", "chief", "directeur", "directrice", "jefe", "jefa", "leiter"})
 
 
 def _names_role(words: list[str]) -> bool:

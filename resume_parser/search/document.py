@@ -11,7 +11,7 @@ from resume_parser.db.repository import EmbeddingVector
 from resume_parser.embedding import Embedder
 from resume_parser.embedding.texts import resume_text, search_text, skill_names, title_texts, work_texts
 from resume_parser.resume import ParsedResume
-from resume_parser.search.facets import resume_facets
+from resume_parser.search.facets import degree_keys, resume_facets
 from resume_parser.search.lexicon import canonical
 
 
@@ -44,4 +44,5 @@ def full_text(parsed: ParsedResume) -> str:
     names of languages, so that English query words find a resume written in German."""
     facets = resume_facets(parsed)
     extra = [canonical(t) for t in facets.titles] + [canonical(s) for s in skill_names(parsed.skills)]
-    return search_text(parsed, [*extra, *facets.languages])
+    degrees = [key for entry in facets.education for key in degree_keys(entry)]
+    return search_text(parsed, [*extra, *facets.languages, *degrees])

@@ -22,9 +22,22 @@ from resume_parser.embedding.texts import most_recent_first, skill_names, title_
 from resume_parser.resume import ParsedResume, Work
 from resume_parser.search import places
 from resume_parser.search.languages import language_name, level_of
-from resume_parser.search.lexicon import canonical, fold
+from resume_parser.search.lexicon import canonical, fold, words
 
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?")
+# Degrees by their short names, as education entries print them (folded words).
+DEGREE_PATTERNS = {
+    "phd": r"\b(ph d|phd|doctor|doctorate|doktor|dr|doctorat|doctorado|dphil)\b",
+    "mba": r"\b(mba|master of business administration)\b",
+    "master": r"\b(master|masters|msc|m sc|ms|ma|m a|meng|mphil|diplom|maestria|magister|mba|executive mba)\b",
+    "bachelor": r"\b(bachelor|bachelors|bsc|b sc|bs|ba|b a|beng|licence|licenciatura|grado)\b",
+}
+
+
+def degree_keys(entry: str) -> list[str]:
+    """The short names of the degree an education entry states ("Master of Science" -> master)."""
+    folded = " ".join(words(entry))
+    return [key for key, pattern in DEGREE_PATTERNS.items() if re.search(pattern, folded)]
 
 
 @dataclass(frozen=True, slots=True)

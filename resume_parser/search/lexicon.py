@@ -339,7 +339,7 @@ def canonical_words(text: str) -> tuple[str, ...]:
         folded = re.sub(rf"\b{re.escape(phrase)}\b", english, folded)
     out: list[str] = []
     for word in folded.split():
-        known = _known(word)
+        known = TITLE_SYNONYMS.get(word) or _known(word)
         if known is not None:
             out.extend(known.split())
         elif (parts := _split_compound(word)) is not None:
@@ -362,3 +362,47 @@ def _head_last(tokens: list[str]) -> tuple[str, ...]:
 
 def canonical(text: str | None) -> str:
     return " ".join(canonical_words(text or ""))
+
+
+# Occupational families: words of titles that name neighbouring kinds of work, so that a "DevOps
+# engineer" partly meets a query for a site reliability engineer and a "Backend Developer" one for
+# a software developer, while a data scientist does not meet a query for a developer.
+FAMILIES: dict[str, frozenset[str]] = {
+    "software": frozenset(
+        {"software", "backend", "frontend", "front", "back", "full", "stack", "fullstack", "web"}
+        | {"application", "python", "java", "javascript", "typescript", "react", "node", "ruby", "php"}
+        | {"go", "golang", ".net", "c#", "c++", "ui", "programmer", "coding", "api"}
+    ),
+    "infrastructure": frozenset(
+        {"devops", "sre", "site", "reliability", "platform", "cloud", "infrastructure", "systems"}
+        | {"operations", "ops", "kubernetes", "aws", "azure", "gcp"}
+    ),
+    "mobile": frozenset({"mobile", "android", "ios", "flutter", "app", "apps"}),
+    "data": frozenset({"data", "analytics", "bi", "etl", "warehouse", "machine", "learning", "ml", "ai"}),
+    "quality": frozenset({"qa", "quality", "assurance", "test", "testing", "tester", "sdet", "automation"}),
+    "security": frozenset({"security", "cyber", "cybersecurity", "soc", "penetration", "infosec", "ciso"}),
+    "design": frozenset({"design", "designer", "ux", "ui", "interaction", "visual", "product", "graphic"}),
+    "delivery": frozenset({"project", "program", "programme", "delivery", "pmo", "portfolio", "scrum"}),
+    "people": frozenset({"hr", "people", "talent", "recruiting", "recruiter", "recruitment", "human"}),
+    "finance": frozenset(
+        {"finance", "financial", "accounting", "accountant", "controller", "fp", "audit", "tax", "payroll"}
+    ),
+    "marketing": frozenset({"marketing", "growth", "seo", "content", "brand", "digital", "social", "media"}),
+    "support": frozenset({"support", "helpdesk", "help", "desk", "service", "desktop", "it", "technical"}),
+    "network": frozenset({"network", "networking", "infrastructure", "systems", "telecom"}),
+}
+# Words that stand for whole titles.
+TITLE_SYNONYMS: dict[str, str] = {
+    "sre": "site reliability engineer",
+    "swe": "software engineer",
+    "sdet": "software development engineer in test",
+    "pm": "product manager",
+    "ba": "business analyst",
+    "ciso": "chief information security officer",
+    "cto": "chief technology officer",
+}
+
+
+def related(a: str, b: str) -> bool:
+    """Whether two title words name neighbouring kinds of work (one family)."""
+    return any(a in family and b in family for family in FAMILIES.values())

@@ -67,7 +67,7 @@ QUERY_VECTOR_CACHE_SIZE = 512
 class _Ranked:
     resume_id: uuid.UUID
     score: float
-    match: Match | None  # None in the VECTOR and TEXT modes
+    match: Match | None  # None for a resume deleted while it was ranked
     work_index: int | None
 
 
@@ -85,7 +85,7 @@ class SearchService:
         self._depth = depth
         self._default_min_score = default_min_score
         self._calibration = calibration_for(embedder.name)
-        self._query_vectors: OrderedDict[str, list[float]] = OrderedDict()
+        self._query_vectors: OrderedDict[str, asyncio.Task[list[float]]] = OrderedDict()
 
     async def search(self, query: SearchQuery) -> SearchPage:
         query_text = validated_text(query)
@@ -120,18 +120,21 @@ class SearchService:
             constrained_task = group.create_task(self._constrained(query, retrieval_text, constraints, filters))
             roles_task = group.create_task(self._role_vectors(query, constraints))
         vector_matches, text_matches = vector_task.result(), text_task.result()
-        work_of = {m.resume_id: m.work_index for m in vector_matches if m.work_index is not None}
-        if query.mode == SearchMode.VECTOR:
-            return [_Ranked(m.resume_id, m.similarity, None, m.work_index) for m in vector_matches]
-        if query.mode == SearchMode.TEXT:
-            return [_Ranked(m.resume_id, m.rank, None, work_of.get(m.resume_id)) for m in text_matches]
         constrained = constrained_task.result()
-        for m in constrained:
+        work_of: dict[uuid.UUID, int] = {}
+        for m in (*vector_matches, *constrained):
             if m.work_index is not None:
                 work_of.setdefault(m.resume_id, m.work_index)
         found = [*vector_matches, *constrained, *text_matches]
         candidates = list(dict.fromkeys(m.resume_id for m in found))
-        return await self._scored(candidates, constraints, retrieval_text, roles_task.result(), work_of)
+        scored = await self._scored(candidates, constraints, retrieval_text, roles_task.result(), work_of)
+        if query.mode == SearchMode.HYBRID:
+            return scored
+        # A single ranker's own order, with the match explained all the same.
+        matches = {r.resume_id: r.match for r in scored}
+        if query.mode == SearchMode.VECTOR:
+            return [_Ranked(m.resume_id, m.similarity, matches.get(m.resume_id), m.work_index) for m in vector_matches]
+        return [_Ranked(m.resume_id, m.rank, matches.get(m.resume_id), work_of.get(m.resume_id)) for m in text_matches]
 
     async def _scored(
         self,
@@ -202,20 +205,19 @@ class SearchService:
         return await self._nearest(query, query_text, narrowed)
 
     async def _role_vectors(self, query: SearchQuery, constraints: QueryConstraints) -> list[list[float]]:
-        if query.mode != SearchMode.HYBRID:
-            return []
         return list(await asyncio.gather(*(self._query_vector(" ".join(role)) for role in constraints.roles)))
 
     async def _query_vector(self, query_text: str) -> list[float]:
-        """The embedder's vector for the query, from a small least-recently-used cache."""
-        if query_text in self._query_vectors:
-            self._query_vectors.move_to_end(query_text)
-            return self._query_vectors[query_text]
-        vector = await self._embedder.embed_query(query_text)
-        self._query_vectors[query_text] = vector
-        if len(self._query_vectors) > QUERY_VECTOR_CACHE_SIZE:
-            self._query_vectors.popitem(last=False)
-        return vector
+        """The embedder's vector for a text, from a small least-recently-used cache. The cache holds
+        the embedding task, so that two rankers asking for one text at once wait for one model call."""
+        task = self._query_vectors.get(query_text)
+        if task is None or task.cancelled() or (task.done() and task.exception() is not None):
+            task = asyncio.ensure_future(self._embedder.embed_query(query_text))
+            self._query_vectors[query_text] = task
+            if len(self._query_vectors) > QUERY_VECTOR_CACHE_SIZE:
+                self._query_vectors.popitem(last=False)
+        self._query_vectors.move_to_end(query_text)
+        return await asyncio.shield(task)
 
     async def _matching(self, query: SearchQuery, query_text: str, filters: Filters) -> list[TextMatch]:
         if query.mode == SearchMode.VECTOR or not query_text.strip():
@@ -261,8 +263,11 @@ def _retrieval_text(constraints: QueryConstraints) -> str:
 
 def _fulltext_text(constraints: QueryConstraints) -> str:
     """What the full-text ranker sees: the query's words, the role's canonical English, and the
-    languages asked for (the document carries their English names)."""
+    languages, certificates and degrees asked for (the document carries the languages' English
+    names and the degrees' short names)."""
     extra = [canonical(constraints.role_text), *(wanted.language for wanted in constraints.languages)]
+    extra += [name for alternatives in constraints.certificates for name in alternatives]
+    extra += [degree for degree in constraints.degrees if degree != "any"] + list(constraints.fields)
     return " ".join([constraints.terms, *extra])
 
 
