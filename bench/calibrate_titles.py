@@ -107,13 +107,12 @@ async def cosines(embedder_name: str, pairs: list[tuple[str, str]]) -> list[floa
     return [float(np.dot(r, t)) for r, t in zip(roles, titles, strict=True)]
 
 
-def anchors(same: list[float], unrelated: list[float]) -> Calibration:
-    """0 at the 90th percentile of unrelated pairs (nearly every unrelated title scores 0), 1 at the
-    25th percentile of same-occupation pairs whose texts differ (most of them score 1)."""
-    differing = [c for c in same if c < 0.999] or same
-    return Calibration(
-        unrelated=float(np.percentile(unrelated, 90)), same=float(np.percentile(differing, 25))
-    )
+def anchors(neighbours: list[float], unrelated: list[float]) -> Calibration:
+    """0 at the 90th percentile of unrelated pairs (nearly every unrelated title scores 0), and the
+    median pair of neighbouring occupations at 0.5: half a match, as the role's word check counts a
+    related occupation word (search/scoring.py)."""
+    low = float(np.percentile(unrelated, 90))
+    return Calibration(unrelated=low, same=low + 2 * (statistics.median(neighbours) - low))
 
 
 def main() -> int:
@@ -121,7 +120,7 @@ def main() -> int:
     parser.add_argument("--embedder", choices=sorted(EMBEDDERS), default="minilm")
     args = parser.parse_args()
     same, neighbours, unrelated = (asyncio.run(cosines(args.embedder, p)) for p in (SAME, NEIGHBOURS, UNRELATED))
-    measured = anchors(same, unrelated)
+    measured = anchors(neighbours, unrelated)
     current = calibration_for(load_embedder(args.embedder).name)
     print(f"{args.embedder}: measured anchors same {measured.same:.3f}, unrelated {measured.unrelated:.3f}")
     print(f"  in use: same {current.same:.3f}, unrelated {current.unrelated:.3f}")

@@ -506,10 +506,13 @@ def _up_to_occupation(words: list[str]) -> list[str]:
                     break
             if word in _LEADING_HEADS and end < len(words) and not _names_role(words[end : end + 1]):
                 end += 1  # "head (of) engineering", "director (of) sales"
+            elif i == 0:  # French and Spanish put the modifiers after: "ingeniero de QA"
+                end = min(len(words), end + _ROMANCE_MODIFIERS)
             return words[max(0, i - _ROLE_WORDS) : end]
     return words
 
 
+_ROMANCE_MODIFIERS = 3
 # Occupation words that come before what they lead.
 _LEADING_HEADS = frozenset({"head", "director", "vp", "chief", "directeur", "directrice", "jefe", "jefa", "leiter"})
 
