@@ -13,10 +13,13 @@ class Filters:
     job_post_id: str = ""
     created_after: datetime | None = None  # inclusive
     created_before: datetime | None = None  # exclusive
-    # Resumes in one of these countries or speaking one of these languages (search_facets): the
-    # third ranker's filter, for queries that name a place or a language.
+    # The third ranker's filter, on search_facets, for queries that name a place, a language or
+    # years of experience: in one of the countries or speaking one of the languages, and within
+    # the range of experience.
     countries: tuple[str, ...] = ()
     languages: tuple[str, ...] = ()
+    min_experience_months: int | None = None
+    max_experience_months: int | None = None
 
     @property
     def narrowing(self) -> bool:
@@ -25,6 +28,8 @@ class Filters:
             bool(self.tenant_id or self.job_post_id or self.countries or self.languages)
             or self.created_after is not None
             or self.created_before is not None
+            or self.min_experience_months is not None
+            or self.max_experience_months is not None
         )
 
     def sql(self) -> tuple[str, dict[str, Any]]:
@@ -48,4 +53,11 @@ class Filters:
             )
             parameters["facet_countries"] = list(self.countries)
             parameters["facet_languages"] = list(self.languages)
+        experience = "(r.search_facets->>'experience_months')::int"
+        if self.min_experience_months is not None:
+            conditions.append(f"{experience} >= :min_experience_months")
+            parameters["min_experience_months"] = self.min_experience_months
+        if self.max_experience_months is not None:
+            conditions.append(f"{experience} <= :max_experience_months")
+            parameters["max_experience_months"] = self.max_experience_months
         return " AND ".join(conditions), parameters

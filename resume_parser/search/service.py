@@ -52,7 +52,7 @@ from resume_parser.search.scoring import DEFAULT_MIN_SCORE, Match, match, query_
 
 # Resumes each ranker contributes. The vector ranker's cost grows with it (it fetches about three
 # vectors per resume from the HNSW index); the candidates of all rankers are scored.
-DEFAULT_DEPTH = 50
+DEFAULT_DEPTH = 100
 # Only what a hit shows is read: a stored resume also carries per-field evidence, several times larger.
 HIT_FIELDS_SQL = """
     SELECT id, external_id, parsed->'basics'->>'name', coalesce(parsed->'work', '[]')
@@ -196,12 +196,11 @@ class SearchService:
     async def _constrained(
         self, query: SearchQuery, query_text: str, constraints: QueryConstraints, filters: Filters
     ) -> list[VectorMatch]:
-        """The nearest resumes among those in the query's countries or speaking its languages,
+        """The nearest resumes among those that meet the query's place, language and experience,
         which the unfiltered rankers may not reach in a large pool."""
-        if query.mode != SearchMode.HYBRID or not (constraints.countries or constraints.languages):
+        narrowed = _constraint_filters(constraints, filters)
+        if query.mode != SearchMode.HYBRID or narrowed == filters:
             return []
-        languages = tuple(wanted.language for wanted in constraints.languages)
-        narrowed = replace(filters, countries=tuple(sorted(constraints.countries)), languages=languages)
         return await self._nearest(query, query_text, narrowed)
 
     async def _role_vectors(self, query: SearchQuery, constraints: QueryConstraints) -> list[list[float]]:
@@ -251,6 +250,19 @@ class SearchService:
                 )
             )
         return hits
+
+
+def _constraint_filters(constraints: QueryConstraints, filters: Filters) -> Filters:
+    """The caller's filters and the query's place, languages and years (a year's slack either way,
+    so that a candidate nearly there is still scored)."""
+    low, high = constraints.min_years, constraints.max_years
+    return replace(
+        filters,
+        countries=tuple(sorted(constraints.countries)),
+        languages=tuple(wanted.language for wanted in constraints.languages),
+        min_experience_months=None if low is None else max(0, int((low - 1) * 12)),
+        max_experience_months=None if high is None else int((high + 1) * 12),
+    )
 
 
 def _retrieval_text(constraints: QueryConstraints) -> str:
