@@ -43,7 +43,9 @@ WEIGHTS = {
 # A title word of the same family as the role's ("devops" for "site reliability") counts part; an
 # occupation word of the family ("accountant" for an FP&A analyst) less.
 RELATED_WORD_CREDIT = 0.7
-RELATED_HEAD_CREDIT = 0.5
+RELATED_HEAD_CREDIT = 0.35
+# A skill that is the start of the one asked for ("Ruby" for "Ruby on Rails").
+PART_OF_SKILL_CREDIT = 0.5
 # A past position in the role, against the current one.
 PAST_ROLE_CREDIT = 0.5
 # Related occupation words count part of a match ("developer" for "engineer").
@@ -51,7 +53,7 @@ _RELATED_HEADS = (
     ({"developer", "engineer", "programmer"}, 0.8),
     ({"accountant", "controller", "bookkeeper", "auditor"}, 0.7),
     ({"manager", "lead", "head", "director", "chief", "owner"}, 0.6),
-    ({"analyst", "scientist"}, 0.5),
+    ({"analyst", "scientist"}, 0.3),
     ({"designer", "researcher"}, 0.4),
 )
 # Words of a title that say the level, not the occupation, and count half ("staff", "principal",
@@ -155,7 +157,7 @@ def match(
         checks.append(role_check)
     matched: list[str] = []
     if skills:
-        skill_checks, matched = _skills(skills, resume_skills)
+        skill_checks, matched = _skills(skills, resume_skills, set(facets.title_words))
         checks += skill_checks
     checks += _experience(constraints, facets)
     checks += _seniority(constraints, facets)
@@ -225,14 +227,29 @@ def _role_words_score(role: tuple[str, ...], title: set[str], resume_skills: dic
     return got / wanted if wanted else 0.0
 
 
-def _skills(skills: list[SkillMention], resume_skills: dict[str, str]) -> tuple[list[Check], list[str]]:
+def _skills(
+    skills: list[SkillMention], resume_skills: dict[str, str], title: set[str]
+) -> tuple[list[Check], list[str]]:
+    """Each skill the query names, met by the resume's skills or by its title ("Python Developer")."""
     checks, matched = [], []
     for mention in skills:
         have = [resume_skills[name] for name in mention.names if name in resume_skills]
         matched += have
+        in_title = [name for name in mention.names if set(name.split()) <= title]
+        # The start of the skill asked for ("Ruby" for "Ruby on Rails") is part of it.
+        broader = [
+            printed
+            for name, printed in resume_skills.items()
+            for wanted_name in mention.names
+            if len(name.split()) < len(wanted_name.split()) and wanted_name.startswith(name + " ")
+        ]
         wanted = " or ".join(mention.names)
         if have:
             checks.append(Check("skill", wanted, Status.MET, ", ".join(have), 1.0))
+        elif in_title:
+            checks.append(Check("skill", wanted, Status.MET, f"title: {in_title[0]}", 1.0))
+        elif broader:
+            checks.append(Check("skill", wanted, Status.PARTLY_MET, broader[0], PART_OF_SKILL_CREDIT))
         else:
             checks.append(Check("skill", wanted, Status.NOT_MET, "", 0.0))
     return checks, matched
@@ -362,7 +379,7 @@ def _certificate(alternatives: tuple[str, ...], facets: ResumeFacets) -> Check:
     for name in facets.skills:
         if any(_contains(words(name), words(term)) for term in alternatives):
             # A skill is not a certificate: "AWS" among the skills is no AWS certification.
-            return Check("certificate", wanted, Status.PARTLY_MET, f"skill: {name}", 0.3)
+            return Check("certificate", wanted, Status.PARTLY_MET, f"skill: {name}", 0.15)
     evidence = "; ".join(facets.certificates) or "no certificates listed"
     return Check("certificate", wanted, Status.NOT_MET, evidence, 0.0)
 
