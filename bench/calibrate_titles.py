@@ -116,10 +116,14 @@ def anchors(neighbours: list[float], unrelated: list[float]) -> Calibration:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--embedder", choices=sorted(EMBEDDERS), default="minilm")
     args = parser.parse_args()
-    same, neighbours, unrelated = (asyncio.run(cosines(args.embedder, p)) for p in (SAME, NEIGHBOURS, UNRELATED))
+    same, neighbours, unrelated = (
+        asyncio.run(cosines(args.embedder, p)) for p in (SAME, NEIGHBOURS, UNRELATED)
+    )
     measured = anchors(neighbours, unrelated)
     current = calibration_for(load_embedder(args.embedder).name)
     print(f"{args.embedder}: measured anchors same {measured.same:.3f}, unrelated {measured.unrelated:.3f}")

@@ -93,14 +93,21 @@ async def index_truth(settings: Settings) -> int:
         documents = truth_documents()
         for doc_id, parsed in documents.items():
             await store_parsed(
-                container.repository, container.embedder, parsed, job_post_id="", external_id=doc_id, tenant_id=TENANT
+                container.repository,
+                container.embedder,
+                parsed,
+                job_post_id="",
+                external_id=doc_id,
+                tenant_id=TENANT,
             )
         return len(documents)
     finally:
         await container.close()
 
 
-async def serve_and_query(settings: Settings, spec: dict[str, Any]) -> tuple[dict[str, list[str]], dict[str, Any]]:
+async def serve_and_query(
+    settings: Settings, spec: dict[str, Any]
+) -> tuple[dict[str, list[str]], dict[str, Any]]:
     container = await build_container(settings)
     server, port = await create_server(container, address="127.0.0.1:0")
     await server.start()
@@ -149,8 +156,18 @@ def service_run(
     python = sys.executable
     with (OUT / "dev.log").open("ab") as log:
         dev = subprocess.Popen(
-            [python, "-m", "resume_parser", "dev", "--port", str(port), "--data-dir", str(data_dir)]
-            + ["--workers", str(workers)],
+            [
+                python,
+                "-m",
+                "resume_parser",
+                "dev",
+                "--port",
+                str(port),
+                "--data-dir",
+                str(data_dir),
+                "--workers",
+                str(workers),
+            ],
             cwd=ROOT,
             stdout=log,
             stderr=subprocess.STDOUT,
@@ -160,7 +177,14 @@ def service_run(
         if skip_upload:
             _reembed(data_dir)
         run_file = OUT / "service-run.json"
-        command = [python, str(SEARCH_SET / "search_run.py"), "--target", f"127.0.0.1:{port}", "--out", str(run_file)]
+        command = [
+            python,
+            str(SEARCH_SET / "search_run.py"),
+            "--target",
+            f"127.0.0.1:{port}",
+            "--out",
+            str(run_file),
+        ]
         subprocess.run([*command, *(["--skip-upload"] if skip_upload else [])], check=True, cwd=ROOT)
         return asyncio.run(run_queries(f"127.0.0.1:{port}", spec))
     finally:
@@ -188,7 +212,9 @@ def _reembed(data_dir: Path) -> None:
     subprocess.run([sys.executable, "-m", "resume_parser", "reembed"], check=True, env=env, cwd=ROOT)
 
 
-def report(name: str, spec: dict[str, Any], metrics: Any, run: dict[str, list[str]], details: dict[str, Any]) -> dict[str, Any]:
+def report(
+    name: str, spec: dict[str, Any], metrics: Any, run: dict[str, list[str]], details: dict[str, Any]
+) -> dict[str, Any]:
     OUT.mkdir(parents=True, exist_ok=True)
     (OUT / f"{name}-run.json").write_text(json.dumps(run, indent=1) + "\n")
     evaluation = metrics.evaluate(spec, run, metrics.known_ids(spec))
@@ -213,10 +239,16 @@ def report(name: str, spec: dict[str, Any], metrics: Any, run: dict[str, list[st
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("parsed_by", choices=["truth", "service"], help="what fills the index")
-    parser.add_argument("--data-dir", type=Path, help="service: keep the parsed index here (reused with --skip-upload)")
-    parser.add_argument("--skip-upload", action="store_true", help="service: search the index kept in --data-dir")
+    parser.add_argument(
+        "--data-dir", type=Path, help="service: keep the parsed index here (reused with --skip-upload)"
+    )
+    parser.add_argument(
+        "--skip-upload", action="store_true", help="service: search the index kept in --data-dir"
+    )
     parser.add_argument("--workers", type=int, default=2, help="service: worker processes")
     args = parser.parse_args()
     spec, metrics = search_set()

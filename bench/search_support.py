@@ -70,6 +70,11 @@ async def store_parsed(
     )
     document = await search_document(parsed, embedder)
     await repository.complete(
-        record.id, parsed, document.vectors, attempt=1, search_text=document.text, search_facets=document.facets
+        record.id,
+        parsed,
+        document.vectors,
+        attempt=1,
+        search_text=document.text,
+        search_facets=document.facets,
     )
     return record.id

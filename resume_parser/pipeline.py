@@ -21,8 +21,6 @@ from resume_parser.blobstore import BlobStore
 from resume_parser.db.repository import EmbeddingVector, ResumeRepository
 from resume_parser.domain import ResumeRecord, Stage, StageError
 from resume_parser.embedding import Embedder
-from resume_parser.search.document import full_text, resume_vectors
-from resume_parser.search.facets import resume_facets
 from resume_parser.errors import (
     DocumentError,
     DocumentLimitError,
@@ -38,6 +36,8 @@ from resume_parser.normalization import Normalizer
 from resume_parser.observability import metrics, tracing
 from resume_parser.resume import ParsedResume
 from resume_parser.retry import backoff_seconds, is_transient
+from resume_parser.search.document import full_text, resume_vectors
+from resume_parser.search.facets import resume_facets
 from resume_parser.settings import Settings
 
 log = logging.getLogger(__name__)

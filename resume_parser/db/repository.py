@@ -269,7 +269,13 @@ class ResumeRepository:
             await session.execute(
                 update(ResumeRow)
                 .where(ResumeRow.id == resume_id)
-                .values(stage=Stage.QUEUED.value, error=None, parsed=None, search_document=None, search_facets=None)
+                .values(
+                    stage=Stage.QUEUED.value,
+                    error=None,
+                    parsed=None,
+                    search_document=None,
+                    search_facets=None,
+                )
                 .where(ResumeRow.stage.in_([Stage.COMPLETED, Stage.FAILED]))
                 .execution_options(synchronize_session=False)
             )

@@ -25,7 +25,9 @@ def _import(module: str, package: str) -> Any:
     try:
         return importlib.import_module(module)
     except ImportError as error:
-        raise ConfigurationError(f"this embedder needs the {package} package (the local-embed extra)") from error
+        raise ConfigurationError(
+            f"this embedder needs the {package} package (the local-embed extra)"
+        ) from error
 
 
 class E5Embedder:

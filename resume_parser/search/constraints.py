@@ -154,10 +154,16 @@ _OR = r"(?:or|and|oder|und|ou|et|o|y|/|,)"
 
 _DEGREES = (
     ("mba", r"mba|m\.b\.a|master\s+of\s+business\s+administration"),
-    ("phd", r"ph\.?\s?d|doctorate|doctoral|doctor\s+of\s+philosophy|doktor(?:at|grad)?|promoviert\w*|"
-     r"doctorat|doctorado|docteur|dr\.?\s?rer|dr\.?\s?ing"),
+    (
+        "phd",
+        r"ph\.?\s?d|doctorate|doctoral|doctor\s+of\s+philosophy|doktor(?:at|grad)?|promoviert\w*|"
+        r"doctorat|doctorado|docteur|dr\.?\s?rer|dr\.?\s?ing",
+    ),
     # "master", "licence", "grado" alone are also words of titles ("scrum master") and permits.
-    ("master", r"master(?:\s?s)?(?=\s+(?:degree|of|in|en|de)\b)|msc|m\.sc|meng|mphil|masterabschluss|maestria|magister"),
+    (
+        "master",
+        r"master(?:\s?s)?(?=\s+(?:degree|of|in|en|de)\b)|msc|m\.sc|meng|mphil|masterabschluss|maestria|magister",
+    ),
     ("bachelor", r"bachelor(?:\s?s)?|bsc|b\.sc|beng|licenciatura|licence(?=\s+(?:en|de)\b)|bachillerato"),
 )
 _DEGREE = re.compile(r"\b(" + "|".join(pattern for _, pattern in _DEGREES) + r")\b(?:\s+degree)?")
@@ -394,7 +400,9 @@ def _education(text: str, notes: list[str]) -> tuple[tuple[str, ...], tuple[str,
     for pattern, span_group in ((_FIELD_AFTER, 1), (_FIELD_BEFORE, 1)):
         match = pattern.search(text)
         if match:
-            words = [w for w in match.group(span_group).split() if w not in STOPWORDS and w not in _CONNECTORS]
+            words = [
+                w for w in match.group(span_group).split() if w not in STOPWORDS and w not in _CONNECTORS
+            ]
             if words and not all(w in HEADS for w in words):
                 field_text = " ".join(words)
                 fields.append(_FIELD_WORDS.get(field_text, field_text))
@@ -457,7 +465,8 @@ def _names_occupation(tokens: list[str], positions: list[int]) -> bool:
 
 
 def _split_or(words: list[str]) -> list[str]:
-    phrases, current = [], []
+    phrases: list[str] = []
+    current: list[str] = []
     for word in words:
         if word in _OR_WORDS or word == "/":
             phrases.append(" ".join(current))
@@ -500,8 +509,14 @@ def _up_to_occupation(words: list[str]) -> list[str]:
         if any(w in HEADS for w in canonical_words(word)):
             end = i + 1
             while end + 1 < len(words) and words[end] in _OR_WORDS:
-                end = next((j + 1 for j in range(end + 1, min(len(words), end + 1 + _ROLE_WORDS))
-                            if any(w in HEADS for w in canonical_words(words[j]))), end)
+                end = next(
+                    (
+                        j + 1
+                        for j in range(end + 1, min(len(words), end + 1 + _ROLE_WORDS))
+                        if any(w in HEADS for w in canonical_words(words[j]))
+                    ),
+                    end,
+                )
                 if words[end - 1] in _OR_WORDS:
                     break
             if word in _LEADING_HEADS and end < len(words) and not _names_role(words[end : end + 1]):
@@ -514,7 +529,9 @@ def _up_to_occupation(words: list[str]) -> list[str]:
 
 _ROMANCE_MODIFIERS = 3
 # Occupation words that come before what they lead.
-_LEADING_HEADS = frozenset({"head", "director", "vp", "chief", "directeur", "directrice", "jefe", "jefa", "leiter"})
+_LEADING_HEADS = frozenset(
+    {"head", "director", "vp", "chief", "directeur", "directrice", "jefe", "jefa", "leiter"}
+)
 
 
 def _names_role(words: list[str]) -> bool:
@@ -522,7 +539,7 @@ def _names_role(words: list[str]) -> bool:
 
 
 def _role_alternatives(role_text: str) -> tuple[tuple[str, ...], ...]:
-    """"staff or principal engineer" -> (staff engineer), (principal engineer): an alternative
+    """ "staff or principal engineer" -> (staff engineer), (principal engineer): an alternative
     without an occupation word borrows the last one's."""
     parts = [canonical_words(p) for p in _split_or(role_text.split())]
     parts = [p for p in parts if p]

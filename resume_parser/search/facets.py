@@ -29,7 +29,7 @@ _DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?")
 DEGREE_PATTERNS = {
     "phd": r"\b(ph d|phd|doctor|doctorate|doktor|dr|doctorat|doctorado|dphil)\b",
     "mba": r"\b(mba|master of business administration)\b",
-    "master": r"\b(master|masters|msc|m sc|ms|ma|m a|meng|mphil|diplom|maestria|magister|mba|executive mba)\b",
+    "master": r"\b(master|masters|msc|m sc|ms|ma|m a|meng|mphil|diplom|maestria|magister|mba)\b",
     "bachelor": r"\b(bachelor|bachelors|bsc|b sc|bs|ba|b a|beng|licence|licenciatura|grado)\b",
 }
 

@@ -33,18 +33,18 @@ _US_STATES = (
 )
 REGION_COUNTRY = {
     **dict.fromkeys(_US_STATES.split(), "US"),
-    **dict.fromkeys("AB BC MB NB NL NS ON PE QC SK".split(), "CA"),
-    **dict.fromkeys("NSW VIC QLD TAS ACT".split(), "AU"),
+    **dict.fromkeys(["AB", "BC", "MB", "NB", "NL", "NS", "ON", "PE", "QC", "SK"], "CA"),
+    **dict.fromkeys(["NSW", "VIC", "QLD", "TAS", "ACT"], "AU"),
 }
 # ISO 639-1 codes of the countries' languages (GeoNames) as English language names.
 _LANGUAGE_CODES = dict(
     {
-    *(("en", "english"), ("de", "german"), ("fr", "french"), ("es", "spanish"), ("it", "italian")),
-    *(("pt", "portuguese"), ("nl", "dutch"), ("pl", "polish"), ("sv", "swedish"), ("da", "danish")),
-    *(("no", "norwegian"), ("nb", "norwegian"), ("fi", "finnish"), ("cs", "czech"), ("hu", "hungarian")),
-    *(("ro", "romanian"), ("el", "greek"), ("tr", "turkish"), ("ru", "russian"), ("uk", "ukrainian")),
-    *(("ja", "japanese"), ("zh", "mandarin"), ("ko", "korean"), ("hi", "hindi"), ("ar", "arabic")),
-    *(("he", "hebrew"),),
+        *(("en", "english"), ("de", "german"), ("fr", "french"), ("es", "spanish"), ("it", "italian")),
+        *(("pt", "portuguese"), ("nl", "dutch"), ("pl", "polish"), ("sv", "swedish"), ("da", "danish")),
+        *(("no", "norwegian"), ("nb", "norwegian"), ("fi", "finnish"), ("cs", "czech"), ("hu", "hungarian")),
+        *(("ro", "romanian"), ("el", "greek"), ("tr", "turkish"), ("ru", "russian"), ("uk", "ukrainian")),
+        *(("ja", "japanese"), ("zh", "mandarin"), ("ko", "korean"), ("hi", "hindi"), ("ar", "arabic")),
+        *(("he", "hebrew"),),
     }
 )
 

@@ -18,8 +18,8 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from resume_parser.db.tables import ResumeEmbeddingRow, ResumeRow
 from resume_parser.domain import Stage
 from resume_parser.embedding import Embedder
-from resume_parser.search.document import search_document
 from resume_parser.resume import ParsedResume
+from resume_parser.search.document import search_document
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,7 +13,6 @@ embedding's similarity alone.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -287,7 +286,13 @@ def _seniority(constraints: QueryConstraints, facets: ResumeFacets) -> list[Chec
     title = set(facets.title_words)
     years = (facets.experience_months or 0) / 12
     if constraints.seniority is Seniority.SENIOR:
-        score = 1.0 if title & SENIOR_TITLE_WORDS and not title & JUNIOR_TITLE_WORDS else 0.6 if years >= 8 else 0.2
+        score = (
+            1.0
+            if title & SENIOR_TITLE_WORDS and not title & JUNIOR_TITLE_WORDS
+            else 0.6
+            if years >= 8
+            else 0.2
+        )
     else:
         score = 1.0 if title & JUNIOR_TITLE_WORDS or years <= 2 else 0.5 if years <= 4 else 0.0
     status = Status.MET if score == 1.0 else Status.PARTLY_MET if score > 0 else Status.NOT_MET

@@ -117,7 +117,9 @@ class SearchService:
         async with asyncio.TaskGroup() as group:
             vector_task = group.create_task(self._nearest(query, retrieval_text, filters))
             text_task = group.create_task(self._matching(query, _fulltext_text(constraints), filters))
-            constrained_task = group.create_task(self._constrained(query, retrieval_text, constraints, filters))
+            constrained_task = group.create_task(
+                self._constrained(query, retrieval_text, constraints, filters)
+            )
             roles_task = group.create_task(self._role_vectors(query, constraints))
         vector_matches, text_matches = vector_task.result(), text_task.result()
         constrained = constrained_task.result()
@@ -125,16 +127,22 @@ class SearchService:
         for m in (*vector_matches, *constrained):
             if m.work_index is not None:
                 work_of.setdefault(m.resume_id, m.work_index)
-        found = [*vector_matches, *constrained, *text_matches]
-        candidates = list(dict.fromkeys(m.resume_id for m in found))
+        found = [m.resume_id for m in (*vector_matches, *constrained)] + [m.resume_id for m in text_matches]
+        candidates = list(dict.fromkeys(found))
         scored = await self._scored(candidates, constraints, retrieval_text, roles_task.result(), work_of)
         if query.mode == SearchMode.HYBRID:
             return scored
         # A single ranker's own order, with the match explained all the same.
         matches = {r.resume_id: r.match for r in scored}
         if query.mode == SearchMode.VECTOR:
-            return [_Ranked(m.resume_id, m.similarity, matches.get(m.resume_id), m.work_index) for m in vector_matches]
-        return [_Ranked(m.resume_id, m.rank, matches.get(m.resume_id), work_of.get(m.resume_id)) for m in text_matches]
+            return [
+                _Ranked(m.resume_id, m.similarity, matches.get(m.resume_id), m.work_index)
+                for m in vector_matches
+            ]
+        return [
+            _Ranked(m.resume_id, m.rank, matches.get(m.resume_id), work_of.get(m.resume_id))
+            for m in text_matches
+        ]
 
     async def _scored(
         self,
@@ -229,7 +237,9 @@ class SearchService:
             return []
         async with self._sessions() as session:
             rows = await session.execute(text(HIT_FIELDS_SQL), {"ids": [r.resume_id for r in page]})
-            stored = {resume_id: (external_id, name, work) for resume_id, external_id, name, work in rows.all()}
+            stored = {
+                resume_id: (external_id, name, work) for resume_id, external_id, name, work in rows.all()
+            }
         hits = []
         for ranked in page:
             if ranked.resume_id not in stored:  # deleted between ranking and reading

@@ -90,10 +90,17 @@ async def store(
     tenant_id: str = "",
 ) -> uuid.UUID:
     """A COMPLETED resume embedded and indexed as the pipeline does it."""
-    resume_id = await create(repository, job_post_id=job_post_id, external_id=external_id, tenant_id=tenant_id)
+    resume_id = await create(
+        repository, job_post_id=job_post_id, external_id=external_id, tenant_id=tenant_id
+    )
     document = await search_document(parsed, embedder)
     await repository.complete(
-        resume_id, parsed, document.vectors, attempt=1, search_text=document.text, search_facets=document.facets
+        resume_id,
+        parsed,
+        document.vectors,
+        attempt=1,
+        search_text=document.text,
+        search_facets=document.facets,
     )
     return resume_id
 

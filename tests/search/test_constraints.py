@@ -20,7 +20,12 @@ AT_LEAST = {
     "es": ("{n}+ años", "al menos {n} años de experiencia", "más de {n} años de experiencia",
            "mínimo {n} años", "{n} años o más"),
 }  # fmt: skip
-ROLE = {"en": "backend developer", "de": "Backend-Entwickler", "fr": "développeur backend", "es": "desarrollador backend"}
+ROLE = {
+    "en": "backend developer",
+    "de": "Backend-Entwickler",
+    "fr": "développeur backend",
+    "es": "desarrollador backend",
+}
 WITH = {"en": "with", "de": "mit", "fr": "avec", "es": "con"}
 NUMBER_WORDS = {"en": ("five", 5), "de": ("fünf", 5), "fr": ("cinq", 5), "es": ("cinco", 5)}
 
@@ -32,7 +37,9 @@ NUMBER_WORDS = {"en": ("five", 5), "de": ("fünf", 5), "fr": ("cinq", 5), "es": 
     template=st.integers(min_value=0, max_value=10),
     role_first=st.booleans(),
 )
-def test_n_plus_years_is_a_minimum_in_four_languages(language: str, n: int, template: int, role_first: bool) -> None:
+def test_n_plus_years_is_a_minimum_in_four_languages(
+    language: str, n: int, template: int, role_first: bool
+) -> None:
     phrase = AT_LEAST[language][template % len(AT_LEAST[language])].format(n=n)
     text = f"{ROLE[language]} {WITH[language]} {phrase}" if role_first else f"{phrase}, {ROLE[language]}"
 
@@ -88,7 +95,9 @@ def test_any_text_parses_without_error(text: str) -> None:
         ("experience in Python and in mobile development", set(), ()),
     ],
 )
-def test_places_after_a_location_word_are_countries(text: str, countries: set[str], cities: tuple[str, ...]) -> None:
+def test_places_after_a_location_word_are_countries(
+    text: str, countries: set[str], cities: tuple[str, ...]
+) -> None:
     constraints = parse_query(text)
     assert set(constraints.countries) == countries
     assert constraints.cities == cities
@@ -132,7 +141,10 @@ def test_a_language_name_without_a_speaking_word_is_left_to_the_rankers() -> Non
         ("jefa de proyecto con PRINCE2", (("project", "manager"),)),
         ("comptable maîtrisant Xero", (("accountant",),)),
         ("staff or principal engineer", (("staff", "engineer"), ("principal", "engineer"))),
-        ("We are looking for a Senior Backend Engineer to join our team", (("senior", "backend", "engineer"),)),
+        (
+            "We are looking for a Senior Backend Engineer to join our team",
+            (("senior", "backend", "engineer"),),
+        ),
         ("Kubernetes with Helm", (("kubernetes",),)),  # no occupation: a skill, decided against the pool
     ],
 )
@@ -156,12 +168,17 @@ def test_degrees_and_certificates(
     text: str, degrees: tuple[str, ...], fields: tuple[str, ...], certificates: tuple[tuple[str, ...], ...]
 ) -> None:
     constraints = parse_query(text)
-    assert (constraints.degrees, constraints.fields, constraints.certificates) == (degrees, fields, certificates)
+    assert (constraints.degrees, constraints.fields, constraints.certificates) == (
+        degrees,
+        fields,
+        certificates,
+    )
 
 
 @pytest.mark.parametrize(
     ("text", "seniority", "max_years"),
-    [("senior product manager", Seniority.SENIOR, None), ("entry-level software developer", Seniority.JUNIOR, 2.0),
+    [("senior product manager", Seniority.SENIOR, None),
+     ("entry-level software developer", Seniority.JUNIOR, 2.0),
      ("Berufseinsteiger Softwareentwickler", Seniority.JUNIOR, 2.0), ("product manager", None, None)],
 )  # fmt: skip
 def test_seniority_is_a_soft_hint(text: str, seniority: Seniority | None, max_years: float | None) -> None:

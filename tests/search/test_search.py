@@ -34,8 +34,8 @@ async def test_embeddings_are_stored_per_resume_title_and_work_entry_with_their_
         rows = (
             await session.execute(
                 text(
-                    "SELECT kind, work_index, embedder, dimension, vector_dims(embedding) FROM resume_embeddings"
-                    " WHERE resume_id = :id ORDER BY kind, work_index"
+                    "SELECT kind, work_index, embedder, dimension, vector_dims(embedding)"
+                    " FROM resume_embeddings WHERE resume_id = :id ORDER BY kind, work_index"
                 ),
                 {"id": resume_id},
             )
