@@ -181,9 +181,8 @@ def report(
     print(f"\nSearchResumes over gRPC (hybrid, page_size 20), {resumes} resumes, one request at a time,")
     print(f"embedder {embedder}; {answered} of {len(everything)} requests had results")
     load_after = os.getloadavg()[0]
-    print(
-        f"(machine: {os.cpu_count()} CPUs, load average {load_before:.1f} before, {load_after:.1f} at the end):\n"
-    )
+    loads = f"load average {load_before:.1f} before, {load_after:.1f} at the end"
+    print(f"(machine: {os.cpu_count()} CPUs, {loads}):\n")
     print("| requests | count | p50 | p95 | p99 |\n|---|---|---|---|---|")
     for label, values in [*((kind, timings[kind]) for kind in KINDS), ("all", everything)]:
         p50, p95, p99 = (percentile(values, f) for f in (0.50, 0.95, 0.99))
