@@ -51,6 +51,7 @@ PAST_ROLE_CREDIT = 0.5
 _RELATED_HEADS = (
     ({"developer", "engineer", "programmer"}, 0.8),
     ({"accountant", "controller", "bookkeeper", "auditor"}, 0.7),
+    ({"engineer", "tester"}, 0.6),  # a QA tester and a QA engineer
     ({"manager", "lead", "head", "director", "chief", "owner"}, 0.6),
     ({"analyst", "scientist"}, 0.3),
     ({"designer", "researcher"}, 0.4),

@@ -1,0 +1,103 @@
+"""The facts of a resume that a query's constraints are checked against."""
+
+from __future__ import annotations
+
+import pytest
+
+from resume_parser.resume import (
+    Basics,
+    Certificate,
+    Education,
+    Language,
+    Location,
+    ParseMeta,
+    ParsedResume,
+    Work,
+)
+from resume_parser.search.facets import degree_keys, experience_months, resume_facets
+from resume_parser.search.languages import Level, language_name, level_of
+from resume_parser.search.lexicon import canonical
+
+
+def test_overlapping_jobs_count_once_and_an_ongoing_job_runs_to_the_reference_date() -> None:
+    work = [
+        Work(position="Engineer", start_date="2015-01", end_date="2018-12"),  # 47 months from start to end
+        Work(position="Consultant", start_date="2017-01", end_date="2019-06"),  # overlaps: +6 after it
+        Work(position="Lead", start_date="2021-01"),  # ongoing to 2022-01: +12
+        Work(position="Undated"),
+    ]
+    assert experience_months(work, reference_month=2022 * 12 + 0) == 47 + 6 + 12
+    assert experience_months([Work(position="Undated")], reference_month=0) is None
+
+
+def test_facets_of_a_german_resume_read_in_english() -> None:
+    parsed = ParsedResume(
+        basics=Basics(
+            label="Softwareentwicklerin", location=Location(city="München"), phone="+49 89 1234567"
+        ),
+        work=[
+            Work(position="Softwareentwicklerin", start_date="2019-03"),
+            Work(position="Werkstudentin", start_date="2017"),
+        ],
+        languages=[
+            Language(language="Deutsch", fluency="Muttersprache"),
+            Language(language="Englisch", fluency="C1"),
+        ],
+        certificates=[Certificate(name="AWS Certified Developer")],
+        education=[Education(study_type="Master of Science", area="Informatik")],
+        meta=ParseMeta(parser_version="test", normalizer="local", reference_date="2025-03-01"),
+    )
+
+    facets = resume_facets(parsed)
+
+    assert facets.titles == ["Softwareentwicklerin"]
+    assert facets.title_words == ["developer", "software"]
+    assert (facets.country, facets.place) == ("DE", "München")
+    assert facets.languages == {"german": Level.NATIVE, "english": Level.FLUENT}
+    assert facets.experience_months == (2025 * 12 + 2) - (2017 * 12 + 5)  # since mid-2017
+    assert facets.certificates == ["AWS Certified Developer"]
+    assert degree_keys(facets.education[0]) == ["master"]
+
+
+@pytest.mark.parametrize(
+    ("location", "work_place", "country"),
+    [
+        (Location(city="Portland", region="OR"), None, "US"),
+        (Location(city="Lyon"), None, "FR"),
+        (Location(country_code="pt"), None, "PT"),
+        (None, "Pune, India", "IN"),
+        (None, "Remote", None),
+    ],
+)
+def test_the_country_comes_from_the_address_or_the_latest_work_place(
+    location: Location | None, work_place: str | None, country: str | None
+) -> None:
+    parsed = ParsedResume(basics=Basics(location=location), work=[Work(position="X", location=work_place)])
+    assert resume_facets(parsed).country == country
+
+
+@pytest.mark.parametrize(
+    ("printed", "level"),
+    [("Native speaker", Level.NATIVE), ("Muttersprache", Level.NATIVE), ("langue maternelle", Level.NATIVE),
+     ("Full professional proficiency", Level.FLUENT), ("C2", Level.FLUENT), ("courant", Level.FLUENT),
+     ("B2", Level.INTERMEDIATE), ("Limited working proficiency", Level.INTERMEDIATE), ("A1", Level.BASIC),
+     ("Grundkenntnisse", Level.BASIC), ("", None)],
+)  # fmt: skip
+def test_language_levels_in_four_languages(printed: str, level: Level | None) -> None:
+    assert level_of(printed) == level
+
+
+def test_language_names_in_four_languages_are_english() -> None:
+    assert {language_name(n) for n in ("Deutsch", "allemand", "Alemán", "German")} == {"german"}
+    assert language_name("Klingon") is None
+
+
+@pytest.mark.parametrize(
+    ("title", "english"),
+    [("Softwareentwicklerin", "software developer"), ("Datenanalyst", "data analyst"),
+     ("développeuse web", "web developer"), ("ingeniero de QA", "qa engineer"), ("jefa de proyecto", "project manager"),
+     ("Buchhaltung", "accounting"), ("comptabilité", "accounting"), ("contabilidad", "accounting"),
+     ("Senior Data Analyst", "senior data analyst")],
+)  # fmt: skip
+def test_titles_and_skills_in_canonical_english(title: str, english: str) -> None:
+    assert canonical(title) == english
