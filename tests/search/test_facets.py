@@ -10,8 +10,8 @@ from resume_parser.resume import (
     Education,
     Language,
     Location,
-    ParseMeta,
     ParsedResume,
+    ParseMeta,
     Work,
 )
 from resume_parser.search.facets import degree_keys, experience_months, resume_facets
@@ -95,7 +95,8 @@ def test_language_names_in_four_languages_are_english() -> None:
 @pytest.mark.parametrize(
     ("title", "english"),
     [("Softwareentwicklerin", "software developer"), ("Datenanalyst", "data analyst"),
-     ("développeuse web", "web developer"), ("ingeniero de QA", "qa engineer"), ("jefa de proyecto", "project manager"),
+     ("développeuse web", "web developer"), ("ingeniero de QA", "qa engineer"),
+     ("jefa de proyecto", "project manager"),
      ("Buchhaltung", "accounting"), ("comptabilité", "accounting"), ("contabilidad", "accounting"),
      ("Senior Data Analyst", "senior data analyst")],
 )  # fmt: skip
