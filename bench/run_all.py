@@ -29,6 +29,7 @@ BENCHMARKS = {
     "parse_bench": "Parse speed of a one-page resume (extract + group + normalize)",
     "accuracy_bench": "Parse accuracy on the dev corpus (the shared scorer)",
     "search_bench": "Search quality on the dev corpus (recall, nDCG)",
+    "search_eval": "Candidate search on the labelled search set (truth files, then the service's parses)",
     "search_latency": "Search latency at scale",
     "load_bench": "End-to-end upload-to-COMPLETED and watch event latency under load",
 }

@@ -3,8 +3,9 @@ no-match queries of ../shared/eval/search/, through SearchResumes over gRPC.
 
 Two ways to fill the index, so that search and parsing can be told apart:
 
-    .venv/bin/python bench/search_eval.py truth      # the truth files stand in for the parser (~2 min)
-    .venv/bin/python bench/search_eval.py service    # the running service parses every document
+    .venv/bin/python bench/search_eval.py            # both, one after the other (`make bench-search`)
+    .venv/bin/python bench/search_eval.py truth      # the truth files stand in for the parser (~3 min)
+    .venv/bin/python bench/search_eval.py service    # the running service parses every document (~15 min)
 
 `truth` stores each document's truth JSON as its parsed resume (vectors, full text and facets built
 as the pipeline builds them) in a throwaway database, starts a gRPC server in this process and runs
@@ -242,7 +243,13 @@ def main() -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("parsed_by", choices=["truth", "service"], help="what fills the index")
+    parser.add_argument(
+        "parsed_by",
+        nargs="?",
+        choices=["truth", "service", "both"],
+        default="both",
+        help="what fills the index",
+    )
     parser.add_argument(
         "--data-dir", type=Path, help="service: keep the parsed index here (reused with --skip-upload)"
     )
@@ -251,18 +258,21 @@ def main() -> int:
     )
     parser.add_argument("--workers", type=int, default=2, help="service: worker processes")
     args = parser.parse_args()
+    if args.skip_upload and args.data_dir is None:
+        parser.error("--skip-upload needs the --data-dir of an earlier run")
     spec, metrics = search_set()
-    started = time.perf_counter()
-    if args.parsed_by == "truth":
-        run, details = truth_run(spec)
-    else:
-        if args.skip_upload and args.data_dir is None:
-            parser.error("--skip-upload needs the --data-dir of an earlier run")
-        data_dir = args.data_dir or Path(tempfile.mkdtemp(prefix="search-eval-service-"))
-        run, details = service_run(spec, data_dir, skip_upload=args.skip_upload, workers=args.workers)
-    report(f"parsed-by-{args.parsed_by}", spec, metrics, run, details)
-    load = os.getloadavg()[0]
-    print(f"\n({time.perf_counter() - started:.0f} s, load average {load:.1f})")
+    for parsed_by in ("truth", "service") if args.parsed_by == "both" else (args.parsed_by,):
+        started, load = time.perf_counter(), os.getloadavg()[0]
+        if parsed_by == "truth":
+            run, details = truth_run(spec)
+        else:
+            data_dir = args.data_dir or Path(tempfile.mkdtemp(prefix="search-eval-service-"))
+            run, details = service_run(spec, data_dir, skip_upload=args.skip_upload, workers=args.workers)
+        report(f"parsed-by-{parsed_by}", spec, metrics, run, details)
+        end_load = os.getloadavg()[0]
+        print(
+            f"\n({time.perf_counter() - started:.0f} s, load average {load:.1f} before, {end_load:.1f} after)"
+        )
     return 0
 
 
