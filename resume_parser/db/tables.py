@@ -70,9 +70,21 @@ class ResumeRow(Base):
     __table_args__ = (
         UniqueConstraint("tenant_id", "idempotency_key"),
         Index("ix_resumes_search_document", "search_document", postgresql_using="gin"),
+
         Index("ix_resumes_stage_updated_at", "stage", "updated_at"),
         Index("ix_resumes_tenant_id_created_at", "tenant_id", "created_at"),
     )
+
+
+# The query constraints' filters on search_facets (migration 0006): lookups, and above all the
+# planner's statistics on these expressions.
+FACET_INDEXES = (
+    Index("ix_resumes_facet_country", ResumeRow.search_facets["country"].astext),
+    Index("ix_resumes_facet_languages", ResumeRow.search_facets.op("->")("languages"), postgresql_using="gin"),
+    Index(
+        "ix_resumes_facet_experience", cast(ResumeRow.search_facets["experience_months"].astext, Integer)
+    ),
+)
 
 
 class ResumeEventRow(Base):
@@ -112,14 +124,15 @@ class ResumeEmbeddingRow(Base):
 
 def _hnsw_cosine_index(dimension: int) -> Index:
     """HNSW needs a fixed dimension: a partial index over `embedding::vector(n)` for the rows of one
-    dimension (migration 0002). Searches order by the same cast, with the same WHERE clause."""
+    dimension (migration 0002), title vectors left out (0007). Searches order by the same cast,
+    with the same WHERE clause."""
     expression = cast(ResumeEmbeddingRow.embedding, Vector(dimension)).label(f"embedding_{dimension}")
     return Index(
         f"ix_resume_embeddings_hnsw_{dimension}",
         expression,
         postgresql_using="hnsw",
         postgresql_ops={expression.name: "vector_cosine_ops"},
-        postgresql_where=ResumeEmbeddingRow.dimension == dimension,
+        postgresql_where=(ResumeEmbeddingRow.dimension == dimension) & (ResumeEmbeddingRow.kind != "title"),
     )
 
 

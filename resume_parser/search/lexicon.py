@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 
 # Letters the Unicode decomposition does not take apart.
 _SPELLED_OUT = str.maketrans(
@@ -25,16 +25,19 @@ WORD_PATTERN = r"[a-z0-9][a-z0-9+#]*(?:[./][a-z0-9+#]+)*|\.[a-z0-9]+"
 _WORD = re.compile(WORD_PATTERN)
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str | None) -> str:
-    """Case and accents removed, whitespace collapsed: "Développeuse  Senior" -> "developpeuse senior"."""
+    """Case and accents removed, whitespace collapsed: "Développeuse  Senior" -> "developpeuse senior".
+    Cached: the same skills and titles come back with every query's candidates."""
     decomposed = unicodedata.normalize("NFKD", (text or "").casefold().translate(_SPELLED_OUT))
     plain = "".join(c for c in decomposed if not unicodedata.combining(c))
     return " ".join(plain.split())
 
 
-def words(text: str | None) -> list[str]:
+@lru_cache(maxsize=65536)
+def words(text: str | None) -> tuple[str, ...]:
     """The folded words of a text, punctuation between words dropped ("Full-Stack" -> full, stack)."""
-    return _WORD.findall(fold(text).replace("-", " ").replace("'", " "))
+    return tuple(_WORD.findall(fold(text).replace("-", " ").replace("'", " ")))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -403,6 +406,13 @@ TITLE_SYNONYMS: dict[str, str] = {
 }
 
 
+_FAMILIES_OF: dict[str, frozenset[str]] = {
+    word: frozenset(name for name, family in FAMILIES.items() if word in family)
+    for family in FAMILIES.values()
+    for word in family
+}
+
+
 def related(a: str, b: str) -> bool:
     """Whether two title words name neighbouring kinds of work (one family)."""
-    return any(a in family and b in family for family in FAMILIES.values())
+    return bool(_FAMILIES_OF.get(a, frozenset()) & _FAMILIES_OF.get(b, frozenset()))

@@ -2,7 +2,8 @@
 
 Two plans, chosen per query:
 - HNSW (approximate): the ORDER BY repeats migration 0002's index expression and the WHERE its
-  predicate, which lets PostgreSQL walk the index; an iterative scan keeps walking while filters
+  predicate (0007: title vectors are not searched, only compared), which lets PostgreSQL walk the
+  index; an iterative scan keeps walking while filters
   drop candidates. Right for the whole pool or a broad filter.
 - Exact: when filters leave few resumes (one job post), every vector of those resumes is compared.
   Walking the index would visit mostly other job posts' vectors; comparing a few thousand directly
@@ -30,6 +31,9 @@ VECTORS_PER_RESUME = 3
 # Filters leaving at most this many resumes are searched exactly (at ~4 vectors per resume, a few
 # milliseconds of distance computations).
 EXACT_SEARCH_MAX_RESUMES = 5000
+# How far one index walk goes, per result wanted, before it stops short (pgvector's default is
+# 20,000 tuples whatever the limit).
+MAX_SCAN_TUPLES_PER_RESULT = 20
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,7 +49,7 @@ def nearest_vectors_sql(dimension: int, where: str, *, exact: bool) -> str:
     return f"""
         SELECT e.resume_id, e.work_index, {compared} <=> CAST(:query AS vector({dimension})) AS distance
         FROM resume_embeddings e JOIN resumes r ON r.id = e.resume_id
-        WHERE e.dimension = {dimension} AND e.embedder = :embedder AND {where}
+        WHERE e.dimension = {dimension} AND e.kind <> 'title' AND e.embedder = :embedder AND {where}
         ORDER BY distance
         LIMIT :limit
     """
@@ -53,18 +57,22 @@ def nearest_vectors_sql(dimension: int, where: str, *, exact: bool) -> str:
 
 async def plan_vector_search(session: AsyncSession, filters: Filters, depth: int) -> bool:
     """Choose the plan for these filters and set the session up for it; True means exact. Needs no
-    query vector, so the caller runs it while the query is being embedded."""
+    query vector, so the caller runs it while the query is being embedded. The estimate of the
+    query's own constraints (country, languages, experience) comes from the statistics of their
+    expression indexes (migration 0006)."""
     where, parameters = filters.sql()
     if filters.narrowing and await _estimated_resumes(session, where, parameters) <= EXACT_SEARCH_MAX_RESUMES:
         return True
+    limit = depth * VECTORS_PER_RESUME
     # ef_search is how many candidates one HNSW pass keeps; the iterative scan makes further passes
-    # while the filters drop some.
+    # while the filters drop some, up to max_scan_tuples.
     await session.execute(
         text(
             "SELECT set_config('hnsw.ef_search', :ef_search, true), "
-            "set_config('hnsw.iterative_scan', 'relaxed_order', true)"
+            "set_config('hnsw.iterative_scan', 'relaxed_order', true), "
+            "set_config('hnsw.max_scan_tuples', :max_scan, true)"
         ),
-        {"ef_search": str(max(40, min(depth * VECTORS_PER_RESUME, 1000)))},
+        {"ef_search": str(max(40, min(limit, 1000))), "max_scan": str(limit * MAX_SCAN_TUPLES_PER_RESULT)},
     )
     return False
 

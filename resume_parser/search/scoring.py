@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import lru_cache
 
 from resume_parser.search.constraints import STOPWORDS, QueryConstraints, Seniority
 from resume_parser.search.facets import ResumeFacets, degree_keys
@@ -191,10 +192,10 @@ def _role(
     resume_skills: dict[str, str],
     title_similarity: float | None,
 ) -> tuple[Check, str]:
-    current = set(facets.title_words)
+    current = frozenset(facets.title_words)
     lexical = max(_role_words_score(role, current, resume_skills) for role in roles)
     # A past position in the role counts part: the candidate has done the job, if not lately.
-    past = [set(title.split()) for title in facets.past_titles]
+    past = [frozenset(title.split()) for title in facets.past_titles]
     earlier = max((_role_words_score(role, t, resume_skills) for role in roles for t in past), default=0.0)
     # The embedding vouches for a title the words miss (a synonym, a language the lexicon lacks),
     # but only halfway: it also finds "Lead Backend Engineer" close to "engineering lead".
@@ -209,7 +210,7 @@ def _role(
     return check, title if status in (Status.MET, Status.PARTLY_MET) else ""
 
 
-def _role_words_score(role: tuple[str, ...], title: set[str], resume_skills: dict[str, str]) -> float:
+def _role_words_score(role: tuple[str, ...], title: frozenset[str], resume_skills: dict[str, str]) -> float:
     """Share of the role's words in a title's words; level words count half, a related word part,
     and a role word that is one of the resume's skills counts ("Python developer" and a developer
     who lists Python)."""
@@ -217,14 +218,19 @@ def _role_words_score(role: tuple[str, ...], title: set[str], resume_skills: dic
     for word in role:
         weight = 0.5 if word in LEVEL_WORDS else 1.0
         wanted += weight
-        if word in title or word in resume_skills:
-            got += weight
-            continue
-        credits = [credit for group, credit in _RELATED_HEADS if word in group and group & title]
-        if any(related(word, other) for other in title):
-            credits.append(RELATED_WORD_CREDIT if word not in HEADS else RELATED_HEAD_CREDIT)
-        got += weight * max(credits, default=0.0)
+        got += weight * (1.0 if word in resume_skills else _word_credit(word, title))
     return got / wanted if wanted else 0.0
+
+
+@lru_cache(maxsize=65536)
+def _word_credit(word: str, title: frozenset[str]) -> float:
+    """How much of one role word a title's words give (cached: titles repeat across candidates)."""
+    if word in title:
+        return 1.0
+    credits = [credit for group, credit in _RELATED_HEADS if word in group and group & title]
+    if any(related(word, other) for other in title):
+        credits.append(RELATED_WORD_CREDIT if word not in HEADS else RELATED_HEAD_CREDIT)
+    return max(credits, default=0.0)
 
 
 def _skills(
@@ -390,6 +396,6 @@ def _certificate(alternatives: tuple[str, ...], facets: ResumeFacets) -> Check:
     return Check("certificate", wanted, Status.NOT_MET, evidence, 0.0)
 
 
-def _contains(haystack: list[str], needle: list[str]) -> bool:
+def _contains(haystack: tuple[str, ...], needle: tuple[str, ...]) -> bool:
     width = len(needle)
     return width > 0 and any(haystack[i : i + width] == needle for i in range(len(haystack) - width + 1))

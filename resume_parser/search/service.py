@@ -3,8 +3,9 @@
 1. The query is parsed into its constraints (constraints.py): the role, years of experience,
    location, languages, education, certificates; the rest is the text the rankers see.
 2. Candidates come from up to three rankers run at once: the nearest vectors of the current
-   embedder, the full-text matches of the query's rare words, and, when the query names a place
-   or a language, the nearest vectors among resumes in that country or speaking that language.
+   embedder, the full-text matches of the query's rare words, and, when the query names a place,
+   a language or years of experience, resumes that meet them (those of them with the query's rare
+   words first), which the other two may not reach in a large pool.
 3. Each candidate gets its match score (scoring.py) from its stored facets and the similarity of
    its current title to the query's role; candidates under the threshold are dropped and counted.
 
@@ -30,7 +31,7 @@ from resume_parser.search.calibration import calibration_for
 from resume_parser.search.constraints import QueryConstraints, parse_query
 from resume_parser.search.facets import ResumeFacets
 from resume_parser.search.filters import Filters
-from resume_parser.search.fulltext import TextMatch, matching_resumes
+from resume_parser.search.fulltext import TextMatch, matching_resumes, resumes_meeting
 from resume_parser.search.lexicon import canonical
 from resume_parser.search.nearest import (
     VectorMatch,
@@ -52,7 +53,7 @@ from resume_parser.search.scoring import DEFAULT_MIN_SCORE, Match, match, query_
 
 # Resumes each ranker contributes. The vector ranker's cost grows with it (it fetches about three
 # vectors per resume from the HNSW index); the candidates of all rankers are scored.
-DEFAULT_DEPTH = 100
+DEFAULT_DEPTH = 40
 # Only what a hit shows is read: a stored resume also carries per-field evidence, several times larger.
 HIT_FIELDS_SQL = """
     SELECT id, external_id, parsed->'basics'->>'name', coalesce(parsed->'work', '[]')
@@ -123,11 +124,8 @@ class SearchService:
             roles_task = group.create_task(self._role_vectors(query, constraints))
         vector_matches, text_matches = vector_task.result(), text_task.result()
         constrained = constrained_task.result()
-        work_of: dict[uuid.UUID, int] = {}
-        for m in (*vector_matches, *constrained):
-            if m.work_index is not None:
-                work_of.setdefault(m.resume_id, m.work_index)
-        found = [m.resume_id for m in (*vector_matches, *constrained)] + [m.resume_id for m in text_matches]
+        work_of = {m.resume_id: m.work_index for m in vector_matches if m.work_index is not None}
+        found = [m.resume_id for m in vector_matches] + [m.resume_id for m in (*text_matches, *constrained)]
         candidates = list(dict.fromkeys(found))
         scored = await self._scored(candidates, constraints, retrieval_text, roles_task.result(), work_of)
         if query.mode == SearchMode.HYBRID:
@@ -203,13 +201,21 @@ class SearchService:
 
     async def _constrained(
         self, query: SearchQuery, query_text: str, constraints: QueryConstraints, filters: Filters
-    ) -> list[VectorMatch]:
-        """The nearest resumes among those that meet the query's place, language and experience,
-        which the unfiltered rankers may not reach in a large pool."""
+    ) -> list[TextMatch]:
+        """Resumes that meet the query's place, languages and experience: those with its rare words
+        first, then any. Not ordered by the embedding: a filtered walk of the vector index took
+        100 ms for a language an eighth of a large pool speaks (bench/README.md)."""
         narrowed = _constraint_filters(constraints, filters)
         if query.mode != SearchMode.HYBRID or narrowed == filters:
             return []
-        return await self._nearest(query, query_text, narrowed)
+        async with self._sessions() as session:
+            depth = self._depth
+            found = await matching_resumes(session, query_text=query_text, filters=narrowed, depth=depth)
+            if len(found) < self._depth:
+                known = {m.resume_id for m in found}
+                more = await resumes_meeting(session, filters=narrowed, depth=self._depth)
+                found += [m for m in more if m.resume_id not in known][: self._depth - len(found)]
+            return found
 
     async def _role_vectors(self, query: SearchQuery, constraints: QueryConstraints) -> list[list[float]]:
         return list(await asyncio.gather(*(self._query_vector(" ".join(role)) for role in constraints.roles)))
