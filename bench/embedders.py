@@ -38,6 +38,9 @@ class E5Embedder:
         (vector,) = await asyncio.to_thread(self._encode, [text], query=True)
         return vector
 
+    async def embed_queries(self, texts: list[str]) -> list[list[float]]:
+        return await asyncio.to_thread(self._encode, texts, query=True) if texts else []
+
 
 def load_embedder(name: str) -> Embedder:
     if name == "minilm":

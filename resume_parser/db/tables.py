@@ -70,7 +70,6 @@ class ResumeRow(Base):
     __table_args__ = (
         UniqueConstraint("tenant_id", "idempotency_key"),
         Index("ix_resumes_search_document", "search_document", postgresql_using="gin"),
-
         Index("ix_resumes_stage_updated_at", "stage", "updated_at"),
         Index("ix_resumes_tenant_id_created_at", "tenant_id", "created_at"),
     )
@@ -80,10 +79,10 @@ class ResumeRow(Base):
 # planner's statistics on these expressions.
 FACET_INDEXES = (
     Index("ix_resumes_facet_country", ResumeRow.search_facets["country"].astext),
-    Index("ix_resumes_facet_languages", ResumeRow.search_facets.op("->")("languages"), postgresql_using="gin"),
     Index(
-        "ix_resumes_facet_experience", cast(ResumeRow.search_facets["experience_months"].astext, Integer)
+        "ix_resumes_facet_languages", ResumeRow.search_facets.op("->")("languages"), postgresql_using="gin"
     ),
+    Index("ix_resumes_facet_experience", cast(ResumeRow.search_facets["experience_months"].astext, Integer)),
 )
 
 

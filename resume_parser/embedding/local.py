@@ -71,6 +71,9 @@ class LocalEmbedder:
         # ONNX Runtime sessions may be shared by threads; no lock is needed around them.
         return await asyncio.to_thread(self._encode, texts)
 
+    async def embed_queries(self, texts: list[str]) -> list[list[float]]:
+        return await self.embed_documents(texts)  # one encoder for queries and documents
+
     async def embed_query(self, text: str) -> list[float]:
         (vector,) = await asyncio.to_thread(self._encode, [text])
         return vector

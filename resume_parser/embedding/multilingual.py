@@ -50,6 +50,9 @@ class UseEmbedder:
             return []
         return await asyncio.to_thread(self._encode, texts)
 
+    async def embed_queries(self, texts: list[str]) -> list[list[float]]:
+        return await self.embed_documents(texts)  # one encoder for queries and documents
+
     async def embed_query(self, text: str) -> list[float]:
         (vector,) = await asyncio.to_thread(self._encode, [text])
         return vector

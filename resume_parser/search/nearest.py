@@ -27,7 +27,7 @@ from resume_parser.search.filters import Filters
 
 # Vectors fetched per resume wanted: a resume has a whole-resume vector and one per work entry,
 # several of which may sit near the query.
-VECTORS_PER_RESUME = 3
+VECTORS_PER_RESUME = 2
 # Filters leaving at most this many resumes are searched exactly (at ~4 vectors per resume, a few
 # milliseconds of distance computations).
 EXACT_SEARCH_MAX_RESUMES = 5000

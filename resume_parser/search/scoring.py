@@ -195,7 +195,7 @@ def _role(
     current = frozenset(facets.title_words)
     lexical = max(_role_words_score(role, current, resume_skills) for role in roles)
     # A past position in the role counts part: the candidate has done the job, if not lately.
-    past = [frozenset(title.split()) for title in facets.past_titles]
+    past = [frozenset(title.split()) for title in facets.past_titles] if lexical < 1.0 else []
     earlier = max((_role_words_score(role, t, resume_skills) for role in roles for t in past), default=0.0)
     # The embedding vouches for a title the words miss (a synonym, a language the lexicon lacks),
     # but only halfway: it also finds "Lead Backend Engineer" close to "engineering lead".

@@ -25,7 +25,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from resume_parser.domain import validated_tenant_id
 from resume_parser.embedding import Embedder
-from resume_parser.resume import ParsedResume, Work
+from resume_parser.resume import Work
 from resume_parser.search import page_token
 from resume_parser.search.calibration import calibration_for
 from resume_parser.search.constraints import QueryConstraints, parse_query
@@ -53,11 +53,13 @@ from resume_parser.search.scoring import DEFAULT_MIN_SCORE, Match, match, query_
 
 # Resumes each ranker contributes. The vector ranker's cost grows with it (it fetches about three
 # vectors per resume from the HNSW index); the candidates of all rankers are scored.
-DEFAULT_DEPTH = 40
-# Only what a hit shows is read: a stored resume also carries per-field evidence, several times larger.
+DEFAULT_DEPTH = 25
+# Only what a hit shows is read: its name, and the one work entry that explains it (a stored
+# resume also carries every entry and per-field evidence, many times larger).
 HIT_FIELDS_SQL = """
-    SELECT id, external_id, parsed->'basics'->>'name', coalesce(parsed->'work', '[]')
-    FROM resumes WHERE id = ANY(:ids)
+    SELECT r.id, r.external_id, r.parsed->'basics'->>'name', r.parsed->'work'->hit.work_index
+    FROM unnest(CAST(:ids AS uuid[]), CAST(:work_indexes AS int[])) AS hit(id, work_index)
+    JOIN resumes r ON r.id = hit.id
 """
 FACETS_SQL = "SELECT id, search_facets FROM resumes WHERE id = ANY(:ids)"
 # Query vectors kept, so that the next pages of a query, and repeated queries, skip the model.
@@ -86,7 +88,7 @@ class SearchService:
         self._depth = depth
         self._default_min_score = default_min_score
         self._calibration = calibration_for(embedder.name)
-        self._query_vectors: OrderedDict[str, asyncio.Task[list[float]]] = OrderedDict()
+        self._query_vectors: OrderedDict[str, asyncio.Future[list[float]]] = OrderedDict()
 
     async def search(self, query: SearchQuery) -> SearchPage:
         query_text = validated_text(query)
@@ -115,6 +117,8 @@ class SearchService:
         connections: full-text search needs no vector, so it overlaps the embedding."""
         filters = Filters(query.tenant_id, query.job_post_id, query.created_after, query.created_before)
         retrieval_text = _retrieval_text(constraints)
+        # The query's and the roles' vectors in one model call, started before anything waits for them.
+        self._embed_all([retrieval_text, *(" ".join(role) for role in constraints.roles)])
         async with asyncio.TaskGroup() as group:
             vector_task = group.create_task(self._nearest(query, retrieval_text, filters))
             text_task = group.create_task(self._matching(query, _fulltext_text(constraints), filters))
@@ -153,17 +157,11 @@ class SearchService:
         if not candidates:
             return []
         query_vector = await self._query_vector(retrieval_text)
-        async with self._sessions() as session:
-            rows = await session.execute(text(FACETS_SQL), {"ids": candidates})
-            facets = {resume_id: ResumeFacets.from_json(data) for resume_id, data in rows.all()}
-            similarities = await candidate_similarities(
-                session,
-                embedder=self._embedder.name,
-                dimension=self._embedder.dimension,
-                resume_ids=list(facets),
-                query_vector=query_vector,
-                role_vectors=role_vectors,
-            )
+        # The facets and the similarities are read at once, on two connections.
+        async with asyncio.TaskGroup() as group:
+            facets_task = group.create_task(self._facets(candidates))
+            similarities_task = group.create_task(self._similarities(candidates, query_vector, role_vectors))
+        facets, similarities = facets_task.result(), similarities_task.result()
         skills = query_skills(constraints, list(facets.values()))
         scale = self._calibration.scale
         ranked = []
@@ -180,6 +178,24 @@ class SearchService:
             ranked.append((result.score, text_similarity, resume_id, result))
         ranked.sort(key=lambda item: (-item[0], -item[1], item[2]))
         return [_Ranked(r, score, result, work_of.get(r)) for score, _, r, result in ranked]
+
+    async def _facets(self, candidates: list[uuid.UUID]) -> dict[uuid.UUID, ResumeFacets]:
+        async with self._sessions() as session:
+            rows = await session.execute(text(FACETS_SQL), {"ids": candidates})
+            return {resume_id: ResumeFacets.from_json(data) for resume_id, data in rows.all()}
+
+    async def _similarities(
+        self, candidates: list[uuid.UUID], query_vector: list[float], role_vectors: list[list[float]]
+    ) -> dict[uuid.UUID, tuple[float, float | None]]:
+        async with self._sessions() as session:
+            return await candidate_similarities(
+                session,
+                embedder=self._embedder.name,
+                dimension=self._embedder.dimension,
+                resume_ids=candidates,
+                query_vector=query_vector,
+                role_vectors=role_vectors,
+            )
 
     async def _nearest(self, query: SearchQuery, query_text: str, filters: Filters) -> list[VectorMatch]:
         if query.mode == SearchMode.TEXT:
@@ -220,17 +236,31 @@ class SearchService:
     async def _role_vectors(self, query: SearchQuery, constraints: QueryConstraints) -> list[list[float]]:
         return list(await asyncio.gather(*(self._query_vector(" ".join(role)) for role in constraints.roles)))
 
+    def _embed_all(self, texts: list[str]) -> None:
+        """Start one model call for the texts whose vectors are not cached (or being computed)."""
+        missing = [t for t in dict.fromkeys(texts) if not self._cached(t)]
+        if not missing:
+            return
+        batch = asyncio.ensure_future(self._embedder.embed_queries(missing))
+        for i, text_ in enumerate(missing):
+            self._remember(text_, asyncio.ensure_future(_nth(batch, i)))
+
+    def _cached(self, text_: str) -> bool:
+        task = self._query_vectors.get(text_)
+        return task is not None and not (task.done() and (task.cancelled() or task.exception() is not None))
+
+    def _remember(self, text_: str, task: asyncio.Future[list[float]]) -> None:
+        self._query_vectors[text_] = task
+        if len(self._query_vectors) > QUERY_VECTOR_CACHE_SIZE:
+            self._query_vectors.popitem(last=False)
+
     async def _query_vector(self, query_text: str) -> list[float]:
         """The embedder's vector for a text, from a small least-recently-used cache. The cache holds
-        the embedding task, so that two rankers asking for one text at once wait for one model call."""
-        task = self._query_vectors.get(query_text)
-        if task is None or task.cancelled() or (task.done() and task.exception() is not None):
-            task = asyncio.ensure_future(self._embedder.embed_query(query_text))
-            self._query_vectors[query_text] = task
-            if len(self._query_vectors) > QUERY_VECTOR_CACHE_SIZE:
-                self._query_vectors.popitem(last=False)
+        the embedding task, so that every ranker asking for one text waits for one model call."""
+        if not self._cached(query_text):
+            self._embed_all([query_text])
         self._query_vectors.move_to_end(query_text)
-        return await asyncio.shield(task)
+        return await asyncio.shield(self._query_vectors[query_text])
 
     async def _matching(self, query: SearchQuery, query_text: str, filters: Filters) -> list[TextMatch]:
         if query.mode == SearchMode.VECTOR or not query_text.strip():
@@ -241,17 +271,15 @@ class SearchService:
     async def _hits(self, page: Sequence[_Ranked]) -> list[SearchHit]:
         if not page:
             return []
+        arguments = {"ids": [r.resume_id for r in page], "work_indexes": [r.work_index for r in page]}
         async with self._sessions() as session:
-            rows = await session.execute(text(HIT_FIELDS_SQL), {"ids": [r.resume_id for r in page]})
-            stored = {
-                resume_id: (external_id, name, work) for resume_id, external_id, name, work in rows.all()
-            }
+            rows = (await session.execute(text(HIT_FIELDS_SQL), arguments)).all()
+        stored = {resume_id: (external_id, name, work) for resume_id, external_id, name, work in rows}
         hits = []
         for ranked in page:
             if ranked.resume_id not in stored:  # deleted between ranking and reading
                 continue
             external_id, name, work_json = stored[ranked.resume_id]
-            parsed = ParsedResume.model_validate({"work": work_json or []})
             result = ranked.match
             hits.append(
                 SearchHit(
@@ -259,13 +287,17 @@ class SearchService:
                     score=ranked.score,
                     name=name or "",
                     external_id=external_id,
-                    matched_work=_work_at(parsed, ranked.work_index),
+                    matched_work=Work.model_validate(work_json) if work_json else None,
                     matched_skills=result.matched_skills if result else [],
                     matched_title=result.matched_title if result else "",
                     checks=result.checks if result else [],
                 )
             )
         return hits
+
+
+async def _nth(batch: asyncio.Future[list[list[float]]], index: int) -> list[float]:
+    return (await asyncio.shield(batch))[index]
 
 
 def _constraint_filters(constraints: QueryConstraints, filters: Filters) -> Filters:
@@ -297,7 +329,3 @@ def _fulltext_text(constraints: QueryConstraints) -> str:
     extra += [name for alternatives in constraints.certificates for name in alternatives]
     extra += [degree for degree in constraints.degrees if degree != "any"] + list(constraints.fields)
     return " ".join([constraints.terms, *extra])
-
-
-def _work_at(parsed: ParsedResume, index: int | None) -> Work | None:
-    return parsed.work[index] if index is not None and 0 <= index < len(parsed.work) else None

@@ -136,3 +136,7 @@ class FixedQueryEmbedder:
     async def embed_query(self, text: str) -> list[float]:
         self.queries_embedded += 1
         return self._query_vector
+
+    async def embed_queries(self, texts: list[str]) -> list[list[float]]:
+        self.queries_embedded += len(texts)
+        return [self._query_vector for _ in texts]
