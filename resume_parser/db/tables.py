@@ -75,14 +75,21 @@ class ResumeRow(Base):
     )
 
 
-# The query constraints' filters on search_facets (migration 0006): lookups, and above all the
-# planner's statistics on these expressions.
+# The query constraints' filters on search_facets (migrations 0006, 0008): lookups, and above all
+# the planner's statistics on these expressions.
 FACET_INDEXES = (
     Index("ix_resumes_facet_country", ResumeRow.search_facets["country"].astext),
     Index(
         "ix_resumes_facet_languages", ResumeRow.search_facets.op("->")("languages"), postgresql_using="gin"
     ),
     Index("ix_resumes_facet_experience", cast(ResumeRow.search_facets["experience_months"].astext, Integer)),
+    # Migration 0008.
+    Index(
+        "ix_resumes_facet_certificate_words",
+        ResumeRow.search_facets.op("->")("certificate_words"),
+        postgresql_using="gin",
+    ),
+    Index("ix_resumes_facet_degrees", ResumeRow.search_facets.op("->")("degrees"), postgresql_using="gin"),
 )
 
 

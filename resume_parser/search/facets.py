@@ -52,18 +52,24 @@ class ResumeFacets:
     skills: list[str] = field(default_factory=list)  # as printed
     certificates: list[str] = field(default_factory=list)  # as printed
     education: list[str] = field(default_factory=list)  # "studyType area" as printed
+    # For the constrained ranker's filter (GIN indexes, migration 0008): the folded words of the
+    # certificates, and the degrees by short name.
+    certificate_words: list[str] = field(default_factory=list)
+    degrees: list[str] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)
 
     @classmethod
     def from_json(cls, data: dict[str, Any] | None) -> ResumeFacets:
-        return cls(**data) if data else cls()
+        """Facets stored by an older version lack the newer keys: they get their defaults."""
+        return cls(**{k: v for k, v in data.items() if k in cls.__dataclass_fields__}) if data else cls()
 
 
 def resume_facets(parsed: ParsedResume) -> ResumeFacets:
     titles = title_texts(parsed)
     country, place = _country(parsed)
+    education = [" ".join(filter(None, (e.study_type, e.area))) for e in parsed.education]
     return ResumeFacets(
         titles=titles,
         title_words=sorted({word for title in titles for word in canonical(title).split()}),
@@ -74,7 +80,9 @@ def resume_facets(parsed: ParsedResume) -> ResumeFacets:
         languages=_languages(parsed),
         skills=skill_names(parsed.skills),
         certificates=[c.name for c in parsed.certificates if c.name],
-        education=[" ".join(filter(None, (e.study_type, e.area))) for e in parsed.education],
+        education=education,
+        certificate_words=sorted({w for c in parsed.certificates for w in words(c.name)}),
+        degrees=sorted({key for entry in education for key in degree_keys(entry)}),
     )
 
 

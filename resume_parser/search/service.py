@@ -32,7 +32,7 @@ from resume_parser.search.constraints import QueryConstraints, parse_query
 from resume_parser.search.facets import ResumeFacets
 from resume_parser.search.filters import Filters
 from resume_parser.search.fulltext import TextMatch, matching_resumes, resumes_meeting
-from resume_parser.search.lexicon import canonical
+from resume_parser.search.lexicon import canonical, words
 from resume_parser.search.nearest import (
     VectorMatch,
     candidate_similarities,
@@ -51,9 +51,11 @@ from resume_parser.search.query import (
 )
 from resume_parser.search.scoring import DEFAULT_MIN_SCORE, Match, match, query_skills
 
-# Resumes each ranker contributes. The vector ranker's cost grows with it (it fetches about three
-# vectors per resume from the HNSW index); the candidates of all rankers are scored.
+# Resumes each ranker contributes; the candidates of all rankers are scored. The vector ranker's
+# cost grows fastest with its depth (index walk, vectors read), the full-text rankers' slowly, and
+# they find what a query names exactly (a certificate, a degree, a rare skill): they reach further.
 DEFAULT_DEPTH = 25
+TEXT_DEPTH_FACTOR = 2
 # Only what a hit shows is read: its name, and the one work entry that explains it (a stored
 # resume also carries every entry and per-field evidence, many times larger).
 HIT_FIELDS_SQL = """
@@ -225,12 +227,12 @@ class SearchService:
         if query.mode != SearchMode.HYBRID or narrowed == filters:
             return []
         async with self._sessions() as session:
-            depth = self._depth
+            depth = self._depth * TEXT_DEPTH_FACTOR
             found = await matching_resumes(session, query_text=query_text, filters=narrowed, depth=depth)
-            if len(found) < self._depth:
+            if len(found) < depth:
                 known = {m.resume_id for m in found}
-                more = await resumes_meeting(session, filters=narrowed, depth=self._depth)
-                found += [m for m in more if m.resume_id not in known][: self._depth - len(found)]
+                more = await resumes_meeting(session, filters=narrowed, depth=depth)
+                found += [m for m in more if m.resume_id not in known][: depth - len(found)]
             return found
 
     async def _role_vectors(self, query: SearchQuery, constraints: QueryConstraints) -> list[list[float]]:
@@ -266,7 +268,8 @@ class SearchService:
         if query.mode == SearchMode.VECTOR or not query_text.strip():
             return []
         async with self._sessions() as session:
-            return await matching_resumes(session, query_text=query_text, filters=filters, depth=self._depth)
+            depth = self._depth * TEXT_DEPTH_FACTOR
+            return await matching_resumes(session, query_text=query_text, filters=filters, depth=depth)
 
     async def _hits(self, page: Sequence[_Ranked]) -> list[SearchHit]:
         if not page:
@@ -301,13 +304,18 @@ async def _nth(batch: asyncio.Future[list[list[float]]], index: int) -> list[flo
 
 
 def _constraint_filters(constraints: QueryConstraints, filters: Filters) -> Filters:
-    """The caller's filters and the query's place, languages and years (a year's slack either way,
-    so that a candidate nearly there is still scored)."""
+    """The caller's filters and what the query names (place, languages, certificates, degrees:
+    any of them) and its years (a year's slack either way, so that a candidate nearly there is
+    still scored)."""
     low, high = constraints.min_years, constraints.max_years
     return replace(
         filters,
         countries=tuple(sorted(constraints.countries)),
         languages=tuple(wanted.language for wanted in constraints.languages),
+        certificate_words=tuple(
+            sorted({words(term)[0] for terms in constraints.certificates for term in terms})
+        ),
+        degrees=tuple(d for d in constraints.degrees if d != "any"),
         min_experience_months=None if low is None else max(0, int((low - 1) * 12)),
         max_experience_months=None if high is None else int((high + 1) * 12),
     )
