@@ -23,6 +23,7 @@ import argparse
 import asyncio
 import json
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -41,7 +42,7 @@ from search_support import store_parsed
 
 from resume_parser.bootstrap import build_container
 from resume_parser.grpc_api.server import create_server
-from resume_parser.localstack import LocalStack, create_database
+from resume_parser.localstack import LocalEndpoints, LocalStack, create_database
 from resume_parser.migrate import upgrade_head
 from resume_parser.resume import ParsedResume
 from resume_parser.settings import Settings
@@ -155,6 +156,7 @@ def service_run(
     port = free_port()
     OUT.mkdir(parents=True, exist_ok=True)
     python = sys.executable
+    (OUT / "dev.log").unlink(missing_ok=True)  # the next banner is the one _reembed reads
     with (OUT / "dev.log").open("ab") as log:
         dev = subprocess.Popen(
             [
@@ -176,7 +178,7 @@ def service_run(
     try:
         _wait_for_server(f"127.0.0.1:{port}", dev)
         if skip_upload:
-            _reembed(data_dir)
+            _reembed(OUT / "dev.log")
         run_file = OUT / "service-run.json"
         command = [
             python,
@@ -206,10 +208,12 @@ def _wait_for_server(target: str, process: subprocess.Popen[bytes], timeout: flo
     raise SystemExit("resume-parser dev did not start in time")
 
 
-def _reembed(data_dir: Path) -> None:
-    """Rebuild vectors, full-text documents and facets of the stored parses with this code."""
-    stack = LocalStack(data_dir)
-    env = {**os.environ, **stack.endpoints.environment()}
+def _reembed(log: Path) -> None:
+    """Rebuild vectors, full-text documents and facets of the stored parses with this code, on the
+    servers that the running `resume-parser dev` announced in its log."""
+    announced = dict(re.findall(r"^\s+(PostgreSQL|Redis|S3)\s+(\S+)", log.read_text(), re.MULTILINE))
+    local = LocalEndpoints(announced["PostgreSQL"], announced["Redis"], announced["S3"])
+    env = {**os.environ, **local.environment()}
     subprocess.run([sys.executable, "-m", "resume_parser", "reembed"], check=True, env=env, cwd=ROOT)
 
 
