@@ -44,12 +44,15 @@ class VectorMatch:
 
 
 def nearest_vectors_sql(dimension: int, where: str, *, exact: bool) -> str:
+    """The exact plan compares whole-resume vectors only: a third of the distances, and the match
+    score does not need the work entries' (the matched entry is found for the candidates later)."""
     indexed = f"(e.embedding::vector({dimension}))"  # migration 0002's index expression
     compared = "e.embedding" if exact else indexed
+    kinds = "e.kind = 'resume'" if exact else "e.kind <> 'title'"  # 0007's index predicate
     return f"""
         SELECT e.resume_id, e.work_index, {compared} <=> CAST(:query AS vector({dimension})) AS distance
         FROM resume_embeddings e JOIN resumes r ON r.id = e.resume_id
-        WHERE e.dimension = {dimension} AND e.kind <> 'title' AND e.embedder = :embedder AND {where}
+        WHERE e.dimension = {dimension} AND {kinds} AND e.embedder = :embedder AND {where}
         ORDER BY distance
         LIMIT :limit
     """
@@ -127,6 +130,13 @@ def _best_per_resume(rows: Sequence[Row[uuid.UUID, int | None, float]]) -> list[
     ]
 
 
+@dataclass(frozen=True, slots=True)
+class Similarities:
+    query: float  # cosine similarity of the whole-resume vector to the query
+    role: float | None  # the best of the title vectors to any of the query's roles
+    work_index: int | None  # the work entry whose vector is closest to the query
+
+
 async def candidate_similarities(
     session: AsyncSession,
     *,
@@ -135,24 +145,25 @@ async def candidate_similarities(
     resume_ids: list[uuid.UUID],
     query_vector: list[float],
     role_vectors: list[list[float]],
-) -> dict[uuid.UUID, tuple[float, float | None]]:
-    """For each resume: the cosine similarity of its whole-resume vector to the query, and the best
-    one of its title vectors to any of the query's roles (None without roles or title vectors)."""
+) -> dict[uuid.UUID, Similarities]:
+    """For each resume: how close its vectors are to the query and its roles (None without roles or
+    title vectors), and its work entry closest to the query, the hit's explanation."""
     if not resume_ids:
         return {}
     vector_type = f"vector({dimension})"
     roles = [f"1 - (e.embedding <=> CAST(:role_{i} AS {vector_type}))" for i in range(len(role_vectors))]
     role_similarity = f"greatest({', '.join(roles)})" if roles else "NULL::float"
+    query_distance = f"e.embedding <=> CAST(:query AS {vector_type})"
     rows = await session.execute(
         text(
             f"""
             SELECT e.resume_id,
-                   max(CASE WHEN e.kind = 'resume'
-                       THEN 1 - (e.embedding <=> CAST(:query AS {vector_type})) END),
-                   max(CASE WHEN e.kind = 'title' THEN {role_similarity} END)
+                   max(CASE WHEN e.kind = 'resume' THEN 1 - ({query_distance}) END),
+                   max(CASE WHEN e.kind = 'title' THEN {role_similarity} END),
+                   (array_agg(e.work_index ORDER BY {query_distance})
+                       FILTER (WHERE e.kind = 'work'))[1]
             FROM resume_embeddings e
             WHERE e.resume_id = ANY(:ids) AND e.embedder = :embedder AND e.dimension = {dimension}
-              AND e.kind IN ('resume', 'title')
             GROUP BY e.resume_id
             """
         ),
@@ -164,6 +175,6 @@ async def candidate_similarities(
         },
     )
     return {
-        resume_id: (float(query_similarity or 0.0), None if role is None else float(role))
-        for resume_id, query_similarity, role in rows.all()
+        resume_id: Similarities(float(query or 0.0), None if role is None else float(role), work_index)
+        for resume_id, query, role, work_index in rows.all()
     }

@@ -34,6 +34,7 @@ from resume_parser.search.filters import Filters
 from resume_parser.search.fulltext import TextMatch, matching_resumes, resumes_meeting
 from resume_parser.search.lexicon import canonical, words
 from resume_parser.search.nearest import (
+    Similarities,
     VectorMatch,
     candidate_similarities,
     nearest_resumes,
@@ -168,7 +169,8 @@ class SearchService:
         scale = self._calibration.scale
         ranked = []
         for resume_id, resume in facets.items():
-            text_similarity, title_similarity = similarities.get(resume_id, (0.0, None))
+            found = similarities.get(resume_id, Similarities(0.0, None, None))
+            text_similarity, title_similarity = found.query, found.role
             result = match(
                 constraints,
                 resume,
@@ -177,9 +179,10 @@ class SearchService:
                 text_similarity=scale(text_similarity),
             )
             # Equal match scores are ordered by the embedding's similarity to the whole query.
-            ranked.append((result.score, text_similarity, resume_id, result))
+            work_index = found.work_index if found.work_index is not None else work_of.get(resume_id)
+            ranked.append((result.score, text_similarity, resume_id, result, work_index))
         ranked.sort(key=lambda item: (-item[0], -item[1], item[2]))
-        return [_Ranked(r, score, result, work_of.get(r)) for score, _, r, result in ranked]
+        return [_Ranked(r, score, result, work) for score, _, r, result, work in ranked]
 
     async def _facets(self, candidates: list[uuid.UUID]) -> dict[uuid.UUID, ResumeFacets]:
         async with self._sessions() as session:
@@ -188,7 +191,7 @@ class SearchService:
 
     async def _similarities(
         self, candidates: list[uuid.UUID], query_vector: list[float], role_vectors: list[list[float]]
-    ) -> dict[uuid.UUID, tuple[float, float | None]]:
+    ) -> dict[uuid.UUID, Similarities]:
         async with self._sessions() as session:
             return await candidate_similarities(
                 session,
