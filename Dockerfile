@@ -31,9 +31,11 @@ RUN python -c "from pathlib import Path; from resume_parser.embedding.local impo
 LocalEmbedder.load(cache_dir=Path('/opt/models'))"
 
 FROM python:3.11-slim-bookworm
-# OpenCV (OCR) needs GLib; onnxruntime and torch need OpenMP.
+# OpenCV (OCR) needs GLib; onnxruntime and torch need OpenMP. DOC, RTF and ODT are converted by
+# LibreOffice Writer, driven through the UNO bindings of Debian's /usr/bin/python3 (python3-uno);
+# setpriv, which ties LibreOffice's life to its parser process, is in the base image (util-linux).
 RUN apt-get update \
-    && apt-get install -y --no-install-recommends libglib2.0-0 libgomp1 \
+    && apt-get install -y --no-install-recommends libglib2.0-0 libgomp1 libreoffice-writer-nogui python3-uno \
     && rm -rf /var/lib/apt/lists/*
 RUN useradd --system --uid 10001 --create-home --home-dir /home/app app
 COPY --from=build /opt/venv /opt/venv

@@ -6,15 +6,16 @@ BUF     := node_modules/.bin/buf
 EVAL    ?= ../shared/eval
 PROTOS  := $(shell find protos -name '*.proto')
 
-.PHONY: go-client contract-baseline install generate lint typecheck test dev eval bench bench-extract bench-parse bench-search bench-latency bench-load clean
+.PHONY: go-client contract-baseline install generate lint typecheck test dev eval bench bench-extract bench-parse bench-search bench-latency bench-load bench-convert clean
 
-install: ## create .venv with the package, its extras and every test tool; install buf
+install: ## create .venv with the package, its extras and every test tool; install buf and LibreOffice
 	test -x $(PY) || python3 -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -e '.[dev,local-stack,local-embed]'
 	npm install --no-audit --no-fund --silent
 	$(BUF) --version
 	bash scripts/install-go-toolchain.sh .tools/bin
+	bash scripts/install-libreoffice.sh
 
 generate: ## regenerate generated/ from protos/ (messages, gRPC stubs, .pyi type stubs)
 	rm -rf generated/ats
@@ -65,6 +66,9 @@ bench-search: ## retrieval quality: the dev queries, then the labelled search se
 
 bench-latency: ## SearchResumes p50/p95 at 100,000 resumes, with the EXPLAIN plan
 	$(PY) bench/search_latency.py
+
+bench-convert: ## DOC, RTF and ODT: LibreOffice conversion time per format (cold, warm) and F1 vs DOCX
+	$(PY) bench/convert_bench.py
 
 bench-load: ## 1,000 uploads, 50 clients, 1,000 watchers, one server, two workers
 	$(PY) bench/load_bench.py

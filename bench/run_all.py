@@ -28,6 +28,7 @@ BENCHMARKS = {
     "extract_bench": "Parse speed per page and per document, against the raw PDFium text floor",
     "parse_bench": "Parse speed of a one-page resume (extract + group + normalize)",
     "accuracy_bench": "Parse accuracy on the dev corpus (the shared scorer)",
+    "convert_bench": "DOC, RTF and ODT: LibreOffice conversion time (cold, warm) and accuracy against DOCX",
     "search_bench": "Search quality on the dev corpus (recall, nDCG)",
     "search_eval": "Candidate search on the labelled search set (truth files, then the service's parses)",
     "search_latency": "Search latency at scale",

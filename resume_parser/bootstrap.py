@@ -109,9 +109,11 @@ def build_extractor(settings: Settings, stack: AsyncExitStack) -> Extractor:
 
         return TextractExtractor(settings)
     from resume_parser.extraction.isolation import ParserProcesses
+    from resume_parser.extraction.libreoffice import require_libreoffice
     from resume_parser.extraction.limits import ExtractionLimits
     from resume_parser.extraction.local import LocalExtractor
 
+    require_libreoffice()  # DOC, RTF and ODT are converted by it: a missing one is a start-up error
     processes = ParserProcesses(
         processes=settings.extract_processes,
         memory_limit_bytes=settings.extract_memory_limit_bytes,

@@ -124,7 +124,7 @@ class Document:
 
     pages: list[Page]
     media_type: str
-    extractor: str  # "pdfium", "ocr", "docx", "text", "html", "textract"
+    extractor: str  # "pdfium", "ocr", "docx", "libreoffice+docx", "text", "html", "textract"
     # Why the text may be incomplete (e.g. pages Textract could not analyse); no personal data.
     warnings: list[str] = field(default_factory=list)
 

@@ -5,6 +5,7 @@ COMPLETED (odd but legitimate input, such as UTF-16 text)."""
 
 from __future__ import annotations
 
+import functools
 import io
 import struct
 import zipfile
@@ -12,13 +13,16 @@ import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
 
+import docx
 import pypdfium2 as pdfium
 from PIL import Image
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.pdfencrypt import StandardEncryption
 from reportlab.pdfgen import canvas
 
-from tests.helpers import SAMPLE_PDF
+from tests.extraction.documents import docx_bytes, ole_bytes, password_protected_docx, with_main_part_type
+from tests.helpers import FIXTURES, SAMPLE_PDF
+from tests.office import FORMATS, convert_bytes
 
 RESUME_TEXT = """Ada Müller-Lovelace
 Senior Backend Engineer
@@ -180,24 +184,111 @@ def _truncate(data: bytes, keep: int) -> bytes:
     return data[:keep]
 
 
+def resume_docx() -> docx.document.Document:
+    document = docx.Document()
+    for line in RESUME_TEXT.splitlines():
+        document.add_paragraph(line)
+    return document
+
+
+@functools.cache
+def office_copies() -> dict[str, bytes]:
+    """The resume as DOC, RTF and ODT, saved by LibreOffice (once per test session)."""
+    return convert_bytes(docx_bytes(resume_docx()), "docx", FORMATS)
+
+
+def office_copy(extension: str) -> bytes:
+    return office_copies()[extension]
+
+
+def rtf_nested(depth: int) -> bytes:
+    return b"{\\rtf1\\ansi " + b"{" * depth + RESUME_TEXT.encode() + b"}" * depth + b"}"
+
+
+def rtf_with_object(size: int) -> bytes:
+    """The resume with an embedded OLE object of `size` bytes, stored as binary (\\bin)."""
+    rtf = office_copy("rtf")
+    end = rtf.rstrip().rindex(b"}")
+    blob = b"{\\object\\objemb{\\*\\objclass Package}{\\*\\objdata \\bin%d " % size + b"\x00" * size + b"}}"
+    return rtf[:end] + blob + rtf[end:]
+
+
+def odt_zip_bomb() -> bytes:
+    """The resume with a content.xml that declares 300 MB (a few hundred KB compressed)."""
+    source = zipfile.ZipFile(io.BytesIO(office_copy("odt")))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            data = source.read(item)
+            if item.filename == "content.xml":
+                data = data.replace(b"</office:text>", b" " * 300_000_000 + b"</office:text>")
+            target.writestr(item, data)
+    return out.getvalue()
+
+
+def docm_with_macros() -> bytes:
+    """The resume as a macro-enabled Word file with a VBA project (never run: no engine reads it)."""
+    package = with_main_part_type(
+        docx_bytes(resume_docx()), "application/vnd.ms-word.document.macroEnabled.main+xml"
+    )
+    out = io.BytesIO(package)
+    with zipfile.ZipFile(out, "a") as archive:
+        archive.writestr(
+            "word/vbaProject.bin", ole_bytes({"PROJECT": b'ID="{00000000}"\r\nDocument=ThisDocument'})
+        )
+    return out.getvalue()
+
+
+def pages_document() -> bytes:
+    return _zip({"Index/Document.iwa": "", "Metadata/Properties.plist": "", "preview.jpg": ""})
+
+
 CASES = [
     Case("zero-bytes", lambda: b"", "rejected", "EMPTY_FILE"),
     Case("random-bytes", lambda: bytes(range(256)) * 40, "rejected", "UNSUPPORTED_FORMAT"),
     Case(
-        "legacy-doc",
+        "ole2-damaged",
         lambda: b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 2048,
         "rejected",
-        "UNSUPPORTED_FORMAT",
+        "DOCUMENT_CORRUPT",
     ),
-    Case("rtf", lambda: b"{\\rtf1\\ansi Resume}", "rejected", "UNSUPPORTED_FORMAT"),
     Case("gif", lambda: b"GIF89a" + b"\x00" * 100, "rejected", "UNSUPPORTED_FORMAT"),
     Case("plain-zip", lambda: _zip({"notes.txt": "hello"}), "rejected", "UNSUPPORTED_FORMAT"),
+    Case("apple-pages", pages_document, "rejected", "UNSUPPORTED_FORMAT"),
     Case(
-        "odt",
-        lambda: _zip({"mimetype": "application/vnd.oasis.opendocument.text"}),
+        "works-wps",
+        lambda: ole_bytes({"CONTENTS": b"CHNKWKS " + bytes(64)}),
         "rejected",
         "UNSUPPORTED_FORMAT",
     ),
+    Case("doc-resume", lambda: office_copy("doc"), "completed"),
+    Case("rtf-resume", lambda: office_copy("rtf"), "completed"),
+    Case("odt-resume", lambda: office_copy("odt"), "completed"),
+    Case("docm-with-macros", docm_with_macros, "completed"),
+    Case(
+        "doc-with-password", lambda: (FIXTURES / "protected.doc").read_bytes(), "failed", "DOCUMENT_ENCRYPTED"
+    ),
+    Case(
+        "odt-with-password", lambda: (FIXTURES / "protected.odt").read_bytes(), "failed", "DOCUMENT_ENCRYPTED"
+    ),
+    Case(
+        "docx-with-password",
+        lambda: password_protected_docx(resume_docx()),
+        "rejected",
+        "DOCUMENT_ENCRYPTED",
+    ),
+    Case("doc-truncated", lambda: office_copy("doc")[:6000], "rejected", "DOCUMENT_CORRUPT"),
+    Case("rtf-truncated", lambda: office_copy("rtf")[:-400], "failed", "DOCUMENT_CORRUPT"),
+    Case("odt-truncated", lambda: office_copy("odt")[:3000], "rejected", "DOCUMENT_CORRUPT"),
+    Case(
+        "odt-without-content",
+        lambda: _zip({"mimetype": "application/vnd.oasis.opendocument.text"}),
+        "failed",
+        "DOCUMENT_CORRUPT",
+    ),
+    Case("rtf-nested-100000-deep", lambda: rtf_nested(100_000), "failed", "DOCUMENT_LIMIT_EXCEEDED"),
+    Case("rtf-1.2-mb-object", lambda: rtf_with_object(1_200_000), "failed", "DOCUMENT_LIMIT_EXCEEDED"),
+    Case("odt-zip-bomb", odt_zip_bomb, "failed", "DOCUMENT_LIMIT_EXCEEDED"),
     Case("damaged-zip", lambda: b"PK\x03\x04" + b"\x00" * 200, "rejected", "DOCUMENT_CORRUPT"),
     Case("elf-binary", lambda: b"\x7fELF\x02\x01\x01" + b"\x00" * 500, "rejected", "UNSUPPORTED_FORMAT"),
     Case("truncated-pdf", lambda: _truncate(SAMPLE_PDF.read_bytes(), 400), "failed", "DOCUMENT_"),

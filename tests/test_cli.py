@@ -8,6 +8,9 @@ import sys
 
 import pytest
 
+from resume_parser.settings import Settings
+from tests.conftest import settings_environment
+
 
 @pytest.mark.parametrize("command", ["serve", "worker"])
 def test_server_processes_refuse_to_start_without_infrastructure(command: str) -> None:
@@ -28,3 +31,18 @@ def test_gemini_backend_without_a_key_is_a_start_up_error() -> None:
     )
     assert result.returncode == 2
     assert "GEMINI_API_KEY" in result.stderr
+
+
+def test_a_worker_without_libreoffice_refuses_to_start(settings: Settings) -> None:
+    env = settings_environment(settings)
+    env["PATH"] = os.path.dirname(sys.executable)  # the service's Python, but no soffice
+    result = subprocess.run(
+        [sys.executable, "-m", "resume_parser", "worker"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 2, result.stderr
+    assert "LibreOffice (soffice) is not on PATH" in result.stderr
+    assert "libreoffice-writer-nogui" in result.stderr

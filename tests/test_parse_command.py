@@ -8,7 +8,10 @@ import subprocess
 import sys
 from pathlib import Path
 
-from tests.extraction.documents import pdf_bytes, text_page
+import docx
+
+from tests.extraction.documents import docx_bytes, pdf_bytes, text_page
+from tests.office import FORMATS, convert_bytes
 
 RESUME = ("Jane Doe", "jane@example.com | +1 415 555 0100", "EXPERIENCE", "Engineer, Acme Inc    2019 - 2021")
 
@@ -50,3 +53,18 @@ def test_a_missing_file_is_a_failure_not_a_crash(tmp_path: Path) -> None:
     result = _run(str(tmp_path / "nope.pdf"))
     assert result.returncode == 1
     assert "nope.pdf: UNREADABLE" in result.stderr
+
+
+def test_doc_rtf_and_odt_files_parse_in_one_batch(tmp_path: Path) -> None:
+    document = docx.Document()
+    for line in RESUME:
+        document.add_paragraph(line)
+    for extension, data in convert_bytes(docx_bytes(document), "docx", FORMATS).items():
+        (tmp_path / f"jane-{extension}.bin").write_bytes(data)  # the name says nothing of the format
+    out = tmp_path / "out"
+    result = _run("--out", str(out), "--jobs", "2", *sorted(map(str, tmp_path.glob("*.bin"))))
+    assert result.returncode == 0, result.stderr
+    for extension in FORMATS:
+        resume = json.loads((out / f"jane-{extension}.json").read_text(encoding="utf-8"))
+        assert resume["basics"]["email"] == "jane@example.com", extension
+        assert resume["work"][0]["name"] == "Acme Inc", extension

@@ -1,6 +1,10 @@
 """DOCX resumes with python-docx: body paragraphs and tables in document order, text boxes, and the
 page header and footer (where many templates put the contact details). Runs a reader cannot see
-(hidden, microscopic, white on white) are left out; see docxvisibility.py."""
+(hidden, microscopic, white on white) are left out; see docxvisibility.py.
+
+Templates (DOTX) and macro-enabled files (DOCM, DOTM) are the same WordprocessingML under another
+content type for the main part, and are read the same way. A DOCM's macros (word/vbaProject.bin)
+stay an opaque part that nothing reads: python-docx has no VBA engine, so they never run."""
 
 from __future__ import annotations
 
@@ -8,10 +12,12 @@ import io
 import zipfile
 from collections.abc import Iterator
 
-import docx
 from docx.document import Document as DocxDocument
+from docx.opc.part import PartFactory
 from docx.oxml.ns import qn
 from docx.oxml.xmlchemy import BaseOxmlElement as _Element
+from docx.package import Package
+from docx.parts.document import DocumentPart
 from docx.shared import Length
 from docx.styles.style import ParagraphStyle
 from docx.text.paragraph import Paragraph
@@ -25,6 +31,13 @@ from resume_parser.extraction.limits import DEFAULT_LIMITS, ExtractionLimits
 from resume_parser.layout import BlockKind, Document
 
 MAX_ZIP_ENTRIES = 5_000
+# python-docx maps only the DOCX main part to its document class; the other three are the same XML.
+for _main_part_type in (
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml",
+    "application/vnd.ms-word.document.macroEnabled.main+xml",
+    "application/vnd.ms-word.template.macroEnabledTemplate.main+xml",
+):
+    PartFactory.part_type_for[_main_part_type] = DocumentPart
 
 _PARAGRAPH = qn("w:p")
 _TABLE = qn("w:tbl")
@@ -36,10 +49,14 @@ _TEXT_BOX = qn("w:txbxContent")
 _FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 
 
-def extract_docx(data: bytes, limits: ExtractionLimits = DEFAULT_LIMITS) -> Document:
+def extract_docx(
+    data: bytes, limits: ExtractionLimits = DEFAULT_LIMITS, *, media_type: str = DOCX, extractor: str = "docx"
+) -> Document:
+    """The layout of a WordprocessingML file; `media_type` and `extractor` label the result (a DOC
+    that LibreOffice converted is still a DOC)."""
     check_zip_limits(data, limits)
     try:
-        document = docx.Document(io.BytesIO(data))
+        document = _open(data)
     except MemoryError:
         raise  # over the parser's memory cap: a limit, not damage
     except Exception as error:
@@ -51,7 +68,16 @@ def extract_docx(data: bytes, limits: ExtractionLimits = DEFAULT_LIMITS) -> Docu
     blocks += _header_footer_blocks(document, visibility, footer=True)
     if not any(block.lines for block in blocks):
         raise EmptyDocumentError("the Word document contains no text")
-    return Document(pages=[layout_flow(blocks)], media_type=DOCX, extractor="docx")
+    return Document(pages=[layout_flow(blocks)], media_type=media_type, extractor=extractor)
+
+
+def _open(data: bytes) -> DocxDocument:
+    """docx.Document(), without its refusal of every main part that is not a DOCX's."""
+    part = Package.open(io.BytesIO(data)).main_document_part
+    if not isinstance(part, DocumentPart):
+        raise ValueError("the package's main part is not a Word document")
+    document: DocxDocument = part.document
+    return document
 
 
 def check_zip_limits(data: bytes, limits: ExtractionLimits) -> None:

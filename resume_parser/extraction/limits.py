@@ -12,6 +12,12 @@ MAX_PAGE_POINTS = 14_400.0
 # A resume page holds hundreds to a few thousand drawing objects; millions are a rendering bomb
 # (a small compressed stream of path operators) that would take minutes to rasterize for OCR.
 MAX_PAGE_OBJECTS = 100_000
+# RTF written by Word or LibreOffice nests groups under ten deep; 1,000 is far past any real file and
+# far below the hundreds of thousands that make LibreOffice need gigabytes (see rtf.py).
+MAX_RTF_DEPTH = 1_000
+# Embedded OLE objects (a pasted chart, a packaged file) in an RTF, as stored in the file; a resume
+# has none or a small one, and each goes to another importer.
+MAX_EMBEDDED_OBJECT_BYTES = 1024 * 1024
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,6 +27,8 @@ class ExtractionLimits:
     max_decompressed_bytes: int = 100 * 1024 * 1024
     max_page_points: float = MAX_PAGE_POINTS
     max_page_objects: int = MAX_PAGE_OBJECTS
+    max_rtf_depth: int = MAX_RTF_DEPTH
+    max_embedded_object_bytes: int = MAX_EMBEDDED_OBJECT_BYTES
 
     @classmethod
     def from_settings(cls, settings: Settings) -> ExtractionLimits:

@@ -5,12 +5,21 @@ from __future__ import annotations
 from resume_parser.errors import UnsupportedFormatError
 from resume_parser.extraction import SourceFile
 from resume_parser.extraction.docx import extract_docx
-from resume_parser.extraction.filetype import DOCX, HTML, IMAGE_MEDIA_TYPES, PDF, TEXT, detect_media_type
+from resume_parser.extraction.filetype import (
+    CONVERTED_MEDIA_TYPES,
+    HTML,
+    IMAGE_MEDIA_TYPES,
+    PDF,
+    TEXT,
+    WORDPROCESSINGML_MEDIA_TYPES,
+    detect_media_type,
+)
 from resume_parser.extraction.html import extract_html
 from resume_parser.extraction.image import extract_image
 from resume_parser.extraction.isolation import ParserProcesses
 from resume_parser.extraction.limits import DEFAULT_LIMITS, ExtractionLimits
 from resume_parser.extraction.ocr import ocr_page
+from resume_parser.extraction.office import extract_office
 from resume_parser.extraction.pdf import extract_pdf
 from resume_parser.extraction.text import extract_text
 from resume_parser.layout import Document
@@ -27,8 +36,10 @@ def extract_bytes(
     media_type = media_type or detect_media_type(data)
     if media_type == PDF:
         return extract_pdf(data, limits, ocr=ocr_page)
-    if media_type == DOCX:
-        return extract_docx(data, limits)
+    if media_type in WORDPROCESSINGML_MEDIA_TYPES:
+        return extract_docx(data, limits, media_type=media_type)
+    if media_type in CONVERTED_MEDIA_TYPES:
+        return extract_office(data, media_type, limits)
     if media_type == TEXT:
         return extract_text(data)
     if media_type == HTML:

@@ -22,9 +22,11 @@ from resume_parser.errors import (
 )
 from resume_parser.extraction.limits import DEFAULT_LIMITS, ExtractionLimits
 from resume_parser.extraction.local import extract_bytes
+from resume_parser.extraction.rtf import check_rtf
 from resume_parser.settings import MIB, Settings
 from tests.badfiles import png_header
-from tests.extraction.documents import docx_bytes, image_bytes, pdf_bytes, text_page
+from tests.extraction.documents import docx_bytes, image_bytes, ole_bytes, pdf_bytes, text_page
+from tests.helpers import FIXTURES
 
 RESUME_LINE = "Jane Doe, Platform Engineer at Acme Corp since 2019"
 SECONDS = 1.0  # every rejection here takes milliseconds; this only catches runaway work
@@ -186,3 +188,49 @@ def test_drawing_objects_hidden_in_nested_forms_count_towards_the_render_limit()
         "drawing objects",
         ExtractionLimits(max_page_objects=1000),
     )
+
+
+RTF = rb"{\rtf1\ansi{\fonttbl{\f0 Arial;}}\pard Jane Doe, Platform Engineer\par}"
+
+
+@pytest.mark.parametrize(
+    ("data", "error", "match"),
+    [
+        (b"{\\rtf1 " + b"{" * 1001 + b"x" + b"}" * 1001 + b"}", DocumentLimitError, "more than 1000 deep"),
+        (
+            RTF[:-1] + b"{\\object{\\*\\objdata \\bin2000000 " + bytes(2_000_000) + b"}}}",
+            DocumentLimitError,
+            "embeds",
+        ),
+        (RTF[:-12], CorruptDocumentError, "truncated"),
+        (RTF + b"}", CorruptDocumentError, "closes more groups"),
+        (RTF[:-1] + b"\\bin999999 abc}", CorruptDocumentError, "more binary data"),
+    ],
+    ids=["nesting", "object", "truncated", "unbalanced", "binary-overrun"],
+)
+def test_rtf_is_checked_before_it_is_converted(data: bytes, error: type[Exception], match: str) -> None:
+    rejects(error, data, match)
+
+
+def test_braces_inside_binary_data_and_escapes_do_not_count_as_groups() -> None:
+    payload = b"}}}{" * 10
+    data = RTF[:-1] + b"{\\*\\blipuid \\bin%d " % len(payload) + payload + b"} \\{ \\} \\\\}"
+    check_rtf(data)  # balanced once \bin's bytes and the escaped braces are skipped
+
+
+@pytest.mark.parametrize("name", ["protected.doc", "protected.odt"])
+def test_password_protected_doc_and_odt_are_encrypted(name: str) -> None:
+    rejects(EncryptedDocumentError, (FIXTURES / name).read_bytes(), "password-protected")
+
+
+def test_an_odt_zip_bomb_is_rejected_from_its_declared_sizes() -> None:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.text")
+        archive.writestr("content.xml", bytes(120 * MIB))
+    rejects(DocumentLimitError, buffer.getvalue(), "decompresses", ExtractionLimits.from_settings(Settings()))
+
+
+def test_a_doc_without_its_table_stream_is_corrupt() -> None:
+    fib = bytes.fromhex("eca5c100") + bytes(6) + bytes.fromhex("0002") + bytes(52)  # fWhichTblStm: 1Table
+    rejects(CorruptDocumentError, ole_bytes({"WordDocument": fib, "0Table": bytes(64)}), "table stream")

@@ -31,7 +31,9 @@ class _StageEnumTypeWrapper(_enum_type_wrapper._EnumTypeWrapper[_Stage.ValueType
     STAGE_QUEUED: _Stage.ValueType  # 1
     """The file is stored in S3 and a pipeline job is queued."""
     STAGE_EXTRACTING: _Stage.ValueType  # 2
-    """Text and layout are being extracted (PDF text layer, DOCX, OCR or AWS Textract)."""
+    """Text and layout are being extracted (PDF text layer, DOCX, LibreOffice for DOC/RTF/ODT, OCR or
+    AWS Textract).
+    """
     STAGE_GROUPING: _Stage.ValueType  # 3
     """Lines are grouped into columns and sections."""
     STAGE_NORMALIZING: _Stage.ValueType  # 4
@@ -55,7 +57,9 @@ STAGE_UNSPECIFIED: Stage.ValueType  # 0
 STAGE_QUEUED: Stage.ValueType  # 1
 """The file is stored in S3 and a pipeline job is queued."""
 STAGE_EXTRACTING: Stage.ValueType  # 2
-"""Text and layout are being extracted (PDF text layer, DOCX, OCR or AWS Textract)."""
+"""Text and layout are being extracted (PDF text layer, DOCX, LibreOffice for DOC/RTF/ODT, OCR or
+AWS Textract).
+"""
 STAGE_GROUPING: Stage.ValueType  # 3
 """Lines are grouped into columns and sections."""
 STAGE_NORMALIZING: Stage.ValueType  # 4
@@ -700,7 +704,7 @@ class ParseMeta(_message.Message):
     normalizer: _builtins.str
     """Which normalizer produced it: "local", "gemini" or "hybrid"."""
     extractor: _builtins.str
-    """Which extractor read the file, for example "pdfium", "docx", "ocr" or "textract"."""
+    """Which extractor read the file, for example "pdfium", "docx", "libreoffice+docx", "ocr" or "textract"."""
     reference_date: _builtins.str
     """The date used for "Present" when computing durations, "YYYY-MM-DD"."""
     total_experience_months: _builtins.int

@@ -116,7 +116,9 @@ class UploadResumeRequest(_message.Message):
     IDEMPOTENCY_KEY_FIELD_NUMBER: _builtins.int
     TENANT_ID_FIELD_NUMBER: _builtins.int
     content: _builtins.bytes
-    """The file's bytes (PDF, DOCX, TXT, HTML, PNG, JPEG or TIFF), at most the configured size limit."""
+    """The file's bytes (PDF, DOCX, DOTX, DOCM, DOC, RTF, ODT, TXT, HTML, PNG, JPEG or TIFF), at most the
+    configured size limit.
+    """
     s3_uri: _builtins.str
     """An object in the service's bucket, "s3://bucket/key"."""
     filename: _builtins.str
