@@ -154,4 +154,9 @@ def _languages(parsed: ParsedResume) -> dict[str, int]:
         if name:
             level = level_of(entry.fluency) or level_of(entry.language) or 0
             spoken[name] = max(level, spoken.get(name, 0))
+    # A languages section a parser read as skills still says the person speaks them (level unknown).
+    for skill in skill_names(parsed.skills):
+        name = language_name(skill)
+        if name:
+            spoken.setdefault(name, 0)
     return spoken

@@ -110,7 +110,8 @@ def query_skills(constraints: QueryConstraints, candidates: list[ResumeFacets]) 
         for name in (*facets.skills, *facets.certificates):
             needle = tuple(words(name))
             for start in _occurrences(tokens, needle):
-                spans.setdefault((start, start + len(needle)), " ".join(needle))
+                if _names_a_skill(tokens, start, start + len(needle)):
+                    spans.setdefault((start, start + len(needle)), " ".join(needle))
     # A longer skill wins over the shorter ones inside it ("Jetpack Compose" over "Compose").
     kept = sorted(
         (s for s in spans if not any(o != s and o[0] <= s[0] and s[1] <= o[1] for o in spans)),
@@ -129,6 +130,24 @@ def query_skills(constraints: QueryConstraints, candidates: list[ResumeFacets]) 
 
 
 _OR_WORDS = frozenset({"or", "oder", "ou", "o", "bzw", "/"})
+
+
+def _names_a_skill(tokens: tuple[str, ...], start: int, end: int) -> bool:
+    """Whether the query's words start:end, which some candidate lists as a skill, are a skill
+    requirement. Parsers put stray words among the skills (a section label "Cloud", a line "OR",
+    a title "Backend Developer"); a query's connectors and its role are not skills: an occupation
+    ("backend developer") and the one word that qualifies it ("cloud engineer") are the role, whose
+    check already counts such a word when the resume lists it as a skill."""
+    span = tokens[start:end]
+    if all(t in STOPWORDS or t in _OR_WORDS for t in span):
+        return False
+    if any(_is_head(t) for t in span):
+        return False
+    return not (end - start == 1 and end < len(tokens) and _is_head(tokens[end]))
+
+
+def _is_head(token: str) -> bool:
+    return any(w in HEADS for w in canonical_words(token))
 
 
 def _occurrences(haystack: tuple[str, ...], needle: tuple[str, ...]) -> list[int]:

@@ -12,11 +12,14 @@ from resume_parser.resume import (
     Location,
     ParsedResume,
     ParseMeta,
+    Skill,
     Work,
 )
+from resume_parser.search.constraints import parse_query
 from resume_parser.search.facets import degree_keys, experience_months, resume_facets
 from resume_parser.search.languages import Level, language_name, level_of
 from resume_parser.search.lexicon import canonical
+from resume_parser.search.scoring import query_skills
 
 
 def test_overlapping_jobs_count_once_and_an_ongoing_job_runs_to_the_reference_date() -> None:
@@ -102,3 +105,29 @@ def test_language_names_in_four_languages_are_english() -> None:
 )  # fmt: skip
 def test_titles_and_skills_in_canonical_english(title: str, english: str) -> None:
     assert canonical(title) == english
+
+
+def test_a_language_read_as_a_skill_is_still_spoken() -> None:
+    parsed = ParsedResume(
+        languages=[Language(language="English", fluency="Native speaker")],
+        skills=[Skill(name="Python"), Skill(name="Portuguese"), Skill(name="Mother tongue")],
+    )
+
+    assert resume_facets(parsed).languages == {"english": Level.NATIVE, "portuguese": 0}
+
+
+def test_stray_skills_of_a_parse_are_not_skill_requirements() -> None:
+    """Among the candidates' skills a parser left a connector, a title and a section label; only
+    the real skills of the query become requirements, "Django or FastAPI" one of them."""
+    candidates = [
+        resume_facets(ParsedResume(skills=[Skill(name=n) for n in names]))
+        for names in (["Python", "Django", "OR"], ["Backend Developer", "FastAPI"], ["Cloud", "PostgreSQL"])
+    ]
+
+    backend = query_skills(
+        parse_query("Python backend developer with Django or FastAPI and PostgreSQL"), candidates
+    )
+    cloud = query_skills(parse_query("DevOps or cloud engineer with PostgreSQL"), candidates)
+
+    assert [m.names for m in backend] == [("python",), ("django", "fastapi"), ("postgresql",)]
+    assert [m.names for m in cloud] == [("postgresql",)]
