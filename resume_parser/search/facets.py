@@ -156,7 +156,7 @@ def _languages(parsed: ParsedResume) -> dict[str, int]:
             spoken[name] = max(level, spoken.get(name, 0))
     # A languages section a parser read as skills still says the person speaks them (level unknown).
     for skill in skill_names(parsed.skills):
-        name = language_name(skill)
-        if name:
-            spoken.setdefault(name, 0)
+        named = language_name(skill)
+        if named:
+            spoken.setdefault(named, 0)
     return spoken
