@@ -46,6 +46,8 @@ RELATED_WORD_CREDIT = 0.7
 RELATED_HEAD_CREDIT = 0.35
 # A skill that is the start of the one asked for ("Ruby" for "Ruby on Rails").
 PART_OF_SKILL_CREDIT = 0.5
+# The skill's words inside a longer entry of the resume's skills ("Frameworks Django FastAPI").
+WITHIN_SKILL_CREDIT = 0.9
 # A past position in the role, against the current one.
 PAST_ROLE_CREDIT = 0.5
 # Related occupation words count part of a match ("developer" for "engineer").
@@ -268,9 +270,20 @@ def _skills(
             for wanted_name in mention.names
             if len(name.split()) < len(wanted_name.split()) and wanted_name.startswith(name + " ")
         ]
+        # A parser can run a line of skills together ("Cypress PostgreSQL Jira"): the skill's words
+        # inside one of the resume's entries count nearly in full.
+        within = [
+            printed
+            for name, printed in resume_skills.items()
+            for wanted_name in mention.names
+            if len(name.split()) > len(wanted_name.split())
+            and _contains(tuple(name.split()), tuple(wanted_name.split()))
+        ]
         wanted = " or ".join(mention.names)
         if have:
             checks.append(Check("skill", wanted, Status.MET, ", ".join(have), 1.0))
+        elif within:
+            checks.append(Check("skill", wanted, Status.MET, within[0], WITHIN_SKILL_CREDIT))
         elif in_title:
             checks.append(Check("skill", wanted, Status.MET, f"title: {in_title[0]}", 1.0))
         elif broader:

@@ -19,7 +19,7 @@ from resume_parser.search.constraints import parse_query
 from resume_parser.search.facets import degree_keys, experience_months, resume_facets
 from resume_parser.search.languages import Level, language_name, level_of
 from resume_parser.search.lexicon import canonical
-from resume_parser.search.scoring import query_skills
+from resume_parser.search.scoring import Status, match, query_skills
 
 
 def test_overlapping_jobs_count_once_and_an_ongoing_job_runs_to_the_reference_date() -> None:
@@ -131,3 +131,24 @@ def test_stray_skills_of_a_parse_are_not_skill_requirements() -> None:
 
     assert [m.names for m in backend] == [("python",), ("django", "fastapi"), ("postgresql",)]
     assert [m.names for m in cloud] == [("postgresql",)]
+
+
+def test_a_skill_inside_a_line_of_skills_run_together_is_met() -> None:
+    query = parse_query("Ruby on Rails developer with PostgreSQL")
+    exact = resume_facets(ParsedResume(skills=[Skill(name="Ruby on Rails"), Skill(name="PostgreSQL")]))
+    run_together = resume_facets(
+        ParsedResume(skills=[Skill(name="Frameworks Ruby on Rails React PostgreSQL")])
+    )
+    skills = query_skills(query, [exact, run_together])
+
+    checks = {
+        name: [
+            c
+            for c in match(query, f, skills, title_similarity=None, text_similarity=0.0).checks
+            if c.kind == "skill"
+        ]
+        for name, f in (("exact", exact), ("run together", run_together))
+    }
+
+    assert [(c.status, c.score) for c in checks["exact"]] == [(Status.MET, 1.0)] * 2
+    assert [(c.status, c.score) for c in checks["run together"]] == [(Status.MET, 0.9)] * 2
