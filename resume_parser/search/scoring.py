@@ -48,6 +48,8 @@ RELATED_HEAD_CREDIT = 0.35
 PART_OF_SKILL_CREDIT = 0.5
 # The skill's words inside a longer entry of the resume's skills ("Frameworks Django FastAPI").
 WITHIN_SKILL_CREDIT = 0.9
+# A resume whose title could not be read, against one with the role.
+UNKNOWN_ROLE_CREDIT = 0.3
 # A past position in the role, against the current one.
 PAST_ROLE_CREDIT = 0.5
 # Related occupation words count part of a match ("developer" for "engineer").
@@ -225,7 +227,8 @@ def _role(
     title = facets.titles[-1] if facets.titles else ""
     status = Status.MET if score >= 0.75 else Status.PARTLY_MET if score >= 0.4 else Status.NOT_MET
     if not facets.titles:
-        status = Status.UNKNOWN
+        # No title was read: not a mismatch, but unknown, as an undated work history is for years.
+        status, score = Status.UNKNOWN, max(score, UNKNOWN_ROLE_CREDIT)
     wanted = constraints.role_text or " / ".join(" ".join(r) for r in roles)
     check = Check("role", wanted, status, " / ".join(facets.titles), round(score, 4))
     return check, title if status in (Status.MET, Status.PARTLY_MET) else ""

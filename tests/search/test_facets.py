@@ -16,7 +16,7 @@ from resume_parser.resume import (
     Work,
 )
 from resume_parser.search.constraints import parse_query
-from resume_parser.search.facets import degree_keys, experience_months, resume_facets
+from resume_parser.search.facets import ResumeFacets, degree_keys, experience_months, resume_facets
 from resume_parser.search.languages import Level, language_name, level_of
 from resume_parser.search.lexicon import canonical
 from resume_parser.search.scoring import Status, match, query_skills
@@ -152,3 +152,20 @@ def test_a_skill_inside_a_line_of_skills_run_together_is_met() -> None:
 
     assert [(c.status, c.score) for c in checks["exact"]] == [(Status.MET, 1.0)] * 2
     assert [(c.status, c.score) for c in checks["run together"]] == [(Status.MET, 0.9)] * 2
+
+
+def test_a_resume_whose_title_was_not_read_is_unknown_for_the_role_not_a_mismatch() -> None:
+    query = parse_query("software engineer in Brazil")
+    untitled = resume_facets(
+        ParsedResume(basics=Basics(location=Location(city="São Paulo", country_code="BR")))
+    )
+    accountant = resume_facets(
+        ParsedResume(basics=Basics(label="Accountant", location=Location(city="Recife", country_code="BR")))
+    )
+
+    def role(facets: ResumeFacets) -> tuple[Status, float]:
+        check = match(query, facets, [], title_similarity=None, text_similarity=0.0).checks[0]
+        return check.status, check.score
+
+    assert role(untitled) == (Status.UNKNOWN, 0.3)
+    assert role(accountant) == (Status.NOT_MET, 0.0)
