@@ -34,6 +34,12 @@ DEGREE_PATTERNS = {
 }
 
 
+# A skill named like a certificate ("AWS Certified Developer") is one that a parser filed under skills.
+_CERTIFICATE_NAME = re.compile(
+    r"\b(certified|certification|certificate|zertifi\w*|certifi\w*|certificad[oa])\b"
+)
+
+
 def degree_keys(entry: str) -> list[str]:
     """The short names of the degree an education entry states ("Master of Science" -> master)."""
     folded = " ".join(words(entry))
@@ -70,6 +76,9 @@ def resume_facets(parsed: ParsedResume) -> ResumeFacets:
     titles = title_texts(parsed)
     country, place = _country(parsed)
     education = [" ".join(filter(None, (e.study_type, e.area))) for e in parsed.education]
+    skills = skill_names(parsed.skills)
+    certificates = [c.name for c in parsed.certificates if c.name]
+    certificates += [s for s in skills if _CERTIFICATE_NAME.search(fold(s)) and s not in certificates]
     return ResumeFacets(
         titles=titles,
         title_words=sorted({word for title in titles for word in canonical(title).split()}),
@@ -78,10 +87,10 @@ def resume_facets(parsed: ParsedResume) -> ResumeFacets:
         country=country,
         place=place,
         languages=_languages(parsed),
-        skills=skill_names(parsed.skills),
-        certificates=[c.name for c in parsed.certificates if c.name],
+        skills=skills,
+        certificates=certificates,
         education=education,
-        certificate_words=sorted({w for c in parsed.certificates for w in words(c.name)}),
+        certificate_words=sorted({w for name in certificates for w in words(name)}),
         degrees=sorted({key for entry in education for key in degree_keys(entry)}),
     )
 

@@ -169,3 +169,15 @@ def test_a_resume_whose_title_was_not_read_is_unknown_for_the_role_not_a_mismatc
 
     assert role(untitled) == (Status.UNKNOWN, 0.3)
     assert role(accountant) == (Status.NOT_MET, 0.0)
+
+
+def test_a_certificate_filed_among_the_skills_is_a_certificate() -> None:
+    parsed = ParsedResume(
+        skills=[Skill(name="Cisco IOS"), Skill(name="Cisco Certified Network Associate (CCNA)")],
+        certificates=[Certificate(name="CompTIA A+")],
+    )
+
+    facets = resume_facets(parsed)
+
+    assert facets.certificates == ["CompTIA A+", "Cisco Certified Network Associate (CCNA)"]
+    assert "ccna" in facets.certificate_words
