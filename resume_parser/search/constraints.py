@@ -338,7 +338,9 @@ def _location(text: str, notes: list[str]) -> tuple[frozenset[str], tuple[str, .
     i = 0
     while i < len(tokens):
         cue = _PLACE_CUE.search(" " + " ".join(tokens[max(0, i - 3) : i]) + " ")
-        found = _place_at(tokens, i) if cue else None
+        found = _place_at(tokens, i) if cue or i == 0 else None
+        if not cue and found is not None and found[0] != len(tokens):
+            found = None  # without a cue word, only a query that is a place and nothing else ("Berlin")
         if found is None:
             i += 1
             continue

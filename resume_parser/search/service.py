@@ -333,10 +333,11 @@ def _retrieval_text(constraints: QueryConstraints) -> str:
 
 
 def _fulltext_text(constraints: QueryConstraints) -> str:
-    """What the full-text ranker sees: the query's words, the role's canonical English, and the
-    languages, certificates and degrees asked for (the document carries the languages' English
-    names and the degrees' short names)."""
-    extra = [canonical(constraints.role_text), *(wanted.language for wanted in constraints.languages)]
+    """What the full-text ranker sees: the query's words, the role's canonical English, the cities
+    and the languages, certificates and degrees asked for (the document carries the languages'
+    English names and the degrees' short names)."""
+    extra = [canonical(constraints.role_text), *constraints.cities]
+    extra += [wanted.language for wanted in constraints.languages]
     extra += [name for alternatives in constraints.certificates for name in alternatives]
     extra += [degree for degree in constraints.degrees if degree != "any"] + list(constraints.fields)
     return " ".join([constraints.terms, *extra])

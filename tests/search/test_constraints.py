@@ -104,6 +104,23 @@ def test_places_after_a_location_word_are_countries(
 
 
 @pytest.mark.parametrize(
+    ("text", "countries", "cities", "roles"),
+    [
+        ("Berlin", {"DE"}, ("berlin",), ()),
+        ("Mumbai", {"IN"}, ("mumbai",), ()),
+        ("Portugal", {"PT"}, (), ()),
+        ("Berlin developer", set(), (), (("berlin", "developer"),)),  # no cue word: not a place
+        ("Java", set(), (), (("java",),)),
+    ],
+)
+def test_a_query_that_is_a_place_alone_is_a_location(
+    text: str, countries: set[str], cities: tuple[str, ...], roles: tuple[tuple[str, ...], ...]
+) -> None:
+    constraints = parse_query(text)
+    assert (set(constraints.countries), constraints.cities, constraints.roles) == (countries, cities, roles)
+
+
+@pytest.mark.parametrize(
     ("text", "language", "level"),
     [
         ("native Italian speaker", "italian", Level.NATIVE),
