@@ -120,6 +120,11 @@ def experience_months(work: list[Work], reference_month: int) -> int | None:
         spans.append((start, max(start, end or start)))
     if not spans:
         return None
+    if all(start == end for start, end in spans) and any(entry.end_date for entry in work):
+        # Every entry ends when it starts: one date was read per entry, its start ("2021 - Present"
+        # with the end lost). Each job then runs to the next one's start, the latest to the
+        # reference date.
+        return max(0, reference_month - min(start for start, _ in spans))
     total, (low, high) = 0, sorted(spans)[0]
     for start, end in sorted(spans)[1:]:
         if start > high:

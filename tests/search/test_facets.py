@@ -33,6 +33,18 @@ def test_overlapping_jobs_count_once_and_an_ongoing_job_runs_to_the_reference_da
     assert experience_months([Work(position="Undated")], reference_month=0) is None
 
 
+def test_entries_that_all_end_when_they_start_are_read_as_start_dates() -> None:
+    """A parse that kept one date per entry ("2021-04 - 2021-04"): each job runs to the next one's
+    start, the latest to the reference date, instead of a career of zero months."""
+    work = [
+        Work(position="Lead", start_date="2021-04", end_date="2021-04"),
+        Work(position="Engineer", start_date="2017-01", end_date="2017-01"),
+    ]
+    assert experience_months(work, reference_month=2025 * 12 + 0) == (2025 * 12 + 0) - (2017 * 12 + 0)
+    one_short_job = [*work, Work(position="Intern", start_date="2016-01", end_date="2016-06")]
+    assert experience_months(one_short_job, reference_month=2025 * 12) == 5  # real dates: as they are
+
+
 def test_facets_of_a_german_resume_read_in_english() -> None:
     parsed = ParsedResume(
         basics=Basics(
