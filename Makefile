@@ -72,8 +72,9 @@ bench-extract: ## extraction ms/page next to the raw PDFium floor
 bench-parse: ## extract + group + normalize of a one-page PDF, median on one core
 	$(PY) bench/parse_bench.py
 
-bench-search: ## retrieval quality (recall@10, nDCG@10), vector vs hybrid
+bench-search: ## retrieval quality: the dev queries, then the labelled search set on truth files and through the service
 	$(PY) bench/search_bench.py
+	$(PY) bench/search_eval.py
 
 bench-latency: ## SearchResumes p50/p95 at 100,000 resumes, with the EXPLAIN plan
 	$(PY) bench/search_latency.py

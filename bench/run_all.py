@@ -30,6 +30,7 @@ BENCHMARKS = {
     "accuracy_bench": "Parse accuracy on the dev corpus (the shared scorer)",
     "convert_bench": "DOC, RTF and ODT: LibreOffice conversion time (cold, warm) and accuracy against DOCX",
     "search_bench": "Search quality on the dev corpus (recall, nDCG)",
+    "search_eval": "Candidate search on the labelled search set (truth files, then the service's parses)",
     "search_latency": "Search latency at scale",
     "load_bench": "End-to-end upload-to-COMPLETED and watch event latency under load",
     "e2e_bench": "End-to-end latency, upload to COMPLETED, part by part (`make bench-e2e`)",

@@ -2,7 +2,9 @@
 
 The dev corpus truth files are stored as the parsed resumes, so retrieval is judged apart from parsing;
 bench/search_queries.json holds the labelled queries. Each ranking mode runs over the same stored
-vectors: vector-only, full-text only, and the hybrid (reciprocal rank fusion) that callers get.
+vectors: vector-only, full-text only, and the hybrid that callers get (every ranker's candidates
+ordered by their match score, under the default threshold). The labelled search set over all the
+training corpora is bench/search_eval.py's.
 
     .venv/bin/python bench/search_bench.py [--db-url URL] [--per-query]
 """
@@ -22,11 +24,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from search_support import dev_resumes, store_parsed, temporary_database
 
+from resume_parser.bootstrap import build_embedder
 from resume_parser.db.engine import create_engine, create_sessionmaker
 from resume_parser.db.repository import ResumeRepository
 from resume_parser.embedding import Embedder
-from resume_parser.embedding.local import LocalEmbedder
 from resume_parser.search import SearchMode, SearchQuery, SearchService
+from resume_parser.settings import Settings
 
 QUERIES = Path(__file__).resolve().parent / "search_queries.json"
 CUTOFF = 10
@@ -96,7 +99,7 @@ def markdown_table(embedder_name: str, results: dict[SearchMode, tuple[float, fl
     labels = {
         SearchMode.VECTOR: "vector only",
         SearchMode.TEXT: "full-text only",
-        SearchMode.HYBRID: "hybrid (RRF)",
+        SearchMode.HYBRID: "hybrid (match score)",
     }
     for mode in MODES:
         recall, ndcg = results[mode]
@@ -120,7 +123,7 @@ def main() -> int:
     args = parser.parse_args()
 
     started = time.perf_counter()
-    embedder = LocalEmbedder.load()
+    embedder = build_embedder(Settings(), None)  # the configured local embedder
     if args.db_url:
         results = asyncio.run(evaluate(args.db_url, embedder, args.per_query))
     else:

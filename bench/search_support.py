@@ -9,13 +9,13 @@ import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
-from resume_parser.db.repository import EmbeddingVector, ResumeRepository
+from resume_parser.db.repository import ResumeRepository
 from resume_parser.domain import NewResume
 from resume_parser.embedding import Embedder
-from resume_parser.embedding.texts import resume_text, search_text, work_texts
 from resume_parser.localstack import create_database
 from resume_parser.migrate import upgrade_head
 from resume_parser.resume import ParsedResume
+from resume_parser.search.document import search_document
 
 ROOT = Path(__file__).resolve().parent.parent
 DEV_CORPUS = ROOT.parent / "shared" / "eval" / "dev"
@@ -51,6 +51,7 @@ async def store_parsed(
     *,
     job_post_id: str,
     external_id: str,
+    tenant_id: str = "",
 ) -> uuid.UUID:
     record, _ = await repository.create(
         NewResume(
@@ -64,11 +65,16 @@ async def store_parsed(
             key=f"bench/{uuid.uuid4()}",
             size_bytes=0,
             sha256="",
+            tenant_id=tenant_id,
         )
     )
-    vectors = await embedder.embed_documents([resume_text(parsed), *work_texts(parsed)])
-    embeddings = [
-        EmbeddingVector(None if i == 0 else i - 1, embedder.name, vector) for i, vector in enumerate(vectors)
-    ]
-    await repository.complete(record.id, parsed, embeddings, attempt=1, search_text=search_text(parsed))
+    document = await search_document(parsed, embedder)
+    await repository.complete(
+        record.id,
+        parsed,
+        document.vectors,
+        attempt=1,
+        search_text=document.text,
+        search_facets=document.facets,
+    )
     return record.id

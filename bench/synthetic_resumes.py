@@ -1,8 +1,9 @@
 """Synthetic resumes for the latency benchmark, bulk-loaded with COPY.
 
 Each synthetic resume recombines a dev-corpus resume (its title and roles, two thirds of its skills,
-another city and other employers) and stores that resume's real all-MiniLM-L6-v2 vectors with noise
-added, so the vectors cluster as real ones do. One skill per resume is a rare product code
+another city and other employers) and stores that resume's real vectors (whole resume, work
+entries, current titles) of the embedder in use with noise added, so the vectors cluster as real
+ones do, and its search facets as the pipeline computes them. One skill per resume is a rare product code
 ("ERP-1234", about 20 resumes each), so that queries naming one exercise full-text search on rare
 terms. The HNSW index is dropped during the load and rebuilt with the DDL of migration 0002: one
 build is far faster than growing the graph row by row.
@@ -25,9 +26,10 @@ from sqlalchemy.dialects import postgresql
 from sqlalchemy.schema import CreateIndex
 
 from resume_parser.db.tables import HNSW_INDEXES
-from resume_parser.embedding.local import LocalEmbedder
-from resume_parser.embedding.texts import resume_text, search_text, work_texts
+from resume_parser.embedding import Embedder
 from resume_parser.resume import ParsedResume
+from resume_parser.search.document import full_text, resume_vectors
+from resume_parser.search.facets import resume_facets
 
 JOB_POSTS = 200
 RARE_CODES = 5000
@@ -37,6 +39,7 @@ COMPANIES = ["Acme", "Globex", "Initech", "Umbrella", "Stark", "Wayne", "Tyrell"
 RESUME_COLUMNS = [
     *("id", "filename", "declared_content_type", "media_type", "job_post_id", "external_id", "bucket"),
     *("key", "size_bytes", "sha256", "stage", "sequence", "attempt", "parsed", "created_at", "updated_at"),
+    "search_facets",
 ]
 
 
@@ -58,15 +61,21 @@ def _resume_row(
     file_fields = ("resume.pdf", "application/pdf", "application/pdf")
     stored_fields = ("bench", f"k/{resume_id}", 1, "0" * 64, "COMPLETED", 8, 1)
     parsed_json = json.dumps(parsed.to_json_dict())
-    return (resume_id, *file_fields, job, f"ext-{i}", *stored_fields, parsed_json, created, created)
+    facets = json.dumps(resume_facets(parsed).to_json())
+    return (resume_id, *file_fields, job, f"ext-{i}", *stored_fields, parsed_json, created, created, facets)
 
 
-async def load(db_url: str, count: int, embedder: LocalEmbedder) -> None:
+async def load(db_url: str, count: int, embedder: Embedder) -> None:
     sources = list(dev_resumes().values())
-    source_vectors = [
-        np.array(await embedder.embed_documents([resume_text(p), *work_texts(p)[:3]]), dtype=np.float32)
-        for p in sources
-    ]
+    # The vectors of each source as the pipeline stores them, for its first three work entries.
+    source_vectors = []
+    for parsed in sources:
+        kept = [
+            v for v in await resume_vectors(parsed, embedder) if v.kind != "work" or (v.work_index or 0) < 3
+        ]
+        source_vectors.append(
+            ([(v.kind, v.work_index) for v in kept], np.array([v.vector for v in kept], dtype=np.float32))
+        )
     rng, noise = random.Random(7), np.random.default_rng(7)
     now = datetime.now(UTC)
     resumes, texts, embeddings = [], [], []
@@ -76,13 +85,13 @@ async def load(db_url: str, count: int, embedder: LocalEmbedder) -> None:
         resume_id = uuid.uuid4()
         created = now - timedelta(minutes=rng.randrange(365 * 24 * 60))
         resumes.append(_resume_row(resume_id, parsed, f"job-{rng.randrange(JOB_POSTS)}", i, created))
-        texts.append((resume_id, search_text(parsed)))
-        vectors = source_vectors[pick] + noise.normal(0.0, NOISE, source_vectors[pick].shape).astype(
-            np.float32
-        )
+        texts.append((resume_id, full_text(parsed)))
+        kinds, base = source_vectors[pick]
+        vectors = base + noise.normal(0.0, NOISE, base.shape).astype(np.float32)
         vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
         embeddings += [
-            (resume_id, None if j == 0 else j - 1, embedder.name, 384, v) for j, v in enumerate(vectors)
+            (resume_id, index, kind, embedder.name, embedder.dimension, v)
+            for (kind, index), v in zip(kinds, vectors, strict=True)
         ]
     connection = await asyncpg.connect(db_url.replace("postgresql+asyncpg://", "postgresql://", 1))
     try:
@@ -105,7 +114,7 @@ async def _copy(
     await connection.execute(
         "UPDATE resumes r SET search_document = to_tsvector('simple', t.body) FROM texts t WHERE t.id = r.id"
     )
-    columns = ["resume_id", "work_index", "embedder", "dimension", "embedding"]
+    columns = ["resume_id", "work_index", "kind", "embedder", "dimension", "embedding"]
     await connection.copy_records_to_table("resume_embeddings", records=embeddings, columns=columns)
     elapsed = time.perf_counter() - started
     print(f"copied {len(resumes)} resumes and {len(embeddings)} vectors in {elapsed:.0f} s", flush=True)

@@ -25,8 +25,9 @@ from resume_parser.grouping.grouper import LayoutGrouper
 from resume_parser.jobqueue import JobQueue
 from resume_parser.normalization import Normalizer
 from resume_parser.pipeline import Pipeline, Stages
+from resume_parser.search import places
 from resume_parser.service import ResumeService
-from resume_parser.settings import EmbedBackend, ExtractBackend, NormalizeBackend, Settings
+from resume_parser.settings import EmbedBackend, ExtractBackend, LocalEmbedModel, NormalizeBackend, Settings
 
 
 @dataclass
@@ -62,6 +63,8 @@ async def build_container(settings: Settings) -> Container:
         stack.push_async_callback(redis.aclose)
         gemini = _gemini_client(settings, stack)
         embedder = build_embedder(settings, gemini)
+        # The place names search reads from every resume and query: loaded now, not in a request.
+        await asyncio.to_thread(places.warm_up)
         sessions = create_sessionmaker(engine)
         return Container(
             settings=settings,
@@ -156,6 +159,10 @@ def build_embedder(settings: Settings, gemini: Any) -> Embedder:
         from resume_parser.embedding.gemini import GeminiEmbedder
 
         return GeminiEmbedder(gemini, settings)
+    if settings.local_embed_model == LocalEmbedModel.USE_MULTILINGUAL:
+        from resume_parser.embedding.multilingual import UseEmbedder
+
+        return UseEmbedder.load()
     from resume_parser.embedding.local import LocalEmbedder
 
     return LocalEmbedder.load(cache_dir=settings.embed_model_cache_dir)

@@ -22,7 +22,6 @@ from resume_parser.blobstore import BlobStore
 from resume_parser.db.repository import EmbeddingVector, ResumeRepository
 from resume_parser.domain import ResumeEvent, ResumeRecord, Stage, StageError
 from resume_parser.embedding import Embedder
-from resume_parser.embedding.texts import resume_text, search_text, work_texts
 from resume_parser.errors import (
     DocumentError,
     DocumentLimitError,
@@ -39,6 +38,8 @@ from resume_parser.observability import metrics, tracing
 from resume_parser.observability.timings import StepTimings
 from resume_parser.resume import ParsedResume
 from resume_parser.retry import backoff_seconds, is_transient
+from resume_parser.search.document import full_text, resume_vectors
+from resume_parser.search.facets import resume_facets
 from resume_parser.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -206,7 +207,8 @@ class _Run:
                     parsed,
                     vectors,
                     attempt=self.attempt,
-                    search_text=search_text(parsed),
+                    search_text=full_text(parsed),
+                    search_facets=resume_facets(parsed).to_json(),
                     ready=self.transitions.stored,
                 )
             if event is None:
@@ -249,12 +251,7 @@ class _Run:
         return parsed, vectors
 
     async def _embed(self, parsed: ParsedResume) -> list[EmbeddingVector]:
-        embedder = self.p.stages.embedder
-        vectors = await embedder.embed_documents([resume_text(parsed), *work_texts(parsed)])
-        return [
-            EmbeddingVector(work_index=None if i == 0 else i - 1, embedder=embedder.name, vector=vector)
-            for i, vector in enumerate(vectors)
-        ]
+        return await resume_vectors(parsed, self.p.stages.embedder)
 
     def _enter(self, stage: Stage) -> None:
         """Enter `stage`: its transition is stored and published in the background (_Transitions)."""

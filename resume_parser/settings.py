@@ -33,6 +33,11 @@ class EmbedBackend(StrEnum):
     GEMINI = "gemini"
 
 
+class LocalEmbedModel(StrEnum):
+    USE_MULTILINGUAL = "use-multilingual-v3"  # 16 languages, 512 dimensions (the default)
+    MINILM = "all-minilm-l6-v2"  # English, 384 dimensions (the local-embed extra)
+
+
 class Settings(BaseSettings):
     # An empty variable counts as unset, so `GEMINI_API_KEY=` is a missing key, not an empty one.
     model_config = SettingsConfigDict(env_file=None, extra="ignore", frozen=True, env_ignore_empty=True)
@@ -51,6 +56,7 @@ class Settings(BaseSettings):
     extract_backend: ExtractBackend = ExtractBackend.LOCAL
     normalize_backend: NormalizeBackend = NormalizeBackend.LOCAL
     embed_backend: EmbedBackend = EmbedBackend.LOCAL
+    local_embed_model: LocalEmbedModel = LocalEmbedModel.USE_MULTILINGUAL
     # Where the local embedding model's ONNX export is kept (made once per machine, on first start).
     embed_model_cache_dir: Path = Path.home() / ".cache" / "resume-parser"
 

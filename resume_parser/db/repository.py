@@ -44,9 +44,10 @@ RECORD_COLUMNS = tuple(c for c in ResumeRow.__table__.columns if c.name != "sear
 
 @dataclass(frozen=True, slots=True)
 class EmbeddingVector:
-    work_index: int | None  # None for the whole-resume vector
+    work_index: int | None  # the work entry's index, for kind "work"
     embedder: str
     vector: list[float]
+    kind: str = "resume"  # "resume" (the whole resume), "work" or "title" (a current title)
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,6 +151,7 @@ COMPLETE = _transition_statement(
     parsed=bindparam("parsed", type_=JSONB),
     parser_version=bindparam("parser_version", type_=Text),
     search_document=func.to_tsvector("simple", bindparam("search_text", type_=Text)),
+    search_facets=bindparam("search_facets", type_=JSONB),
 )
 
 
@@ -304,6 +306,7 @@ class ResumeRepository:
         *,
         attempt: int,
         search_text: str,
+        search_facets: dict[str, Any] | None = None,
         ready: Callable[[], Awaitable[None]] | None = None,
     ) -> ResumeEvent | None:
         """Store the result and enter COMPLETED atomically: a reader never sees one without the other.
@@ -315,11 +318,13 @@ class ResumeRepository:
             "parsed": parsed.to_json_dict(),
             "parser_version": parsed.meta.parser_version if parsed.meta else None,
             "search_text": search_text,
+            "search_facets": search_facets,
         }
         vectors = [
             {
                 "resume_id": resume_id,
                 "work_index": e.work_index,
+                "kind": e.kind,
                 "embedder": e.embedder,
                 "dimension": len(e.vector),
                 "embedding": e.vector,
@@ -351,7 +356,13 @@ class ResumeRepository:
             await session.execute(
                 update(ResumeRow)
                 .where(ResumeRow.id == resume_id)
-                .values(stage=Stage.QUEUED.value, error=None, parsed=None, search_document=None)
+                .values(
+                    stage=Stage.QUEUED.value,
+                    error=None,
+                    parsed=None,
+                    search_document=None,
+                    search_facets=None,
+                )
                 .where(ResumeRow.stage.in_([Stage.COMPLETED, Stage.FAILED]))
                 .execution_options(synchronize_session=False)
             )

@@ -60,6 +60,8 @@ class ResumeRow(Base):
     parser_version: Mapped[str | None] = mapped_column(Text)
     # Full-text document over the normalized resume, for hybrid search.
     search_document: Mapped[Any | None] = mapped_column(TSVECTOR)
+    # What a query's constraints are checked against (search/facets.py).
+    search_facets: Mapped[dict[str, Any] | None] = mapped_column(JSONB)
     created_at: Mapped[datetime] = mapped_column(
         DateTime(timezone=True), server_default=func.now(), index=True
     )
@@ -71,6 +73,24 @@ class ResumeRow(Base):
         Index("ix_resumes_stage_updated_at", "stage", "updated_at"),
         Index("ix_resumes_tenant_id_created_at", "tenant_id", "created_at"),
     )
+
+
+# The query constraints' filters on search_facets (migrations 0006, 0008): lookups, and above all
+# the planner's statistics on these expressions.
+FACET_INDEXES = (
+    Index("ix_resumes_facet_country", ResumeRow.search_facets["country"].astext),
+    Index(
+        "ix_resumes_facet_languages", ResumeRow.search_facets.op("->")("languages"), postgresql_using="gin"
+    ),
+    Index("ix_resumes_facet_experience", cast(ResumeRow.search_facets["experience_months"].astext, Integer)),
+    # Migration 0008.
+    Index(
+        "ix_resumes_facet_certificate_words",
+        ResumeRow.search_facets.op("->")("certificate_words"),
+        postgresql_using="gin",
+    ),
+    Index("ix_resumes_facet_degrees", ResumeRow.search_facets.op("->")("degrees"), postgresql_using="gin"),
+)
 
 
 class ResumeEventRow(Base):
@@ -89,8 +109,9 @@ class ResumeEventRow(Base):
 
 
 class ResumeEmbeddingRow(Base):
-    """One vector: the whole resume (work_index NULL) or one work entry. The embedder's name and
-    dimension are stored with it, and searches only ever compare vectors of one embedder."""
+    """One vector: the whole resume, one work entry (work_index) or one current title (kind). The
+    embedder's name and dimension are stored with it, and searches only ever compare vectors of one
+    embedder."""
 
     __tablename__ = "resume_embeddings"
 
@@ -99,6 +120,7 @@ class ResumeEmbeddingRow(Base):
         UUID(as_uuid=True), ForeignKey("resumes.id", ondelete="CASCADE"), index=True
     )
     work_index: Mapped[int | None] = mapped_column(Integer)
+    kind: Mapped[str] = mapped_column(Text, server_default="resume")  # "resume", "work" or "title"
     embedder: Mapped[str] = mapped_column(Text)
     dimension: Mapped[int] = mapped_column(Integer)
     embedding: Mapped[Any] = mapped_column(Vector())
@@ -108,19 +130,21 @@ class ResumeEmbeddingRow(Base):
 
 def _hnsw_cosine_index(dimension: int) -> Index:
     """HNSW needs a fixed dimension: a partial index over `embedding::vector(n)` for the rows of one
-    dimension (migration 0002). Searches order by the same cast, with the same WHERE clause."""
+    dimension (migration 0002), title vectors left out (0007). Searches order by the same cast,
+    with the same WHERE clause."""
     expression = cast(ResumeEmbeddingRow.embedding, Vector(dimension)).label(f"embedding_{dimension}")
     return Index(
         f"ix_resume_embeddings_hnsw_{dimension}",
         expression,
         postgresql_using="hnsw",
         postgresql_ops={expression.name: "vector_cosine_ops"},
-        postgresql_where=ResumeEmbeddingRow.dimension == dimension,
+        postgresql_where=(ResumeEmbeddingRow.dimension == dimension) & (ResumeEmbeddingRow.kind != "title"),
     )
 
 
-# 384: the local all-MiniLM-L6-v2 model; 768: the Gemini default output dimensionality.
-INDEXED_DIMENSIONS = (384, 768)
+# 384: the local all-MiniLM-L6-v2 model; 512: the local multilingual USE model (migration 0005);
+# 768: the Gemini default output dimensionality.
+INDEXED_DIMENSIONS = (384, 512, 768)
 HNSW_INDEXES = tuple(_hnsw_cosine_index(dimension) for dimension in INDEXED_DIMENSIONS)
 
 

@@ -36,6 +36,9 @@ class GeminiEmbedder:
         (vector,) = await self._embed([text], "RETRIEVAL_QUERY")
         return vector
 
+    async def embed_queries(self, texts: list[str]) -> list[list[float]]:
+        return await self._embed(texts, "RETRIEVAL_QUERY") if texts else []
+
     async def _embed(self, texts: list[str], task_type: str) -> list[list[float]]:
         config = types.EmbedContentConfig(task_type=task_type, output_dimensionality=self.dimension)
         contents: list[types.ContentUnion] = [*texts]  # each text is one embedding

@@ -74,6 +74,9 @@ class LocalEmbedder:
                 vectors[i] = vector
         return vectors
 
+    async def embed_queries(self, texts: list[str]) -> list[list[float]]:
+        return await self.embed_documents(texts)  # one encoder for queries and documents
+
     async def embed_query(self, text: str) -> list[float]:
         (vector,) = await asyncio.to_thread(self._encode, [text])
         return vector

@@ -1,11 +1,13 @@
 """What is embedded and indexed for search, built from the normalized resume.
 
-Three texts, each chosen for what it must match:
+Four texts, each chosen for what it must match:
 - `resume_text`: the whole candidate in a few lines (headline, roles, employers, skills, summary,
   education), for queries that describe a profile. Contact details are left out: they carry no
   meaning for the model and are personal data.
 - `work_texts`: one text per work entry, so a query can match one relevant past role even when the
   rest of the resume is about something else; the best-matching entry is the search's explanation.
+- `title_texts`: the current titles alone (the headline and the most recent position), whose
+  similarity to the query's role is part of the match score (search/scoring.py);
 - `search_text`: the full-text document, every term a recruiter may name exactly (skills, titles,
   companies, locations, education, languages, certificates), so rare exact terms are never lost.
 
@@ -63,6 +65,17 @@ def resume_text(parsed: ParsedResume) -> str:
     return _join(lines, "\n")
 
 
+def most_recent_first(work: list[Work]) -> list[Work]:
+    """Work entries, latest start first ("2021-03" before "2019"; undated ones last, in order)."""
+    return sorted(work, key=lambda w: (w.start_date or "")[:7], reverse=True)
+
+
+def title_texts(parsed: ParsedResume) -> list[str]:
+    """The headline and the most recent position, once each."""
+    latest = most_recent_first(parsed.work)[:1]
+    return _unique([parsed.basics.label, *(w.position for w in latest)])
+
+
 def work_text(work: Work) -> str:
     lines = [
         _join([work.position, work.name], " at "),
@@ -78,7 +91,9 @@ def work_texts(parsed: ParsedResume) -> list[str]:
     return [work_text(work) or "(no details)" for work in parsed.work]
 
 
-def search_text(parsed: ParsedResume) -> str:
+def search_text(parsed: ParsedResume, extra_terms: Iterable[str] = ()) -> str:
+    """`extra_terms`: words of the same facts in other spellings (search/document.py adds the
+    canonical English of titles, skills and languages)."""
     basics = parsed.basics
     location = basics.location
     terms: list[str | None] = [basics.label]
@@ -91,4 +106,4 @@ def search_text(parsed: ParsedResume) -> str:
         terms += [education.study_type, education.area, education.institution]
     terms += [language.language for language in parsed.languages]
     terms += [certificate.name for certificate in parsed.certificates]
-    return _join(_unique(terms), "\n")
+    return _join([*_unique(terms), *extra_terms], "\n")

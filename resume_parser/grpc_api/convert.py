@@ -12,6 +12,7 @@ from google.protobuf.timestamp_pb2 import Timestamp
 from resume_parser.domain import ResumeEvent, ResumeRecord, Stage, StageError
 from resume_parser.resume import ParsedResume
 from resume_parser.search import SearchPage
+from resume_parser.search.scoring import Check, Status
 
 
 def stage_to_pb(stage: Stage) -> pb.Stage.ValueType:
@@ -91,6 +92,34 @@ def event_to_pb(event: ResumeEvent) -> api.WatchResumeResponse:
     return message
 
 
+_REQUIREMENT_KINDS = {
+    "role": api.REQUIREMENT_KIND_ROLE,
+    "skill": api.REQUIREMENT_KIND_SKILL,
+    "experience": api.REQUIREMENT_KIND_EXPERIENCE,
+    "location": api.REQUIREMENT_KIND_LOCATION,
+    "language": api.REQUIREMENT_KIND_LANGUAGE,
+    "education": api.REQUIREMENT_KIND_EDUCATION,
+    "certificate": api.REQUIREMENT_KIND_CERTIFICATE,
+    "seniority": api.REQUIREMENT_KIND_SENIORITY,
+}
+_REQUIREMENT_STATUSES = {
+    Status.MET: api.REQUIREMENT_STATUS_MET,
+    Status.PARTLY_MET: api.REQUIREMENT_STATUS_PARTLY_MET,
+    Status.NOT_MET: api.REQUIREMENT_STATUS_NOT_MET,
+    Status.UNKNOWN: api.REQUIREMENT_STATUS_UNKNOWN,
+}
+
+
+def check_to_pb(check: Check) -> api.RequirementCheck:
+    return api.RequirementCheck(
+        kind=_REQUIREMENT_KINDS[check.kind],
+        requirement=check.requirement,
+        status=_REQUIREMENT_STATUSES[check.status],
+        evidence=check.evidence,
+        score=check.score,
+    )
+
+
 def search_page_to_pb(page: SearchPage) -> api.SearchResumesResponse:
     results = []
     for hit in page.hits:
@@ -100,6 +129,9 @@ def search_page_to_pb(page: SearchPage) -> api.SearchResumesResponse:
             name=hit.name or "",
             external_id=hit.external_id or "",
             matched_skills=hit.matched_skills,
+            match_score=hit.score,
+            matched_title=hit.matched_title,
+            checks=[check_to_pb(check) for check in hit.checks],
         )
         if hit.matched_work is not None:
             json_format.ParseDict(
@@ -108,4 +140,9 @@ def search_page_to_pb(page: SearchPage) -> api.SearchResumesResponse:
                 ignore_unknown_fields=True,
             )
         results.append(result)
-    return api.SearchResumesResponse(results=results, next_page_token=page.next_page_token)
+    return api.SearchResumesResponse(
+        results=results,
+        next_page_token=page.next_page_token,
+        below_threshold_count=page.below_threshold,
+        min_match_score=page.min_score,
+    )

@@ -113,6 +113,7 @@ class ResumeServicer(api_grpc.ResumeServiceServicer):
                 else None,
                 page_size=request.page_size,
                 page_token=request.page_token,
+                min_score=request.min_match_score if request.HasField("min_match_score") else None,
             )
         )
         return search_page_to_pb(page)

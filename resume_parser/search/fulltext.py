@@ -79,3 +79,14 @@ async def matching_resumes(
         text(matching_documents_sql(where)), {"query_text": query_text, "depth": depth, **parameters}
     )
     return [TextMatch(resume_id, float(rank)) for resume_id, rank in rows.all()]
+
+
+async def resumes_meeting(session: AsyncSession, *, filters: Filters, depth: int) -> list[TextMatch]:
+    """Up to `depth` resumes that pass the filters, in no particular order (rank 0): the resumes
+    that meet a query's place, language or experience when none of its rare words finds them.
+    The facet indexes of migration 0006 make this a bitmap scan, whatever the pool's size."""
+    where, parameters = filters.sql()
+    rows = await session.execute(
+        text(f"SELECT r.id FROM resumes r WHERE {where} LIMIT :depth"), {"depth": depth, **parameters}
+    )
+    return [TextMatch(resume_id, 0.0) for (resume_id,) in rows.all()]

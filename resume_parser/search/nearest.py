@@ -2,7 +2,8 @@
 
 Two plans, chosen per query:
 - HNSW (approximate): the ORDER BY repeats migration 0002's index expression and the WHERE its
-  predicate, which lets PostgreSQL walk the index; an iterative scan keeps walking while filters
+  predicate (0007: title vectors are not searched, only compared), which lets PostgreSQL walk the
+  index; an iterative scan keeps walking while filters
   drop candidates. Right for the whole pool or a broad filter.
 - Exact: when filters leave few resumes (one job post), every vector of those resumes is compared.
   Walking the index would visit mostly other job posts' vectors; comparing a few thousand directly
@@ -26,10 +27,13 @@ from resume_parser.search.filters import Filters
 
 # Vectors fetched per resume wanted: a resume has a whole-resume vector and one per work entry,
 # several of which may sit near the query.
-VECTORS_PER_RESUME = 3
+VECTORS_PER_RESUME = 2
 # Filters leaving at most this many resumes are searched exactly (at ~4 vectors per resume, a few
 # milliseconds of distance computations).
 EXACT_SEARCH_MAX_RESUMES = 5000
+# How far one index walk goes, per result wanted, before it stops short (pgvector's default is
+# 20,000 tuples whatever the limit).
+MAX_SCAN_TUPLES_PER_RESULT = 20
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,12 +44,15 @@ class VectorMatch:
 
 
 def nearest_vectors_sql(dimension: int, where: str, *, exact: bool) -> str:
+    """The exact plan compares whole-resume vectors only: a third of the distances, and the match
+    score does not need the work entries' (the matched entry is found for the candidates later)."""
     indexed = f"(e.embedding::vector({dimension}))"  # migration 0002's index expression
     compared = "e.embedding" if exact else indexed
+    kinds = "e.kind = 'resume'" if exact else "e.kind <> 'title'"  # 0007's index predicate
     return f"""
         SELECT e.resume_id, e.work_index, {compared} <=> CAST(:query AS vector({dimension})) AS distance
         FROM resume_embeddings e JOIN resumes r ON r.id = e.resume_id
-        WHERE e.dimension = {dimension} AND e.embedder = :embedder AND {where}
+        WHERE e.dimension = {dimension} AND {kinds} AND e.embedder = :embedder AND {where}
         ORDER BY distance
         LIMIT :limit
     """
@@ -53,18 +60,22 @@ def nearest_vectors_sql(dimension: int, where: str, *, exact: bool) -> str:
 
 async def plan_vector_search(session: AsyncSession, filters: Filters, depth: int) -> bool:
     """Choose the plan for these filters and set the session up for it; True means exact. Needs no
-    query vector, so the caller runs it while the query is being embedded."""
+    query vector, so the caller runs it while the query is being embedded. The estimate of the
+    query's own constraints (country, languages, experience) comes from the statistics of their
+    expression indexes (migration 0006)."""
     where, parameters = filters.sql()
     if filters.narrowing and await _estimated_resumes(session, where, parameters) <= EXACT_SEARCH_MAX_RESUMES:
         return True
+    limit = depth * VECTORS_PER_RESUME
     # ef_search is how many candidates one HNSW pass keeps; the iterative scan makes further passes
-    # while the filters drop some.
+    # while the filters drop some, up to max_scan_tuples.
     await session.execute(
         text(
             "SELECT set_config('hnsw.ef_search', :ef_search, true), "
-            "set_config('hnsw.iterative_scan', 'relaxed_order', true)"
+            "set_config('hnsw.iterative_scan', 'relaxed_order', true), "
+            "set_config('hnsw.max_scan_tuples', :max_scan, true)"
         ),
-        {"ef_search": str(max(40, min(depth * VECTORS_PER_RESUME, 1000)))},
+        {"ef_search": str(max(40, min(limit, 1000))), "max_scan": str(limit * MAX_SCAN_TUPLES_PER_RESULT)},
     )
     return False
 
@@ -117,3 +128,53 @@ def _best_per_resume(rows: Sequence[Row[uuid.UUID, int | None, float]]) -> list[
         VectorMatch(resume_id, 1.0 - distance, best_work[resume_id][1] if resume_id in best_work else None)
         for resume_id, distance in ranked
     ]
+
+
+@dataclass(frozen=True, slots=True)
+class Similarities:
+    query: float  # cosine similarity of the whole-resume vector to the query
+    role: float | None  # the best of the title vectors to any of the query's roles
+    work_index: int | None  # the work entry whose vector is closest to the query
+
+
+async def candidate_similarities(
+    session: AsyncSession,
+    *,
+    embedder: str,
+    dimension: int,
+    resume_ids: list[uuid.UUID],
+    query_vector: list[float],
+    role_vectors: list[list[float]],
+) -> dict[uuid.UUID, Similarities]:
+    """For each resume: how close its vectors are to the query and its roles (None without roles or
+    title vectors), and its work entry closest to the query, the hit's explanation."""
+    if not resume_ids:
+        return {}
+    vector_type = f"vector({dimension})"
+    roles = [f"1 - (e.embedding <=> CAST(:role_{i} AS {vector_type}))" for i in range(len(role_vectors))]
+    role_similarity = f"greatest({', '.join(roles)})" if roles else "NULL::float"
+    query_distance = f"e.embedding <=> CAST(:query AS {vector_type})"
+    rows = await session.execute(
+        text(
+            f"""
+            SELECT e.resume_id,
+                   max(CASE WHEN e.kind = 'resume' THEN 1 - ({query_distance}) END),
+                   max(CASE WHEN e.kind = 'title' THEN {role_similarity} END),
+                   (array_agg(e.work_index ORDER BY {query_distance})
+                       FILTER (WHERE e.kind = 'work'))[1]
+            FROM resume_embeddings e
+            WHERE e.resume_id = ANY(:ids) AND e.embedder = :embedder AND e.dimension = {dimension}
+            GROUP BY e.resume_id
+            """
+        ),
+        {
+            "ids": resume_ids,
+            "embedder": embedder,
+            "query": str(query_vector),
+            **{f"role_{i}": str(vector) for i, vector in enumerate(role_vectors)},
+        },
+    )
+    return {
+        resume_id: Similarities(float(query or 0.0), None if role is None else float(role), work_index)
+        for resume_id, query, role, work_index in rows.all()
+    }

@@ -15,7 +15,7 @@ from resume_parser.errors import InvalidInputError
 from resume_parser.search.query import SearchQuery
 
 
-def fingerprint(query: SearchQuery, embedder_name: str) -> str:
+def fingerprint(query: SearchQuery, embedder_name: str, min_score: float = 0.0) -> str:
     shape = [
         query.text.strip(),
         query.tenant_id,
@@ -24,6 +24,7 @@ def fingerprint(query: SearchQuery, embedder_name: str) -> str:
         query.created_before.isoformat() if query.created_before else "",
         query.mode.value,
         embedder_name,
+        min_score,
     ]
     return hashlib.sha256(json.dumps(shape).encode()).hexdigest()[:16]
 

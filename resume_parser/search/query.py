@@ -9,6 +9,7 @@ from enum import StrEnum
 
 from resume_parser.errors import InvalidInputError
 from resume_parser.resume import Work
+from resume_parser.search.scoring import Check
 
 MAX_QUERY_CHARACTERS = 8000
 DEFAULT_PAGE_SIZE = 20
@@ -34,22 +35,27 @@ class SearchQuery:
     page_size: int = 0  # 0: the default
     page_token: str = ""
     mode: SearchMode = SearchMode.HYBRID
+    min_score: float | None = None  # None: the calibrated default (scoring.DEFAULT_MIN_SCORE)
 
 
 @dataclass(frozen=True, slots=True)
 class SearchHit:
     resume_id: uuid.UUID
-    score: float  # higher is better; comparable only within one query
+    score: float  # the match score, 0-1 (in the VECTOR and TEXT modes: that ranker's own score)
     name: str
     external_id: str
     matched_work: Work | None  # the past role closest to the query, as the explanation
     matched_skills: list[str] = field(default_factory=list)  # the resume's skills the query names
+    matched_title: str = ""  # the resume's title that matched the query's role
+    checks: list[Check] = field(default_factory=list)  # each requirement of the query, met or not
 
 
 @dataclass(frozen=True, slots=True)
 class SearchPage:
     hits: list[SearchHit]
     next_page_token: str = ""  # empty on the last page
+    below_threshold: int = 0  # resumes ranked but left out for scoring under min_score
+    min_score: float = 0.0  # the threshold applied
 
 
 def validated_text(query: SearchQuery) -> str:
@@ -70,6 +76,14 @@ def validated_page_size(query: SearchQuery) -> int:
     if query.page_size < 0:
         raise InvalidInputError("page_size must not be negative", reason="INVALID_PAGE_SIZE")
     return min(query.page_size or DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE)
+
+
+def validated_min_score(query: SearchQuery, default: float) -> float:
+    if query.min_score is None:
+        return default
+    if not 0.0 <= query.min_score <= 1.0:
+        raise InvalidInputError("min_match_score must be between 0 and 1", reason="INVALID_MIN_SCORE")
+    return query.min_score
 
 
 def validate_time_range(query: SearchQuery) -> None:

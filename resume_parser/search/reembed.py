@@ -1,6 +1,7 @@
 """Re-embed stored resumes with another embedder (`resume-parser reembed`).
 
-Works from the stored parsed JSON, so no file is read or parsed again. Resumes are handled in
+Works from the stored parsed JSON, so no file is read or parsed again; the full-text document and
+the search facets are rebuilt with the vectors. Resumes are handled in
 batches, newest id last; each batch's vectors are replaced in one transaction, so a resume always
 has one complete set of vectors. A resume that changed while its batch was being embedded
 (reprocessed, deleted) is left alone: its own pipeline run writes its vectors.
@@ -17,8 +18,8 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from resume_parser.db.tables import ResumeEmbeddingRow, ResumeRow
 from resume_parser.domain import Stage
 from resume_parser.embedding import Embedder
-from resume_parser.embedding.texts import resume_text, search_text, work_texts
 from resume_parser.resume import ParsedResume
+from resume_parser.search.document import search_document
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,31 +57,33 @@ async def _next_batch(
 async def _reembed_batch(
     sessions: async_sessionmaker[AsyncSession], embedder: Embedder, batch: list[_StoredResume]
 ) -> int:
-    texts_per_resume = [[resume_text(r.parsed), *work_texts(r.parsed)] for r in batch]
-    vectors = await embedder.embed_documents([t for texts in texts_per_resume for t in texts])
+    documents = [await search_document(r.parsed, embedder) for r in batch]
     async with sessions.begin() as session:
         unchanged = await _lock_unchanged(session, batch)
-        start = 0
-        for resume, texts in zip(batch, texts_per_resume, strict=True):
-            resume_vectors, start = vectors[start : start + len(texts)], start + len(texts)
+        for resume, document in zip(batch, documents, strict=True):
             if resume.id not in unchanged:
                 continue
             await session.execute(delete(ResumeEmbeddingRow).where(ResumeEmbeddingRow.resume_id == resume.id))
             session.add_all(
                 ResumeEmbeddingRow(
                     resume_id=resume.id,
-                    work_index=None if i == 0 else i - 1,
-                    embedder=embedder.name,
-                    dimension=len(vector),
-                    embedding=vector,
+                    work_index=v.work_index,
+                    kind=v.kind,
+                    embedder=v.embedder,
+                    dimension=len(v.vector),
+                    embedding=v.vector,
                 )
-                for i, vector in enumerate(resume_vectors)
+                for v in document.vectors
             )
-            # The full-text document is rebuilt too, so both halves of the ranking follow texts.py.
+            # The full-text document and the facets are rebuilt too, so every part of the ranking
+            # follows the current code.
             await session.execute(
                 update(ResumeRow)
                 .where(ResumeRow.id == resume.id)
-                .values(search_document=func.to_tsvector("simple", search_text(resume.parsed)))
+                .values(
+                    search_document=func.to_tsvector("simple", document.text),
+                    search_facets=document.facets,
+                )
             )
     return len(unchanged)
 

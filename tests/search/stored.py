@@ -13,8 +13,9 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from resume_parser.db.repository import EmbeddingVector, ResumeRepository
 from resume_parser.domain import NewResume
 from resume_parser.embedding import Embedder
-from resume_parser.embedding.texts import resume_text, search_text, work_texts
 from resume_parser.resume import Basics, ParsedResume, Skill, Work
+from resume_parser.search.document import full_text, search_document
+from resume_parser.search.facets import resume_facets
 
 DEV_CORPUS = Path(__file__).resolve().parents[3] / "shared" / "eval" / "dev"
 
@@ -32,7 +33,7 @@ def resume(name: str, position: str, skills: list[str]) -> ParsedResume:
 
 
 async def create(
-    repository: ResumeRepository, *, job_post_id: str = "job-1", external_id: str = ""
+    repository: ResumeRepository, *, job_post_id: str = "job-1", external_id: str = "", tenant_id: str = ""
 ) -> uuid.UUID:
     record, _ = await repository.create(
         NewResume(
@@ -46,6 +47,7 @@ async def create(
             key=f"test/{uuid.uuid4()}",
             size_bytes=1,
             sha256="0" * 64,
+            tenant_id=tenant_id,
         )
     )
     return record.id
@@ -60,10 +62,21 @@ async def store_with_vectors(
     job_post_id: str = "job-1",
     external_id: str = "",
 ) -> uuid.UUID:
-    """A COMPLETED resume with the given vectors: [whole resume, work 0, work 1, ...]."""
+    """A COMPLETED resume with the given vectors: [whole resume, work 0, work 1, ...], and the full
+    text and facets the pipeline stores."""
     resume_id = await create(repository, job_post_id=job_post_id, external_id=external_id)
-    embeddings = [EmbeddingVector(None if i == 0 else i - 1, embedder, v) for i, v in enumerate(vectors)]
-    await repository.complete(resume_id, parsed, embeddings, attempt=1, search_text=search_text(parsed))
+    embeddings = [
+        EmbeddingVector(None if i == 0 else i - 1, embedder, v, "resume" if i == 0 else "work")
+        for i, v in enumerate(vectors)
+    ]
+    await repository.complete(
+        resume_id,
+        parsed,
+        embeddings,
+        attempt=1,
+        search_text=full_text(parsed),
+        search_facets=resume_facets(parsed).to_json(),
+    )
     return resume_id
 
 
@@ -74,12 +87,22 @@ async def store(
     *,
     job_post_id: str = "job-1",
     external_id: str = "",
+    tenant_id: str = "",
 ) -> uuid.UUID:
-    """A COMPLETED resume embedded as the pipeline embeds it."""
-    vectors = await embedder.embed_documents([resume_text(parsed), *work_texts(parsed)])
-    return await store_with_vectors(
-        repository, parsed, vectors, embedder=embedder.name, job_post_id=job_post_id, external_id=external_id
+    """A COMPLETED resume embedded and indexed as the pipeline does it."""
+    resume_id = await create(
+        repository, job_post_id=job_post_id, external_id=external_id, tenant_id=tenant_id
     )
+    document = await search_document(parsed, embedder)
+    await repository.complete(
+        resume_id,
+        parsed,
+        document.vectors,
+        attempt=1,
+        search_text=document.text,
+        search_facets=document.facets,
+    )
+    return resume_id
 
 
 async def set_created_at(
@@ -113,3 +136,7 @@ class FixedQueryEmbedder:
     async def embed_query(self, text: str) -> list[float]:
         self.queries_embedded += 1
         return self._query_vector
+
+    async def embed_queries(self, texts: list[str]) -> list[list[float]]:
+        self.queries_embedded += len(texts)
+        return [self._query_vector for _ in texts]

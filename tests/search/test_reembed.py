@@ -1,4 +1,5 @@
-"""reembed_all: every COMPLETED resume gets the new embedder's vectors, from its stored parsed JSON."""
+"""reembed_all: every COMPLETED resume gets the new embedder's vectors (whole resume, work entries,
+current titles), from its stored parsed JSON."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from resume_parser.db.repository import ResumeRepository
 from resume_parser.embedding.local import LocalEmbedder
+from resume_parser.embedding.texts import title_texts
 from resume_parser.search import SearchMode, SearchQuery, SearchService
 from resume_parser.search.reembed import reembed_all
 from tests.search.stored import create, dev_resume, store_with_vectors, unit
@@ -29,7 +31,8 @@ async def test_reembedding_replaces_the_vectors_of_completed_resumes_only(
         rows = (
             await session.execute(
                 text(
-                    "SELECT embedder, dimension, count(*) FROM resume_embeddings GROUP BY embedder, dimension"
+                    "SELECT embedder, dimension, kind, count(*) FROM resume_embeddings"
+                    " GROUP BY embedder, dimension, kind ORDER BY kind"
                 )
             )
         ).all()
@@ -37,7 +40,12 @@ async def test_reembedding_replaces_the_vectors_of_completed_resumes_only(
             text("SELECT count(*) FROM resume_embeddings WHERE resume_id = :id"), {"id": queued}
         )
     work_entries = sum(len(dev_resume(stem).work) for stem in stems)
-    assert rows == [(local_embedder.name, 384, len(stems) + work_entries)]
+    titles = sum(len(title_texts(dev_resume(stem))) for stem in stems)
+    assert rows == [
+        (local_embedder.name, 384, "resume", len(stems)),
+        (local_embedder.name, 384, "title", titles),
+        (local_embedder.name, 384, "work", work_entries),
+    ]
     assert queued_vectors == 0
 
     service = SearchService(sessions, local_embedder)

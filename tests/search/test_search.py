@@ -24,7 +24,7 @@ from tests.search.stored import (
 )
 
 
-async def test_embeddings_are_stored_per_resume_and_work_entry_with_their_dimension(
+async def test_embeddings_are_stored_per_resume_title_and_work_entry_with_their_dimension(
     repository: ResumeRepository, sessions: async_sessionmaker[AsyncSession], local_embedder: LocalEmbedder
 ) -> None:
     parsed = dev_resume("classic-1008")  # four work entries
@@ -34,14 +34,19 @@ async def test_embeddings_are_stored_per_resume_and_work_entry_with_their_dimens
         rows = (
             await session.execute(
                 text(
-                    "SELECT work_index, embedder, dimension, vector_dims(embedding) FROM resume_embeddings "
-                    "WHERE resume_id = :id ORDER BY work_index NULLS FIRST"
+                    "SELECT kind, work_index, embedder, dimension, vector_dims(embedding)"
+                    " FROM resume_embeddings WHERE resume_id = :id ORDER BY kind, work_index"
                 ),
                 {"id": resume_id},
             )
         ).all()
-    assert [row[0] for row in rows] == [None, 0, 1, 2, 3]
-    assert {(row[1], row[2], row[3]) for row in rows} == {("local:all-MiniLM-L6-v2:384", 384, 384)}
+    # The whole resume, its current title (headline and latest position are one here), each work entry.
+    assert [(row[0], row[1]) for row in rows] == [
+        ("resume", None),
+        ("title", None),
+        *(("work", i) for i in range(4)),
+    ]
+    assert {(row[2], row[3], row[4]) for row in rows} == {("local:all-MiniLM-L6-v2:384", 384, 384)}
 
 
 async def test_a_role_query_finds_the_resume_and_explains_it_with_the_matching_work_entry(

@@ -9,6 +9,7 @@ from google.protobuf import descriptor as _descriptor
 from google.protobuf import message as _message
 from google.protobuf import timestamp_pb2 as _timestamp_pb2
 from google.protobuf.internal import containers as _containers
+from google.protobuf.internal import enum_type_wrapper as _enum_type_wrapper
 import builtins as _builtins
 import sys
 import typing as _typing
@@ -19,6 +20,86 @@ else:
     from typing_extensions import TypeAlias as _TypeAlias, Never as _Never
 
 DESCRIPTOR: _descriptor.FileDescriptor
+
+class _RequirementKind:
+    ValueType = _typing.NewType("ValueType", _builtins.int)
+    V: _TypeAlias = ValueType  # noqa: Y015
+
+class _RequirementKindEnumTypeWrapper(_enum_type_wrapper._EnumTypeWrapper[_RequirementKind.ValueType], _builtins.type):
+    DESCRIPTOR: _descriptor.EnumDescriptor
+    REQUIREMENT_KIND_UNSPECIFIED: _RequirementKind.ValueType  # 0
+    """Not set."""
+    REQUIREMENT_KIND_ROLE: _RequirementKind.ValueType  # 1
+    """The role: the current job title."""
+    REQUIREMENT_KIND_SKILL: _RequirementKind.ValueType  # 2
+    """A skill, or one of several alternative skills."""
+    REQUIREMENT_KIND_EXPERIENCE: _RequirementKind.ValueType  # 3
+    """Total years of experience."""
+    REQUIREMENT_KIND_LOCATION: _RequirementKind.ValueType  # 4
+    """Where the candidate is."""
+    REQUIREMENT_KIND_LANGUAGE: _RequirementKind.ValueType  # 5
+    """A spoken language and its level."""
+    REQUIREMENT_KIND_EDUCATION: _RequirementKind.ValueType  # 6
+    """A degree or a field of study."""
+    REQUIREMENT_KIND_CERTIFICATE: _RequirementKind.ValueType  # 7
+    """A certificate."""
+    REQUIREMENT_KIND_SENIORITY: _RequirementKind.ValueType  # 8
+    """Seniority ("senior", "entry-level"), a soft hint."""
+
+class RequirementKind(_RequirementKind, metaclass=_RequirementKindEnumTypeWrapper):
+    """RequirementKind is what a requirement of a query is about."""
+
+REQUIREMENT_KIND_UNSPECIFIED: RequirementKind.ValueType  # 0
+"""Not set."""
+REQUIREMENT_KIND_ROLE: RequirementKind.ValueType  # 1
+"""The role: the current job title."""
+REQUIREMENT_KIND_SKILL: RequirementKind.ValueType  # 2
+"""A skill, or one of several alternative skills."""
+REQUIREMENT_KIND_EXPERIENCE: RequirementKind.ValueType  # 3
+"""Total years of experience."""
+REQUIREMENT_KIND_LOCATION: RequirementKind.ValueType  # 4
+"""Where the candidate is."""
+REQUIREMENT_KIND_LANGUAGE: RequirementKind.ValueType  # 5
+"""A spoken language and its level."""
+REQUIREMENT_KIND_EDUCATION: RequirementKind.ValueType  # 6
+"""A degree or a field of study."""
+REQUIREMENT_KIND_CERTIFICATE: RequirementKind.ValueType  # 7
+"""A certificate."""
+REQUIREMENT_KIND_SENIORITY: RequirementKind.ValueType  # 8
+"""Seniority ("senior", "entry-level"), a soft hint."""
+Global___RequirementKind: _TypeAlias = RequirementKind  # noqa: Y015
+
+class _RequirementStatus:
+    ValueType = _typing.NewType("ValueType", _builtins.int)
+    V: _TypeAlias = ValueType  # noqa: Y015
+
+class _RequirementStatusEnumTypeWrapper(_enum_type_wrapper._EnumTypeWrapper[_RequirementStatus.ValueType], _builtins.type):
+    DESCRIPTOR: _descriptor.EnumDescriptor
+    REQUIREMENT_STATUS_UNSPECIFIED: _RequirementStatus.ValueType  # 0
+    """Not set."""
+    REQUIREMENT_STATUS_MET: _RequirementStatus.ValueType  # 1
+    """The resume meets the requirement."""
+    REQUIREMENT_STATUS_PARTLY_MET: _RequirementStatus.ValueType  # 2
+    """The resume meets part of it (a related title, a year short, a lower language level)."""
+    REQUIREMENT_STATUS_NOT_MET: _RequirementStatus.ValueType  # 3
+    """The resume does not meet it."""
+    REQUIREMENT_STATUS_UNKNOWN: _RequirementStatus.ValueType  # 4
+    """The resume does not say (no location, no languages, no dated work history printed)."""
+
+class RequirementStatus(_RequirementStatus, metaclass=_RequirementStatusEnumTypeWrapper):
+    """RequirementStatus is how a resume fares on one requirement."""
+
+REQUIREMENT_STATUS_UNSPECIFIED: RequirementStatus.ValueType  # 0
+"""Not set."""
+REQUIREMENT_STATUS_MET: RequirementStatus.ValueType  # 1
+"""The resume meets the requirement."""
+REQUIREMENT_STATUS_PARTLY_MET: RequirementStatus.ValueType  # 2
+"""The resume meets part of it (a related title, a year short, a lower language level)."""
+REQUIREMENT_STATUS_NOT_MET: RequirementStatus.ValueType  # 3
+"""The resume does not meet it."""
+REQUIREMENT_STATUS_UNKNOWN: RequirementStatus.ValueType  # 4
+"""The resume does not say (no location, no languages, no dated work history printed)."""
+Global___RequirementStatus: _TypeAlias = RequirementStatus  # noqa: Y015
 
 @_typing.final
 class UploadResumeRequest(_message.Message):
@@ -306,7 +387,14 @@ Global___ListResumesResponse: _TypeAlias = ListResumesResponse  # noqa: Y015
 
 @_typing.final
 class SearchResumesRequest(_message.Message):
-    """SearchResumesRequest is a free-text query over parsed resumes."""
+    """SearchResumesRequest is a free-text query over parsed resumes.
+
+    The query is read in English, German, French or Spanish. The requirements it states are
+    understood and checked against the parsed resumes: the role, skills, years of experience
+    ("8+ years", "mindestens 10 Jahre"), location ("in Portugal", "based in Lyon"), spoken languages
+    and their level ("native speaker of German", "fluent in Spanish", "C1"), degrees and
+    certificates; "senior" and "entry-level" are soft hints.
+    """
 
     DESCRIPTOR: _descriptor.Descriptor
 
@@ -317,6 +405,7 @@ class SearchResumesRequest(_message.Message):
     PAGE_SIZE_FIELD_NUMBER: _builtins.int
     PAGE_TOKEN_FIELD_NUMBER: _builtins.int
     TENANT_ID_FIELD_NUMBER: _builtins.int
+    MIN_MATCH_SCORE_FIELD_NUMBER: _builtins.int
     query: _builtins.str
     """The query or job description (1 to 8000 characters)."""
     job_post_id: _builtins.str
@@ -329,6 +418,11 @@ class SearchResumesRequest(_message.Message):
     """The caller's tenant (the ATS customer organization), at most 128 characters. Every resume
     belongs to one tenant, and a request sees only its own tenant's resumes. Empty is the default
     tenant of a single-tenant deployment.
+    """
+    min_match_score: _builtins.float
+    """Results whose match_score is below this are not returned (0 to 1). Unset: the service's
+    calibrated default, under which a query that matches nobody in the pool returns no results;
+    0 returns every ranked resume.
     """
     @_builtins.property
     def create_time_after(self) -> _timestamp_pb2.Timestamp:
@@ -348,12 +442,15 @@ class SearchResumesRequest(_message.Message):
         page_size: _builtins.int = ...,
         page_token: _builtins.str = ...,
         tenant_id: _builtins.str = ...,
+        min_match_score: _builtins.float | None = ...,
     ) -> None: ...
-    _HasFieldArgType: _TypeAlias = _typing.Literal["create_time_after", b"create_time_after", "create_time_before", b"create_time_before"]  # noqa: Y015
+    _HasFieldArgType: _TypeAlias = _typing.Literal["_min_match_score", b"_min_match_score", "create_time_after", b"create_time_after", "create_time_before", b"create_time_before", "min_match_score", b"min_match_score"]  # noqa: Y015
     def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
-    _ClearFieldArgType: _TypeAlias = _typing.Literal["create_time_after", b"create_time_after", "create_time_before", b"create_time_before", "job_post_id", b"job_post_id", "page_size", b"page_size", "page_token", b"page_token", "query", b"query", "tenant_id", b"tenant_id"]  # noqa: Y015
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["_min_match_score", b"_min_match_score", "create_time_after", b"create_time_after", "create_time_before", b"create_time_before", "job_post_id", b"job_post_id", "min_match_score", b"min_match_score", "page_size", b"page_size", "page_token", b"page_token", "query", b"query", "tenant_id", b"tenant_id"]  # noqa: Y015
     def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
-    def WhichOneof(self, oneof_group: _Never) -> None: ...
+    _WhichOneofReturnType__min_match_score: _TypeAlias = _typing.Literal["min_match_score"]  # noqa: Y015
+    _WhichOneofArgType__min_match_score: _TypeAlias = _typing.Literal["_min_match_score", b"_min_match_score"]  # noqa: Y015
+    def WhichOneof(self, oneof_group: _WhichOneofArgType__min_match_score) -> _WhichOneofReturnType__min_match_score | None: ...
 
 Global___SearchResumesRequest: _TypeAlias = SearchResumesRequest  # noqa: Y015
 
@@ -365,8 +462,16 @@ class SearchResumesResponse(_message.Message):
 
     RESULTS_FIELD_NUMBER: _builtins.int
     NEXT_PAGE_TOKEN_FIELD_NUMBER: _builtins.int
+    BELOW_THRESHOLD_COUNT_FIELD_NUMBER: _builtins.int
+    MIN_MATCH_SCORE_FIELD_NUMBER: _builtins.int
     next_page_token: _builtins.str
     """Token for the next page; empty on the last page."""
+    below_threshold_count: _builtins.int
+    """How many of the resumes the search ranked were left out because their match_score was below
+    the threshold.
+    """
+    min_match_score: _builtins.float
+    """The match_score threshold that was applied: the request's min_match_score or the default."""
     @_builtins.property
     def results(self) -> _containers.RepeatedCompositeFieldContainer[Global___SearchResult]:
         """Results, best first."""
@@ -376,10 +481,12 @@ class SearchResumesResponse(_message.Message):
         *,
         results: _abc.Iterable[Global___SearchResult] | None = ...,
         next_page_token: _builtins.str = ...,
+        below_threshold_count: _builtins.int = ...,
+        min_match_score: _builtins.float = ...,
     ) -> None: ...
     _HasFieldArgType: _TypeAlias = _Never  # noqa: Y015
     def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
-    _ClearFieldArgType: _TypeAlias = _typing.Literal["next_page_token", b"next_page_token", "results", b"results"]  # noqa: Y015
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["below_threshold_count", b"below_threshold_count", "min_match_score", b"min_match_score", "next_page_token", b"next_page_token", "results", b"results"]  # noqa: Y015
     def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
     def WhichOneof(self, oneof_group: _Never) -> None: ...
 
@@ -397,14 +504,23 @@ class SearchResult(_message.Message):
     EXTERNAL_ID_FIELD_NUMBER: _builtins.int
     MATCHED_WORK_FIELD_NUMBER: _builtins.int
     MATCHED_SKILLS_FIELD_NUMBER: _builtins.int
+    MATCH_SCORE_FIELD_NUMBER: _builtins.int
+    MATCHED_TITLE_FIELD_NUMBER: _builtins.int
+    CHECKS_FIELD_NUMBER: _builtins.int
     resume_id: _builtins.str
     """The resume's id."""
     score: _builtins.float
-    """Fused relevance score; higher is better, comparable only within one query."""
+    """Relevance score; higher is better. Equal to match_score."""
     name: _builtins.str
     """The candidate's name, for display."""
     external_id: _builtins.str
     """The caller's candidate identifier given at upload."""
+    match_score: _builtins.float
+    """How well the resume meets the query, from 0 (nothing) to 1 (every requirement), on the same
+    scale for every query and pool: the weighted mean of the requirement checks in `checks`.
+    """
+    matched_title: _builtins.str
+    """The resume's current title that matched the role the query asks for, if one did."""
     @_builtins.property
     def matched_work(self) -> _resume_pb2.Work:
         """The work entry that matched the query best, if any."""
@@ -412,6 +528,12 @@ class SearchResult(_message.Message):
     @_builtins.property
     def matched_skills(self) -> _containers.RepeatedScalarFieldContainer[_builtins.str]:
         """Skills of the resume that the query names."""
+
+    @_builtins.property
+    def checks(self) -> _containers.RepeatedCompositeFieldContainer[Global___RequirementCheck]:
+        """Each requirement the query states, checked against this resume: met, partly met, not met or
+        not stated in the resume.
+        """
 
     def __init__(
         self,
@@ -422,14 +544,55 @@ class SearchResult(_message.Message):
         external_id: _builtins.str = ...,
         matched_work: _resume_pb2.Work | None = ...,
         matched_skills: _abc.Iterable[_builtins.str] | None = ...,
+        match_score: _builtins.float = ...,
+        matched_title: _builtins.str = ...,
+        checks: _abc.Iterable[Global___RequirementCheck] | None = ...,
     ) -> None: ...
     _HasFieldArgType: _TypeAlias = _typing.Literal["matched_work", b"matched_work"]  # noqa: Y015
     def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
-    _ClearFieldArgType: _TypeAlias = _typing.Literal["external_id", b"external_id", "matched_skills", b"matched_skills", "matched_work", b"matched_work", "name", b"name", "resume_id", b"resume_id", "score", b"score"]  # noqa: Y015
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["checks", b"checks", "external_id", b"external_id", "match_score", b"match_score", "matched_skills", b"matched_skills", "matched_title", b"matched_title", "matched_work", b"matched_work", "name", b"name", "resume_id", b"resume_id", "score", b"score"]  # noqa: Y015
     def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
     def WhichOneof(self, oneof_group: _Never) -> None: ...
 
 Global___SearchResult: _TypeAlias = SearchResult  # noqa: Y015
+
+@_typing.final
+class RequirementCheck(_message.Message):
+    """RequirementCheck is one requirement of a query, checked against one resume."""
+
+    DESCRIPTOR: _descriptor.Descriptor
+
+    KIND_FIELD_NUMBER: _builtins.int
+    REQUIREMENT_FIELD_NUMBER: _builtins.int
+    STATUS_FIELD_NUMBER: _builtins.int
+    EVIDENCE_FIELD_NUMBER: _builtins.int
+    SCORE_FIELD_NUMBER: _builtins.int
+    kind: Global___RequirementKind.ValueType
+    """What kind of requirement it is."""
+    requirement: _builtins.str
+    """The requirement in words, e.g. "at least 8 years of experience" or "german (native)"."""
+    status: Global___RequirementStatus.ValueType
+    """Whether the resume meets it."""
+    evidence: _builtins.str
+    """What the resume shows, e.g. "9.5 years", "Madrid (ES)", "german: native"."""
+    score: _builtins.float
+    """How much of the requirement is met, from 0 to 1."""
+    def __init__(
+        self,
+        *,
+        kind: Global___RequirementKind.ValueType = ...,
+        requirement: _builtins.str = ...,
+        status: Global___RequirementStatus.ValueType = ...,
+        evidence: _builtins.str = ...,
+        score: _builtins.float = ...,
+    ) -> None: ...
+    _HasFieldArgType: _TypeAlias = _Never  # noqa: Y015
+    def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["evidence", b"evidence", "kind", b"kind", "requirement", b"requirement", "score", b"score", "status", b"status"]  # noqa: Y015
+    def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
+    def WhichOneof(self, oneof_group: _Never) -> None: ...
+
+Global___RequirementCheck: _TypeAlias = RequirementCheck  # noqa: Y015
 
 @_typing.final
 class DeleteResumeRequest(_message.Message):

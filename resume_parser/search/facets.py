@@ -1,0 +1,176 @@
+"""What a query's constraints are checked against: the facts of one parsed resume, computed once
+when the resume is stored (resumes.search_facets) and read with every hit.
+
+- titles: the current title (the headline and the most recent position) in canonical English
+  words (lexicon.py), so a "Desarrolladora Backend" meets a query for a backend developer;
+- experience: total months of the union of all work intervals (overlapping jobs count once; an
+  ongoing job runs to the parse's reference date);
+- country and city: basics.location, else the most recent work place that names one;
+- languages with their level, skills and certificates, education entries: folded for comparison.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass, field
+from datetime import date
+from typing import Any
+
+import phonenumbers
+
+from resume_parser.embedding.texts import most_recent_first, skill_names, title_texts
+from resume_parser.resume import ParsedResume, Work
+from resume_parser.search import places
+from resume_parser.search.languages import language_name, level_of
+from resume_parser.search.lexicon import canonical, fold, words
+
+_DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?")
+# Degrees by their short names, as education entries print them (folded words).
+DEGREE_PATTERNS = {
+    "phd": r"\b(ph d|phd|doctor|doctorate|doktor|dr|doctorat|doctorado|dphil)\b",
+    "mba": r"\b(mba|master of business administration)\b",
+    "master": r"\b(master|masters|msc|m sc|ms|ma|m a|meng|mphil|diplom|maestria|magister|mba)\b",
+    "bachelor": r"\b(bachelor|bachelors|bsc|b sc|bs|ba|b a|beng|licence|licenciatura|grado)\b",
+}
+
+
+# A skill named like a certificate ("AWS Certified Developer") is one that a parser filed under skills.
+_CERTIFICATE_NAME = re.compile(
+    r"\b(certified|certification|certificate|zertifi\w*|certifi\w*|certificad[oa])\b"
+)
+
+
+def degree_keys(entry: str) -> list[str]:
+    """The short names of the degree an education entry states ("Master of Science" -> master)."""
+    folded = " ".join(words(entry))
+    return [key for key, pattern in DEGREE_PATTERNS.items() if re.search(pattern, folded)]
+
+
+@dataclass(frozen=True, slots=True)
+class ResumeFacets:
+    titles: list[str] = field(default_factory=list)  # as printed: headline, most recent position
+    title_words: list[str] = field(default_factory=list)  # canonical words of those titles
+    past_titles: list[str] = field(default_factory=list)  # canonical, every position
+    experience_months: int | None = None  # None: no dated work entry
+    country: str | None = None  # ISO 3166 alpha-2
+    place: str = ""  # the printed place the country was read from
+    languages: dict[str, int] = field(default_factory=dict)  # English name -> Level (0: not stated)
+    skills: list[str] = field(default_factory=list)  # as printed
+    certificates: list[str] = field(default_factory=list)  # as printed
+    education: list[str] = field(default_factory=list)  # "studyType area" as printed
+    # For the constrained ranker's filter (GIN indexes, migration 0008): the folded words of the
+    # certificates, and the degrees by short name.
+    certificate_words: list[str] = field(default_factory=list)
+    degrees: list[str] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any] | None) -> ResumeFacets:
+        """Facets stored by an older version lack the newer keys: they get their defaults."""
+        return cls(**{k: v for k, v in data.items() if k in cls.__dataclass_fields__}) if data else cls()
+
+
+def resume_facets(parsed: ParsedResume) -> ResumeFacets:
+    titles = title_texts(parsed)
+    country, place = _country(parsed)
+    education = [" ".join(filter(None, (e.study_type, e.area))) for e in parsed.education]
+    skills = skill_names(parsed.skills)
+    certificates = [c.name for c in parsed.certificates if c.name]
+    certificates += [s for s in skills if _CERTIFICATE_NAME.search(fold(s)) and s not in certificates]
+    return ResumeFacets(
+        titles=titles,
+        title_words=sorted({word for title in titles for word in canonical(title).split()}),
+        past_titles=list(dict.fromkeys(canonical(w.position) for w in parsed.work if w.position)),
+        experience_months=experience_months(parsed.work, _reference_month(parsed)),
+        country=country,
+        place=place,
+        languages=_languages(parsed),
+        skills=skills,
+        certificates=certificates,
+        education=education,
+        certificate_words=sorted({w for name in certificates for w in words(name)}),
+        degrees=sorted({key for entry in education for key in degree_keys(entry)}),
+    )
+
+
+def _month(value: str | None) -> int | None:
+    """Months since year 0 of "YYYY-MM"; a year alone counts as its middle (June)."""
+    match = _DATE.match(value or "")
+    if not match:
+        return None
+    return int(match.group(1)) * 12 + (int(match.group(2)) - 1 if match.group(2) else 5)
+
+
+def _reference_month(parsed: ParsedResume) -> int:
+    reference = parsed.meta.reference_date if parsed.meta and parsed.meta.reference_date else None
+    today = date.today()
+    return _month(reference) or today.year * 12 + today.month - 1
+
+
+def experience_months(work: list[Work], reference_month: int) -> int | None:
+    """Months covered by at least one work entry: the union of their intervals."""
+    spans = []
+    for entry in work:
+        start = _month(entry.start_date)
+        if start is None:
+            continue
+        end = _month(entry.end_date) if entry.end_date else reference_month
+        spans.append((start, max(start, end or start)))
+    if not spans:
+        return None
+    if all(start == end for start, end in spans) and any(entry.end_date for entry in work):
+        # Every entry ends when it starts: one date was read per entry, its start ("2021 - Present"
+        # with the end lost). Each job then runs to the next one's start, the latest to the
+        # reference date.
+        return max(0, reference_month - min(start for start, _ in spans))
+    total, (low, high) = 0, sorted(spans)[0]
+    for start, end in sorted(spans)[1:]:
+        if start > high:
+            total, low, high = total + high - low, start, end
+        else:
+            high = max(high, end)
+    return total + high - low
+
+
+def _phone_country(parsed: ParsedResume) -> frozenset[str]:
+    """The country of an international phone number, a hint for ambiguous city names."""
+    try:
+        number = phonenumbers.parse(parsed.basics.phone or "", None)
+    except phonenumbers.NumberParseException:
+        return frozenset()
+    region = phonenumbers.region_code_for_number(number)
+    return frozenset({region}) if region else frozenset()
+
+
+def _country(parsed: ParsedResume) -> tuple[str | None, str]:
+    hints = _phone_country(parsed)
+    location = parsed.basics.location
+    if location is not None:
+        if location.country_code:
+            return location.country_code.upper(), location.city or location.country_code
+        printed = ", ".join(filter(None, (location.city, location.region)))
+        country = places.place_country(printed, hints)
+        if country:
+            return country, printed
+    for work in most_recent_first(parsed.work):
+        country = places.place_country(work.location, hints)
+        if country:
+            return country, work.location or ""
+    return None, ""
+
+
+def _languages(parsed: ParsedResume) -> dict[str, int]:
+    spoken: dict[str, int] = {}
+    for entry in parsed.languages:
+        name = language_name(entry.language) or fold(entry.language)
+        if name:
+            level = level_of(entry.fluency) or level_of(entry.language) or 0
+            spoken[name] = max(level, spoken.get(name, 0))
+    # A languages section a parser read as skills still says the person speaks them (level unknown).
+    for skill in skill_names(parsed.skills):
+        named = language_name(skill)
+        if named:
+            spoken.setdefault(named, 0)
+    return spoken
