@@ -19,6 +19,8 @@ import pycrfsuite
 Features = list[str]
 
 # L1 keeps the model small (most of the many word features get no weight), L2 keeps it smooth.
+# Chosen by leave-one-family-out F1 (mean over families): these 0.875; 200 iterations 0.871;
+# c1=0.1, c2=0.5 and c1=0.02, c2=0.01 lower or less even on the hardest families.
 DEFAULT_PARAMS = {
     "c1": 0.05,
     "c2": 0.05,
