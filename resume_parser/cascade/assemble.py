@@ -74,6 +74,10 @@ class Assembler:
         self.evidence.add(path, run, confidence)
         return self.calibration.keeps(path, confidence)
 
+    def _value(self, path: str, run: Run | None) -> str | None:
+        """The run's text if it is kept; its evidence is recorded either way."""
+        return run.text if run is not None and self._kept(path, run) else None
+
     # -- basics ------------------------------------------------------------------------------
 
     def basics(self, tokens: list[Placed]) -> None:
@@ -151,13 +155,10 @@ class Assembler:
             if employer is None and position is None:
                 continue
             job = Work()
-            if self._kept(f"{path}.name", employer) and employer is not None:
-                job.name = employer.text
-            if self._kept(f"{path}.position", position) and position is not None:
-                job.position = position.text
+            job.name = self._value(f"{path}.name", employer)
+            job.position = self._value(f"{path}.position", position)
             location = entry.first("location")
-            if self._kept(f"{path}.location", location) and location is not None:
-                job.location = location.text
+            job.location = self._value(f"{path}.location", location)
             self._dates(path, entry, job)
             job.highlights = _paragraphs(entry.all("text"))
             if job.name or job.position:
@@ -193,12 +194,9 @@ class Assembler:
             if institution is None and degree is None:
                 continue
             school = Education()
-            if self._kept(f"{path}.institution", institution) and institution is not None:
-                school.institution = institution.text
-            if self._kept(f"{path}.studyType", degree) and degree is not None:
-                school.study_type = degree.text
-            if self._kept(f"{path}.area", area) and area is not None:
-                school.area = area.text
+            school.institution = self._value(f"{path}.institution", institution)
+            school.study_type = self._value(f"{path}.studyType", degree)
+            school.area = self._value(f"{path}.area", area)
             score = entry.first("score")
             if score is not None:
                 school.score = score.text

@@ -9,6 +9,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from resume_parser.cascade.tokens import TokenLine
+from resume_parser.grouping.sections import weighted_median
 from resume_parser.layout import UNKNOWN_BOX, Line
 
 
@@ -27,7 +28,7 @@ def layout_stats(lines: list[TokenLine]) -> LayoutStats:
         for word in line.line.words:
             if word.font_size:
                 weights[round(word.font_size, 1)] += len(word.text)
-    body = _weighted_median(weights)
+    body = weighted_median(weights)
     boxed = [line.line for line in lines if line.line.box != UNKNOWN_BOX]
     gaps = [
         b.box.top - a.box.bottom
@@ -42,15 +43,6 @@ def layout_stats(lines: list[TokenLine]) -> LayoutStats:
         usual_height=statistics.median(heights) if heights else 0.0,
         has_geometry=bool(boxed),
     )
-
-
-def _weighted_median(weights: Counter[float]) -> float | None:
-    half, seen = sum(weights.values()) / 2, 0
-    for size in sorted(weights):
-        seen += weights[size]
-        if seen >= half:
-            return size
-    return None
 
 
 def size_bucket(size: float | None, stats: LayoutStats) -> str:

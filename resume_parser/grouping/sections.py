@@ -155,6 +155,11 @@ def _body_font_size(lines: list[Line]) -> float | None:
         for word in line.words:
             if word.font_size:
                 weights[word.font_size] += len(word.text)
+    return weighted_median(weights)
+
+
+def weighted_median(weights: Counter[float]) -> float | None:
+    """The value at which half of the weight lies below (the smallest such value)."""
     half, seen = sum(weights.values()) / 2, 0
     for size in sorted(weights):
         seen += weights[size]

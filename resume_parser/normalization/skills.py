@@ -38,6 +38,7 @@ LEVEL_WORDS = (
     "experto",
 )
 
+
 @cache
 def _alias_table() -> dict[str, str]:
     raw = json.loads(resources.files(__package__).joinpath("skill_aliases.json").read_text(encoding="utf-8"))
