@@ -58,6 +58,8 @@ class Word:
     bold: bool = False
     italic: bool = False
     confidence: float | None = None
+    # Where a hyperlink over the word points ("https://github.com/jdoe", "mailto:…"), if any.
+    link: str | None = None
 
 
 @dataclass(slots=True)

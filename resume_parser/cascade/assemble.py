@@ -7,12 +7,19 @@ from __future__ import annotations
 import itertools
 import re
 from dataclasses import dataclass, field
+from urllib.parse import unquote
 
 from resume_parser.cascade.calibration import Calibration
 from resume_parser.cascade.labels import Kind
 from resume_parser.cascade.lexicon import fold, title_words
 from resume_parser.cascade.spans import Entry, Placed, Run, entries, run_text, tidy
-from resume_parser.normalization.contact import EMAIL, find_web_addresses, profile_from_label, web_address
+from resume_parser.normalization.contact import (
+    EMAIL,
+    WebAddress,
+    find_web_addresses,
+    profile_from_label,
+    web_address,
+)
 from resume_parser.normalization.countries import country_code
 from resume_parser.normalization.dates import find_date_range
 from resume_parser.normalization.lines import BULLET_GLYPHS, is_bullet, strip_bullet
@@ -108,7 +115,7 @@ class Assembler:
                 basics.phone = phone
                 break
         for run in entry.all("url"):
-            for address in find_web_addresses(run_text(run.tokens)):
+            for address in _addresses(run):
                 if address.profile is not None:
                     _add_profile(basics, address.profile)
                 elif basics.url is None and self._kept("basics.url", run):
@@ -117,6 +124,30 @@ class Assembler:
             profile = self._profile(run)
             if profile is not None and self._kept(f"basics.profiles[{len(basics.profiles)}]", run):
                 _add_profile(basics, profile)
+        self._linked(basics, tokens)
+
+    def _linked(self, basics: Basics, tokens: list[Placed]) -> None:
+        """Contact details only a hyperlink holds: a profile printed as a bare user name or an icon,
+        a site behind "Portfolio", an address behind "E-mail". The link is exact; the model's
+        reading of the words under it does not matter."""
+        for target, run in _linked_runs(tokens):
+            scheme, _, rest = target.partition(":")
+            if scheme.lower() == "mailto":
+                mail = unquote(rest).split("?")[0].strip()
+                if basics.email is None and EMAIL.fullmatch(mail) and self._kept("basics.email", run):
+                    basics.email = mail
+            elif scheme.lower() == "tel":
+                region = basics.location.country_code if basics.location else None
+                phone = normalize_phone(unquote(rest), region)
+                if basics.phone is None and phone and self._kept("basics.phone", run):
+                    basics.phone = phone
+            else:
+                address = web_address(target)
+                path = f"basics.profiles[{len(basics.profiles)}]"
+                if address.profile is not None and self._kept(path, run):
+                    _add_profile(basics, address.profile)
+                elif address.profile is None and basics.url is None and self._kept("basics.url", run):
+                    basics.url = address.url
 
     def _location(self, basics: Basics, entry: Entry) -> None:
         city = entry.first("city")
@@ -131,8 +162,7 @@ class Assembler:
         basics.location = location
 
     def _profile(self, run: Run) -> Profile | None:
-        text = run_text(run.tokens)
-        for address in find_web_addresses(text):
+        for address in _addresses(run):
             if address.profile is not None:
                 return address.profile
         username = run.text.lstrip("@/ ")
@@ -371,6 +401,35 @@ def _network_before(run: Run, icon_networks: dict[str, str]) -> str | None:
             if named == network.casefold():
                 return network
     return None
+
+
+# How sure a value read from a hyperlink's target is, before calibration: the address is exact,
+# only whether it is the candidate's own (not an employer's site) is in doubt.
+LINK_PROBABILITY = 0.9
+
+
+def _link_of(placed: Placed) -> str | None:
+    return placed.line.line.words[placed.token.word].link
+
+
+def _addresses(run: Run) -> list[WebAddress]:
+    """The web addresses of a run: its hyperlink's target where it has one (the printed text may
+    be a user name or "Portfolio"), else those printed."""
+    links = {link for link in map(_link_of, run.tokens) if link and link.lower().startswith("http")}
+    if links:
+        return [web_address(link) for link in sorted(links)]
+    return find_web_addresses(run_text(run.tokens))
+
+
+def _linked_runs(tokens: list[Placed]) -> list[tuple[str, Run]]:
+    """Each hyperlink target among the tokens, with the tokens printed under it."""
+    runs: dict[str, Run] = {}
+    for placed in tokens:
+        link = _link_of(placed)
+        if link:
+            linked = Placed(placed.token, placed.line, placed.label, LINK_PROBABILITY)
+            runs.setdefault(link, Run()).tokens.append(linked)
+    return list(runs.items())
 
 
 def _add_profile(basics: Basics, profile: Profile) -> None:

@@ -45,6 +45,9 @@ _ROW = qn("w:tr")
 _CELL = qn("w:tc")
 _RUN = qn("w:r")
 _TEXT_BOX = qn("w:txbxContent")
+_HYPERLINK = qn("w:hyperlink")
+_RELATIONSHIP_ID = qn("r:id")
+MAX_LINK_CHARACTERS = 2048
 # Word stores a text box twice: a DrawingML version and a VML fallback; read only the first.
 _FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 
@@ -175,11 +178,12 @@ def _paragraph_lines(paragraph: Paragraph, visibility: RunVisibility) -> list[li
             continue
         bold = run.bold if run.bold is not None else style_bold
         size = _points(run.font.size) or style_size
+        link = _hyperlink_target(run._r, paragraph)
         for index, piece in enumerate(run.text.split("\n")):
             if index:
                 lines.append([])
             if piece:
-                lines[-1].append(Span(piece, bold=bool(bold), italic=bool(run.italic), font_size=size))
+                lines[-1].append(Span(piece, bool(bold), bool(run.italic), size, link))
     return [line for line in lines if line]
 
 
@@ -188,6 +192,16 @@ def _runs(paragraph: Paragraph) -> Iterator[Run]:
     for element in paragraph._p.iter(_RUN):
         if not _in_text_box(element, paragraph._p):
             yield Run(element, paragraph)
+
+
+def _hyperlink_target(element: _Element, paragraph: Paragraph) -> str | None:
+    """The external address of the hyperlink a run lies in (its relationship's target), if any."""
+    for ancestor in element.iterancestors(_HYPERLINK):
+        relationship = paragraph.part.rels.get(ancestor.get(_RELATIONSHIP_ID) or "")
+        if relationship is not None and relationship.is_external:
+            return str(relationship.target_ref)[:MAX_LINK_CHARACTERS]
+        return None
+    return None
 
 
 def _in_text_box(element: _Element, paragraph: _Element) -> bool:

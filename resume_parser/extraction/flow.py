@@ -29,6 +29,7 @@ class Span:
     bold: bool = False
     italic: bool = False
     font_size: float | None = None
+    link: str | None = None  # a hyperlink's target
 
 
 @dataclass(slots=True)
@@ -149,6 +150,7 @@ def _to_line(line: _GridLine, columns: int, rows: int, page_number: int) -> Line
             font_size=w.span.font_size,
             bold=w.span.bold,
             italic=w.span.italic,
+            link=w.span.link,
         )
         for w in line.words
     ]

@@ -48,6 +48,7 @@ _BLOCK_TAGS = frozenset(
         "ul",
     ]
 )
+MAX_LINK_CHARACTERS = 2048
 _CELL_TAGS = frozenset(("td", "th"))
 _BOLD_TAGS = frozenset(("b", "strong", "th", *HEADING_SIZES))
 _ITALIC_TAGS = frozenset(("i", "em"))
@@ -62,6 +63,7 @@ class _ResumeHtmlParser(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.lines: list[list[Span]] = [[]]
         self._open: list[str] = []
+        self._links: list[str | None] = []  # each open element's href (set on <a> only)
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in _BLOCK_TAGS or tag == "br":
@@ -72,11 +74,14 @@ class _ResumeHtmlParser(HTMLParser):
             self.lines[-1].append(Span("• "))
         if tag not in _VOID_TAGS:
             self._open.append(tag)
+            href = dict(attrs).get("href") if tag == "a" else None
+            self._links.append(href.strip()[:MAX_LINK_CHARACTERS] if href else None)
 
     def handle_endtag(self, tag: str) -> None:
         if tag in self._open:
             # Unclosed inner elements (<p> without </p>) end with their parent.
-            del self._open[len(self._open) - 1 - self._open[::-1].index(tag) :]
+            innermost = len(self._open) - 1 - self._open[::-1].index(tag)
+            del self._open[innermost:], self._links[innermost:]
         if tag in _BLOCK_TAGS:
             self._new_line()
 
@@ -91,7 +96,8 @@ class _ResumeHtmlParser(HTMLParser):
         # Whitespace at either end separates this text from its neighbours; collapsed to one space.
         text = (" " if data[:1].isspace() else "") + text + (" " if data[-1:].isspace() else "")
         bold, italic = self._within(_BOLD_TAGS), self._within(_ITALIC_TAGS)
-        self.lines[-1].append(Span(text, bold=bold, italic=italic, font_size=self._size()))
+        link = next((href for href in reversed(self._links) if href), None)
+        self.lines[-1].append(Span(text, bold, italic, self._size(), link))
 
     def _within(self, tags: frozenset[str]) -> bool:
         return any(tag in tags for tag in self._open)

@@ -22,6 +22,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from resume_parser.extraction.limits import DEFAULT_LIMITS, ExtractionLimits
+from resume_parser.extraction.pdflinks import attach_links, page_links
 from resume_parser.extraction.pdfrender import Rect
 from resume_parser.extraction.pdfvisibility import InkReader, Suspect, hidden_words
 from resume_parser.extraction.visibility import MIN_READABLE_POINTS, Rgb, is_light
@@ -91,6 +92,7 @@ def text_layer_lines(
             suspects = reader.suspects
             hidden = {id(word) for word in hidden_words(page, page_number, suspects, limits, scanned=scanned)}
             lines = _without(hidden, lines, frame.width)
+        attach_links(lines, page_links(page.pdf, page, frame.box))
         return lines
     finally:
         textpage.close()
