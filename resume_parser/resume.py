@@ -69,6 +69,9 @@ class Work(_Model):
     summary: str | None = None
     highlights: list[str] = Field(default_factory=list)
     is_current: bool = False
+    # Derived (enrichment/title_families.py): the normalized occupation of `position`, a stable id
+    # such as "software_development"; None when the title names no family the table knows.
+    title_family: str | None = None
 
 
 class Education(_Model):
@@ -79,12 +82,26 @@ class Education(_Model):
     end_date: PartialDate = None
     score: str | None = None
     courses: list[str] = Field(default_factory=list)
+    # Derived (enrichment/isced.py): the ISCED 2011 level of the degree (3 upper secondary ...
+    # 6 bachelor, 7 master, 8 doctorate); None when the entry does not say.
+    isced_level: int | None = Field(default=None, ge=0, le=8)
+
+
+class SkillExperience(_Model):
+    """How long one skill was used at work (derived, enrichment/skill_experience.py)."""
+
+    name: str  # the canonical skill name
+    months_experience: int | None = None  # None: no dated work entry mentions it
+    last_used: PartialDate = None  # the latest counted entry's end; the reference month when ongoing
+    work_indices: list[int] = Field(default_factory=list)  # the work entries that mention it (0-based)
 
 
 class Skill(_Model):
     name: str | None = None
     level: str | None = None
     keywords: list[str] = Field(default_factory=list)
+    # One item per individual skill of the entry (its keywords, or its name when it has none).
+    experience: list[SkillExperience] = Field(default_factory=list)
 
 
 class Language(_Model):

@@ -19,31 +19,19 @@ from typing import Any
 import phonenumbers
 
 from resume_parser.embedding.texts import most_recent_first, skill_names, title_texts
+from resume_parser.enrichment.isced import degree_keys
 from resume_parser.resume import ParsedResume, Work
 from resume_parser.search import places
 from resume_parser.search.languages import language_name, level_of
 from resume_parser.search.lexicon import canonical, fold, words
 
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?")
-# Degrees by their short names, as education entries print them (folded words).
-DEGREE_PATTERNS = {
-    "phd": r"\b(ph d|phd|doctor|doctorate|doktor|dr|doctorat|doctorado|dphil)\b",
-    "mba": r"\b(mba|master of business administration)\b",
-    "master": r"\b(master|masters|msc|m sc|ms|ma|m a|meng|mphil|diplom|maestria|magister|mba)\b",
-    "bachelor": r"\b(bachelor|bachelors|bsc|b sc|bs|ba|b a|beng|licence|licenciatura|grado)\b",
-}
 
 
 # A skill named like a certificate ("AWS Certified Developer") is one that a parser filed under skills.
 _CERTIFICATE_NAME = re.compile(
     r"\b(certified|certification|certificate|zertifi\w*|certifi\w*|certificad[oa])\b"
 )
-
-
-def degree_keys(entry: str) -> list[str]:
-    """The short names of the degree an education entry states ("Master of Science" -> master)."""
-    folded = " ".join(words(entry))
-    return [key for key, pattern in DEGREE_PATTERNS.items() if re.search(pattern, folded)]
 
 
 @dataclass(frozen=True, slots=True)

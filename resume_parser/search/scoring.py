@@ -17,8 +17,9 @@ from dataclasses import dataclass
 from enum import StrEnum
 from functools import lru_cache
 
+from resume_parser.enrichment.isced import degree_keys
 from resume_parser.search.constraints import STOPWORDS, QueryConstraints, Seniority
-from resume_parser.search.facets import ResumeFacets, degree_keys
+from resume_parser.search.facets import ResumeFacets
 from resume_parser.search.languages import Level
 from resume_parser.search.lexicon import HEADS, canonical_words, fold, related, words
 
