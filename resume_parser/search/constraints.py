@@ -430,6 +430,7 @@ _COMMON_WORDS = frozenset(
         *("support", "security", "marketing", "sales", "design", "test", "java", "ruby", "python", "go"),
         *("rust", "swift", "dart", "spring", "rails", "react", "angular", "vue", "node", "unity", "delta"),
         *("phoenix", "lead", "senior", "junior", "remote", "hybrid", "office", "home", "university"),
+        *("sap", "oracle", "salesforce", "excel", "linux", "docker", "spark", "kafka", "scala"),
     }
 )
 
