@@ -25,6 +25,10 @@ def _check_partial_date(value: str | None) -> str | None:
 
 PartialDate = Annotated[str | None, AfterValidator(_check_partial_date)]
 
+# Marks a field the enrichment step computes (resume_parser/enrichment), which no normalizer reads
+# from the document: the Gemini response schema leaves such fields out.
+DERIVED: dict[str, Any] = {"derived": True}
+
 
 class _Model(BaseModel):
     model_config = ConfigDict(alias_generator=to_camel, populate_by_name=True, extra="ignore")
@@ -71,7 +75,7 @@ class Work(_Model):
     is_current: bool = False
     # Derived (enrichment/title_families.py): the normalized occupation of `position`, a stable id
     # such as "software_development"; None when the title names no family the table knows.
-    title_family: str | None = None
+    title_family: str | None = Field(default=None, json_schema_extra=DERIVED)
 
 
 class Education(_Model):
@@ -84,7 +88,7 @@ class Education(_Model):
     courses: list[str] = Field(default_factory=list)
     # Derived (enrichment/isced.py): the ISCED 2011 level of the degree (3 upper secondary ...
     # 6 bachelor, 7 master, 8 doctorate); None when the entry does not say.
-    isced_level: int | None = Field(default=None, ge=0, le=8)
+    isced_level: int | None = Field(default=None, ge=0, le=8, json_schema_extra=DERIVED)
 
 
 class SkillExperience(_Model):
@@ -101,7 +105,7 @@ class Skill(_Model):
     level: str | None = None
     keywords: list[str] = Field(default_factory=list)
     # One item per individual skill of the entry (its keywords, or its name when it has none).
-    experience: list[SkillExperience] = Field(default_factory=list)
+    experience: list[SkillExperience] = Field(default_factory=list, json_schema_extra=DERIVED)
 
 
 class Language(_Model):

@@ -4,12 +4,14 @@ with overlapping roles."""
 
 from __future__ import annotations
 
+import json
 from datetime import date
 
 import pytest
 
 from resume_parser.enrichment.enrich import enrich
 from resume_parser.enrichment.skill_experience import experience_of
+from resume_parser.normalization.gemini_prompt import response_schema
 from resume_parser.normalization.skills import canonical_skill
 from resume_parser.resume import ParsedResume, ParseMeta, Skill, SkillExperience, Work
 from tests.enrichment.truth import truth
@@ -170,3 +172,12 @@ def test_values_a_model_put_in_derived_fields_are_recomputed() -> None:
 
     assert enriched.work[0].title_family == "nursing"
     assert enriched.skills[0].experience == [SkillExperience(name="Python")]
+
+
+def test_the_gemini_response_schema_leaves_the_derived_fields_out() -> None:
+    schema = json.dumps(response_schema().model_json_schema())
+
+    for derived in ("titleFamily", "iscedLevel", "monthsExperience", '"experience"'):
+        assert derived not in schema
+    for read in ("isCurrent", "studyType", "keywords"):
+        assert read in schema

@@ -11,7 +11,8 @@ from resume_parser.search.lexicon import words
 
 SKILL_YEARS = {
     "en": ("{n}+ years of {skill}", "at least {n} years {skill}", "{n}+ years of experience with {skill}",
-           "minimum {n} years of {skill}", "{n} years of {skill} experience", "more than {n} years in {skill}"),
+           "minimum {n} years of {skill}", "{n} years of {skill} experience",
+           "more than {n} years in {skill}"),
     "de": ("mindestens {n} Jahre {skill}", "{n}+ Jahre {skill}-Erfahrung", "{n} Jahre Erfahrung mit {skill}",
            "mehr als {n} Jahre Berufserfahrung mit {skill}", "mindestens {n} Jahren Erfahrung in {skill}"),
     "fr": ("{n} ans d'expérience en {skill}", "au moins {n} ans d'expérience avec {skill}",
@@ -56,8 +57,12 @@ def test_n_years_of_a_skill_in_four_languages(
 
 @given(language=st.sampled_from(sorted(ROLE)), n=st.integers(min_value=1, max_value=30))
 def test_years_of_experience_alone_ask_nothing_of_a_skill(language: str, n: int) -> None:
-    experience = {"en": "{n}+ years of experience", "de": "mindestens {n} Jahre Berufserfahrung",
-                  "fr": "au moins {n} ans d'expérience", "es": "al menos {n} años de experiencia"}  # fmt: skip
+    experience = {
+        "en": "{n}+ years of experience",
+        "de": "mindestens {n} Jahre Berufserfahrung",
+        "fr": "au moins {n} ans d'expérience",
+        "es": "al menos {n} años de experiencia",
+    }
 
     constraints = parse_query(f"{ROLE[language]} {WITH[language]} {experience[language].format(n=n)}")
 
