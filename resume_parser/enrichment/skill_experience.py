@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from resume_parser.normalization.experience import intervals, merge
+from resume_parser.normalization.experience import end_month, intervals, merge, month_text
 from resume_parser.normalization.skills import canonical_skill, spellings
 from resume_parser.resume import Skill, SkillExperience, Work
 from resume_parser.search.lexicon import fold
@@ -55,20 +55,11 @@ def mentions(entry: Work, names: tuple[str, ...]) -> bool:
     return False
 
 
-def _month_text(year: int, month: int) -> str:
-    return f"{year:04d}-{month:02d}"
-
-
-def _end_key(entry: Work, reference: date) -> tuple[int, str] | None:
-    """(sortable month, printed value) of when the entry ended: the reference month when it is ongoing."""
-    now = reference.year * 12 + reference.month - 1
-    if entry.end_date:
-        year, _, month = entry.end_date.partition("-")
-        index = min(int(year) * 12 + (int(month) if month else 12) - 1, now)
-        return index, entry.end_date
-    if entry.is_current and entry.start_date:
-        return now, _month_text(reference.year, reference.month)
-    return None
+def _last_used(entry: Work, reference: date) -> tuple[int, str] | None:
+    """(month index, text) of the entry's end: its end date as printed, the reference month when it
+    is ongoing."""
+    end = end_month(entry, reference)
+    return None if end is None else (end, entry.end_date or month_text(end))
 
 
 def experience_of(
@@ -78,7 +69,7 @@ def experience_of(
     names = tuple(dict.fromkeys(filter(None, [*spellings(name), printed])))
     counted = [i for i, entry in enumerate(work) if mentions(entry, names)]
     merged = merge(intervals([work[i] for i in counted], reference))
-    ends = [key for i in counted if (key := _end_key(work[i], reference)) is not None]
+    ends = [end for i in counted if (end := _last_used(work[i], reference)) is not None]
     return SkillExperience(
         name=name,
         months_experience=sum(end - start for start, end in merged) if merged else None,
