@@ -5,9 +5,11 @@ Used by the `parse` CLI command and anywhere a worker-free path is wanted.
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 from resume_parser.cascade.parser import load_cascade
+from resume_parser.enrichment.enrich import enrich
 from resume_parser.extraction.local import extract_bytes
 from resume_parser.grouping.grouper import LayoutGrouper
 from resume_parser.normalization.local import LocalNormalizer
@@ -22,7 +24,8 @@ def parse_bytes(data: bytes, media_type: str | None = None) -> ParsedResume:
     document = extract_bytes(data, media_type)
     cascade = load_cascade()
     grouped = LayoutGrouper(cascade).group(document)
-    return LocalNormalizer(cascade).normalize_sync(grouped)
+    # Enriched as the pipeline's normalize stage enriches every normalizer's output.
+    return enrich(LocalNormalizer(cascade).normalize_sync(grouped), date.today())
 
 
 def parse_file(path: str | Path) -> ParsedResume:

@@ -12,7 +12,7 @@ import time
 import uuid
 from collections.abc import Awaitable
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import TypeVar
 
 from arq import Retry
@@ -22,6 +22,7 @@ from resume_parser.blobstore import BlobStore
 from resume_parser.db.repository import EmbeddingVector, ResumeRepository
 from resume_parser.domain import ResumeEvent, ResumeRecord, Stage, StageError
 from resume_parser.embedding import Embedder
+from resume_parser.enrichment.enrich import enrich
 from resume_parser.errors import (
     DocumentError,
     DocumentLimitError,
@@ -246,6 +247,7 @@ class _Run:
         parsed = await self._timed(stages.normalizer.normalize(grouped))
         if parsed.is_empty():
             raise NormalizationError("no resume content was recognized", reason="NOTHING_RECOGNIZED")
+        parsed = enrich(parsed, date.today())  # here, so that every normalizer's output gets it
         self._enter(Stage.EMBEDDING)
         vectors = await self._timed(self._embed(parsed))
         return parsed, vectors

@@ -25,6 +25,10 @@ def _check_partial_date(value: str | None) -> str | None:
 
 PartialDate = Annotated[str | None, AfterValidator(_check_partial_date)]
 
+# Marks a field the enrichment step computes (resume_parser/enrichment), which no normalizer reads
+# from the document: the Gemini response schema leaves such fields out.
+DERIVED: dict[str, Any] = {"derived": True}
+
 
 class _Model(BaseModel):
     model_config = ConfigDict(alias_generator=to_camel, populate_by_name=True, extra="ignore")
@@ -69,6 +73,9 @@ class Work(_Model):
     summary: str | None = None
     highlights: list[str] = Field(default_factory=list)
     is_current: bool = False
+    # Derived (enrichment/title_families.py): the normalized occupation of `position`, a stable id
+    # such as "software_development"; None when the title names no family the table knows.
+    title_family: str | None = Field(default=None, json_schema_extra=DERIVED)
 
 
 class Education(_Model):
@@ -79,12 +86,26 @@ class Education(_Model):
     end_date: PartialDate = None
     score: str | None = None
     courses: list[str] = Field(default_factory=list)
+    # Derived (enrichment/isced.py): the ISCED 2011 level of the degree (3 upper secondary ...
+    # 6 bachelor, 7 master, 8 doctorate); None when the entry does not say.
+    isced_level: int | None = Field(default=None, ge=0, le=8, json_schema_extra=DERIVED)
+
+
+class SkillExperience(_Model):
+    """How long one skill was used at work (derived, enrichment/skill_experience.py)."""
+
+    name: str  # the canonical skill name
+    months_experience: int | None = None  # None: no dated work entry mentions it
+    last_used: PartialDate = None  # the latest counted entry's end; the reference month when ongoing
+    work_indices: list[int] = Field(default_factory=list)  # the work entries that mention it (0-based)
 
 
 class Skill(_Model):
     name: str | None = None
     level: str | None = None
     keywords: list[str] = Field(default_factory=list)
+    # One item per individual skill of the entry (its keywords, or its name when it has none).
+    experience: list[SkillExperience] = Field(default_factory=list, json_schema_extra=DERIVED)
 
 
 class Language(_Model):

@@ -39,20 +39,30 @@ def _end_index(value: str, reference: int) -> int:
     return min(_month_index(int(year), int(month) if month else 12), reference)
 
 
+def month_text(index: int) -> str:
+    """A month index as "YYYY-MM"."""
+    return _as_text(index)
+
+
+def end_month(role: Work, reference: date) -> int | None:
+    """The month index the role ends in: its end date (not past the reference date), the reference
+    month when it is current; None when that is unknown."""
+    now = _month_index(reference.year, reference.month)
+    if role.end_date:
+        return _end_index(role.end_date, now)
+    if role.is_current:
+        return now
+    return None  # a role with no end and not marked current: length unknown
+
+
 def intervals(work: list[Work], reference: date) -> list[tuple[int, int]]:
     """Half-open month intervals [start, end + 1) of the dated roles."""
-    now = _month_index(reference.year, reference.month)
     found = []
     for role in work:
-        if not role.start_date:
+        end = end_month(role, reference)
+        if not role.start_date or end is None:
             continue
         start = _start_index(role.start_date)
-        if role.end_date:
-            end = _end_index(role.end_date, now)
-        elif role.is_current:
-            end = now
-        else:
-            continue  # a role with a start but no end and not marked current: length unknown
         if end >= start:
             found.append((start, end + 1))
     return found

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from functools import cache
+from types import GenericAlias
 from typing import Any
 
 from google.genai import types
 from pydantic import BaseModel, create_model
 
 from resume_parser.layout import GroupedDocument
-from resume_parser.resume import ParsedResume
+from resume_parser.resume import DERIVED, Education, ParsedResume, Skill, Work
 
 INSTRUCTIONS = """\
 You turn one resume into JSON Resume data (jsonresume.org v1.0.0) that matches the response schema.
@@ -74,8 +75,24 @@ def retry_request(invalid_output: str, problem: str) -> list[types.Content]:
 
 @cache
 def response_schema() -> type[BaseModel]:
-    """ParsedResume without its `meta` block: provenance and evidence are ours to fill, not the model's."""
+    """ParsedResume without its `meta` block and the derived fields of its entries: provenance,
+    evidence and enrichment are ours to fill, not the model's."""
+    entries: dict[str, type[BaseModel]] = {"work": Work, "education": Education, "skills": Skill}
     fields: dict[str, Any] = {
-        name: (info.annotation, info) for name, info in ParsedResume.model_fields.items() if name != "meta"
+        name: (
+            GenericAlias(list, _without_derived(entries[name])) if name in entries else info.annotation,
+            info,
+        )
+        for name, info in ParsedResume.model_fields.items()
+        if name != "meta"
     }
     return create_model("Resume", __config__=ParsedResume.model_config, **fields)
+
+
+def _without_derived(model: type[BaseModel]) -> type[BaseModel]:
+    fields: dict[str, Any] = {
+        name: (info.annotation, info)
+        for name, info in model.model_fields.items()
+        if info.json_schema_extra != DERIVED
+    }
+    return create_model(model.__name__, __config__=model.model_config, **fields)

@@ -40,15 +40,23 @@ LEVEL_WORDS = (
 
 
 @cache
-def _alias_table() -> dict[str, str]:
+def _raw_table() -> dict[str, list[str]]:
     raw = json.loads(resources.files(__package__).joinpath("skill_aliases.json").read_text(encoding="utf-8"))
+    return {canonical: aliases for canonical, aliases in raw.items() if not canonical.startswith("_")}
+
+
+@cache
+def _alias_table() -> dict[str, str]:
     table: dict[str, str] = {}
-    for canonical, aliases in raw.items():
-        if canonical.startswith("_"):
-            continue
+    for canonical, aliases in _raw_table().items():
         for spelling in [canonical, *aliases]:
             table[alias_key(spelling)] = canonical
     return table
+
+
+def spellings(canonical: str) -> tuple[str, ...]:
+    """The canonical name and the other spellings the table knows for it ("Kubernetes", "k8s", "kube")."""
+    return (canonical, *_raw_table().get(canonical, []))
 
 
 def alias_key(text: str) -> str:

@@ -45,6 +45,15 @@ class LanguageWanted:
 
 
 @dataclass(frozen=True, slots=True)
+class SkillYears:
+    """Years of experience asked of one skill ("5+ years of Python"): the words after the years
+    phrase, which scoring.py checks against the skills it recognizes in the query."""
+
+    skill_words: tuple[str, ...]  # folded, up to _SKILL_WORDS words; the skill is a prefix of them
+    min_years: float
+
+
+@dataclass(frozen=True, slots=True)
 class QueryConstraints:
     text: str  # the query as given
     roles: tuple[tuple[str, ...], ...] = ()  # alternatives, each in canonical English words
@@ -52,6 +61,10 @@ class QueryConstraints:
     terms: str = ""  # the query without its constraints: role and skills, for the rankers
     min_years: float | None = None
     max_years: float | None = None
+    # The years phrases followed by what may be a skill. A phrase's years are also min_years: when
+    # the words are not one of the candidates' skills ("5 years of experience in fintech"), they
+    # stay a requirement on the whole career.
+    skill_years: tuple[SkillYears, ...] = ()
     seniority: Seniority | None = None
     countries: frozenset[str] = frozenset()
     cities: tuple[str, ...] = ()  # folded, when the query names a city
@@ -112,6 +125,11 @@ _YEAR_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     # "5 years of experience", "10 Jahre Berufserfahrung": a recruiter means at least that much.
     (re.compile(rf"\b{_NUMBER}\s*{_YEARS}{_EXPERIENCE}"), "min"),
 )
+
+
+# What joins a years phrase to the skill it is about: "of Python", "mit Python", "en Python", "con Python".
+_SKILL_LINKS = frozenset({"of", "with", "in", "using", "on", "mit", "im", "avec", "en", "sur", "de", "con"})
+_SKILL_WORDS = 3  # the longest skill name looked for after a years phrase ("ruby on rails")
 
 
 def _number(text: str) -> float:
@@ -234,7 +252,7 @@ def parse_query(text: str) -> QueryConstraints:
     """The constraints a query states, and the words left for ranking."""
     rest = " " + " ".join(_TOKEN.findall(fold(text).replace("'", " "))) + " "
     notes: list[str] = []
-    min_years, max_years, rest = _years(rest, notes)
+    min_years, max_years, skill_years, rest = _years(rest, notes)
     seniority, rest = _seniority(rest, notes)
     if seniority is Seniority.JUNIOR and max_years is None:
         max_years = _JUNIOR_MAX_YEARS
@@ -251,6 +269,7 @@ def parse_query(text: str) -> QueryConstraints:
         query_words=tuple(w for w in rest.split() if _WORD.fullmatch(w)),
         min_years=min_years,
         max_years=max_years,
+        skill_years=skill_years,
         seniority=seniority,
         countries=countries,
         cities=cities,
@@ -266,9 +285,10 @@ def _cut(text: str, match: re.Match[str]) -> str:
     return text[: match.start()] + " " + text[match.end() :]
 
 
-def _years(text: str, notes: list[str]) -> tuple[float | None, float | None, str]:
+def _years(text: str, notes: list[str]) -> tuple[float | None, float | None, tuple[SkillYears, ...], str]:
     low: float | None = None
     high: float | None = None
+    skill_years: list[SkillYears] = []
     for pattern, kind in _YEAR_PATTERNS:
         while (match := pattern.search(text)) is not None:
             if kind == "range":
@@ -278,8 +298,26 @@ def _years(text: str, notes: list[str]) -> tuple[float | None, float | None, str
             else:
                 high = _number(match.group(1))
             notes.append(f"years: {match.group(0).strip()}")
-            text = _cut(text, match)
-    return low, high, text
+            skill = _skill_after(text[match.end() :])
+            if skill and kind != "max" and low is not None:
+                skill_years.append(SkillYears(skill, low))
+                notes.append(f"skill years: {' '.join(skill)} {low:g}")
+            text = _cut(text, match)  # the skill's words stay: the rankers and the skill checks use them
+    return low, high, tuple(skill_years), text
+
+
+def _skill_after(text: str) -> tuple[str, ...]:
+    """The words right after a years phrase that may name a skill: past one link word ("of",
+    "mit", "en", "con"), up to a stop word, a connector or punctuation."""
+    tokens = text.split()
+    if tokens and tokens[0] in _SKILL_LINKS:
+        tokens = tokens[1:]
+    taken: list[str] = []
+    for token in tokens[:_SKILL_WORDS]:
+        if not _WORD.fullmatch(token) or token in STOPWORDS or token in _CONNECTORS:
+            break
+        taken.append(token)
+    return tuple(taken)
 
 
 def _seniority(text: str, notes: list[str]) -> tuple[Seniority | None, str]:
@@ -392,6 +430,7 @@ _COMMON_WORDS = frozenset(
         *("support", "security", "marketing", "sales", "design", "test", "java", "ruby", "python", "go"),
         *("rust", "swift", "dart", "spring", "rails", "react", "angular", "vue", "node", "unity", "delta"),
         *("phoenix", "lead", "senior", "junior", "remote", "hybrid", "office", "home", "university"),
+        *("sap", "oracle", "salesforce", "excel", "linux", "docker", "spark", "kafka", "scala"),
     }
 )
 

@@ -10,8 +10,9 @@ from typing import Any
 from resume_parser.db.repository import EmbeddingVector
 from resume_parser.embedding import Embedder
 from resume_parser.embedding.texts import resume_text, search_text, skill_names, title_texts, work_texts
+from resume_parser.enrichment.isced import degree_keys
 from resume_parser.resume import ParsedResume
-from resume_parser.search.facets import degree_keys, resume_facets
+from resume_parser.search.facets import resume_facets
 from resume_parser.search.lexicon import canonical
 
 

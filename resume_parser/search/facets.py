@@ -6,7 +6,9 @@ when the resume is stored (resumes.search_facets) and read with every hit.
 - experience: total months of the union of all work intervals (overlapping jobs count once; an
   ongoing job runs to the parse's reference date);
 - country and city: basics.location, else the most recent work place that names one;
-- languages with their level, skills and certificates, education entries: folded for comparison.
+- languages with their level, skills and certificates, education entries: folded for comparison;
+- skill experience: each skill's months at work and when it was last used (enrichment), by its
+  folded words, for "5+ years of Python".
 """
 
 from __future__ import annotations
@@ -19,31 +21,19 @@ from typing import Any
 import phonenumbers
 
 from resume_parser.embedding.texts import most_recent_first, skill_names, title_texts
+from resume_parser.enrichment.isced import degree_keys
 from resume_parser.resume import ParsedResume, Work
 from resume_parser.search import places
 from resume_parser.search.languages import language_name, level_of
 from resume_parser.search.lexicon import canonical, fold, words
 
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?")
-# Degrees by their short names, as education entries print them (folded words).
-DEGREE_PATTERNS = {
-    "phd": r"\b(ph d|phd|doctor|doctorate|doktor|dr|doctorat|doctorado|dphil)\b",
-    "mba": r"\b(mba|master of business administration)\b",
-    "master": r"\b(master|masters|msc|m sc|ms|ma|m a|meng|mphil|diplom|maestria|magister|mba)\b",
-    "bachelor": r"\b(bachelor|bachelors|bsc|b sc|bs|ba|b a|beng|licence|licenciatura|grado)\b",
-}
 
 
 # A skill named like a certificate ("AWS Certified Developer") is one that a parser filed under skills.
 _CERTIFICATE_NAME = re.compile(
     r"\b(certified|certification|certificate|zertifi\w*|certifi\w*|certificad[oa])\b"
 )
-
-
-def degree_keys(entry: str) -> list[str]:
-    """The short names of the degree an education entry states ("Master of Science" -> master)."""
-    folded = " ".join(words(entry))
-    return [key for key, pattern in DEGREE_PATTERNS.items() if re.search(pattern, folded)]
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +52,9 @@ class ResumeFacets:
     # certificates, and the degrees by short name.
     certificate_words: list[str] = field(default_factory=list)
     degrees: list[str] = field(default_factory=list)
+    # Canonical skill, folded words -> {"months": int | None, "last_used": str | None,
+    # "work": [indexes]}; empty for a resume stored before enrichment.
+    skill_experience: dict[str, dict[str, Any]] = field(default_factory=dict)
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)
@@ -92,7 +85,23 @@ def resume_facets(parsed: ParsedResume) -> ResumeFacets:
         education=education,
         certificate_words=sorted({w for name in certificates for w in words(name)}),
         degrees=sorted({key for entry in education for key in degree_keys(entry)}),
+        skill_experience=_skill_experience(parsed),
     )
+
+
+def _skill_experience(parsed: ParsedResume) -> dict[str, dict[str, Any]]:
+    """Each canonical skill's experience; a skill listed twice keeps its larger figure."""
+    found: dict[str, dict[str, Any]] = {}
+    for experience in (item for skill in parsed.skills for item in skill.experience):
+        key = " ".join(words(experience.name))
+        months = experience.months_experience
+        if key and (key not in found or (found[key]["months"] or 0) < (months or 0)):
+            found[key] = {
+                "months": months,
+                "last_used": experience.last_used,
+                "work": experience.work_indices,
+            }
+    return found
 
 
 def _month(value: str | None) -> int | None:

@@ -17,8 +17,10 @@ from dataclasses import dataclass
 from enum import StrEnum
 from functools import lru_cache
 
-from resume_parser.search.constraints import STOPWORDS, QueryConstraints, Seniority
-from resume_parser.search.facets import ResumeFacets, degree_keys
+from resume_parser.enrichment.isced import degree_keys
+from resume_parser.normalization.skills import canonical_skill
+from resume_parser.search.constraints import STOPWORDS, QueryConstraints, Seniority, SkillYears
+from resume_parser.search.facets import ResumeFacets
 from resume_parser.search.languages import Level
 from resume_parser.search.lexicon import HEADS, canonical_words, fold, related, words
 
@@ -34,6 +36,7 @@ WEIGHTS = {
     "role": 3.0,
     "skill": 2.0,  # all skills together
     "experience": 2.0,
+    "skill_experience": 2.0,  # each "N years of <skill>"
     "location": 2.5,
     "language": 2.5,  # each language
     "education": 2.5,
@@ -183,7 +186,11 @@ def match(
     if skills:
         skill_checks, matched = _skills(skills, resume_skills, set(facets.title_words))
         checks += skill_checks
-    checks += _experience(constraints, facets)
+    skill_years = _skill_years(constraints, skills)
+    checks += [_skill_experience(names, years, facets) for names, years in skill_years]
+    about_skill = any(years.min_years == constraints.min_years for _, years in skill_years)
+    if not about_skill or constraints.max_years is not None:
+        checks += _experience(constraints, facets)  # else the query's years were the skill's
     checks += _seniority(constraints, facets)
     checks += _location(constraints, facets)
     checks += [_language(wanted.language, wanted.level, facets) for wanted in constraints.languages]
@@ -312,6 +319,48 @@ def _experience(constraints: QueryConstraints, facets: ResumeFacets) -> list[Che
     score = round(share**2, 4)
     status = Status.MET if score == 1.0 else Status.PARTLY_MET if score >= 0.25 else Status.NOT_MET
     return [Check("experience", wanted, status, f"{years:.1f} years", score)]
+
+
+def _skill_years(
+    constraints: QueryConstraints, skills: list[SkillMention]
+) -> list[tuple[tuple[str, ...], SkillYears]]:
+    """The "N years of <skill>" requirements whose words are a skill the query names (recognized
+    among the candidates' skills), with that skill's alternatives."""
+    found = []
+    for wanted in constraints.skill_years:
+        for mention in skills:
+            if any(_starts_alike(tuple(name.split()), wanted.skill_words) for name in mention.names):
+                found.append((mention.names, wanted))
+                break
+    return found
+
+
+def _starts_alike(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    width = min(len(a), len(b))
+    return width > 0 and a[:width] == b[:width]
+
+
+def _skill_experience(names: tuple[str, ...], wanted: SkillYears, facets: ResumeFacets) -> Check:
+    """Months at work with the skill (any of its alternatives), scored as the years of a career are."""
+    requirement = f"at least {wanted.min_years:g} years of {' or '.join(names)}"
+    facts = [
+        (name, fact)
+        for name in names
+        for key in dict.fromkeys((name, " ".join(words(canonical_skill(name)))))
+        if (fact := facets.skill_experience.get(key)) is not None
+    ]
+    dated = [(name, fact) for name, fact in facts if fact["months"] is not None]
+    if not dated:
+        evidence = "no dated work entry mentions it" if facts else "not among the skills"
+        status = Status.UNKNOWN if facts else Status.NOT_MET
+        return Check("skill_experience", requirement, status, evidence, 0.3 if facts else 0.0)
+    name, fact = max(dated, key=lambda item: int(item[1]["months"]))
+    years = int(fact["months"]) / 12
+    score = round(min(1.0, years / wanted.min_years) ** 2 if wanted.min_years else 1.0, 4)
+    status = Status.MET if score == 1.0 else Status.PARTLY_MET if score >= 0.25 else Status.NOT_MET
+    entries = ", ".join(f"work[{index}]" for index in fact["work"])
+    evidence = f"{years:.1f} years of {name} ({entries}), last used {fact['last_used'] or 'unknown'}"
+    return Check("skill_experience", requirement, status, evidence, score)
 
 
 def _years_wanted(low: float | None, high: float | None) -> str:

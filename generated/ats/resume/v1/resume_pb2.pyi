@@ -461,6 +461,7 @@ class Work(_message.Message):
     SUMMARY_FIELD_NUMBER: _builtins.int
     HIGHLIGHTS_FIELD_NUMBER: _builtins.int
     IS_CURRENT_FIELD_NUMBER: _builtins.int
+    TITLE_FAMILY_FIELD_NUMBER: _builtins.int
     name: _builtins.str
     """Employer name."""
     position: _builtins.str
@@ -477,6 +478,11 @@ class Work(_message.Message):
     """Description paragraph."""
     is_current: _builtins.bool
     """True when the document marks the role as ongoing (Present, Current, seit, depuis, ...)."""
+    title_family: _builtins.str
+    """Derived: the normalized occupation of `position`, a stable id from a curated table of titles
+    in English, German, French and Spanish, for example "software_development", "data_science",
+    "accounting", "nursing"; empty when the title names no family the table knows.
+    """
     @_builtins.property
     def highlights(self) -> _containers.RepeatedScalarFieldContainer[_builtins.str]:
         """Bullet points."""
@@ -493,10 +499,11 @@ class Work(_message.Message):
         summary: _builtins.str = ...,
         highlights: _abc.Iterable[_builtins.str] | None = ...,
         is_current: _builtins.bool = ...,
+        title_family: _builtins.str = ...,
     ) -> None: ...
     _HasFieldArgType: _TypeAlias = _Never  # noqa: Y015
     def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
-    _ClearFieldArgType: _TypeAlias = _typing.Literal["end_date", b"end_date", "highlights", b"highlights", "is_current", b"is_current", "location", b"location", "name", b"name", "position", b"position", "start_date", b"start_date", "summary", b"summary", "url", b"url"]  # noqa: Y015
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["end_date", b"end_date", "highlights", b"highlights", "is_current", b"is_current", "location", b"location", "name", b"name", "position", b"position", "start_date", b"start_date", "summary", b"summary", "title_family", b"title_family", "url", b"url"]  # noqa: Y015
     def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
     def WhichOneof(self, oneof_group: _Never) -> None: ...
 
@@ -515,6 +522,7 @@ class Education(_message.Message):
     END_DATE_FIELD_NUMBER: _builtins.int
     SCORE_FIELD_NUMBER: _builtins.int
     COURSES_FIELD_NUMBER: _builtins.int
+    ISCED_LEVEL_FIELD_NUMBER: _builtins.int
     institution: _builtins.str
     """School or university."""
     area: _builtins.str
@@ -527,6 +535,13 @@ class Education(_message.Message):
     """End or graduation date, "YYYY-MM" or "YYYY"."""
     score: _builtins.str
     """Grade or GPA as printed."""
+    isced_level: _builtins.int
+    """Derived: the ISCED 2011 level of the degree, from its name (or the field or the school):
+    2 lower secondary, 3 upper secondary (Abitur, baccalaureat, bachillerato, vocational training),
+    4 post-secondary non-tertiary, 5 short-cycle tertiary (associate, BTS, DUT, tecnico superior),
+    6 bachelor (Licence, Grado), 7 master (MBA, Diplom, diplome d'ingenieur), 8 doctorate.
+    Absent when the entry does not say.
+    """
     @_builtins.property
     def courses(self) -> _containers.RepeatedScalarFieldContainer[_builtins.str]:
         """Courses listed."""
@@ -541,12 +556,15 @@ class Education(_message.Message):
         end_date: _builtins.str = ...,
         score: _builtins.str = ...,
         courses: _abc.Iterable[_builtins.str] | None = ...,
+        isced_level: _builtins.int | None = ...,
     ) -> None: ...
-    _HasFieldArgType: _TypeAlias = _Never  # noqa: Y015
+    _HasFieldArgType: _TypeAlias = _typing.Literal["_isced_level", b"_isced_level", "isced_level", b"isced_level"]  # noqa: Y015
     def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
-    _ClearFieldArgType: _TypeAlias = _typing.Literal["area", b"area", "courses", b"courses", "end_date", b"end_date", "institution", b"institution", "score", b"score", "start_date", b"start_date", "study_type", b"study_type"]  # noqa: Y015
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["_isced_level", b"_isced_level", "area", b"area", "courses", b"courses", "end_date", b"end_date", "institution", b"institution", "isced_level", b"isced_level", "score", b"score", "start_date", b"start_date", "study_type", b"study_type"]  # noqa: Y015
     def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
-    def WhichOneof(self, oneof_group: _Never) -> None: ...
+    _WhichOneofReturnType__isced_level: _TypeAlias = _typing.Literal["isced_level"]  # noqa: Y015
+    _WhichOneofArgType__isced_level: _TypeAlias = _typing.Literal["_isced_level", b"_isced_level"]  # noqa: Y015
+    def WhichOneof(self, oneof_group: _WhichOneofArgType__isced_level) -> _WhichOneofReturnType__isced_level | None: ...
 
 Global___Education: _TypeAlias = Education  # noqa: Y015
 
@@ -559,6 +577,7 @@ class Skill(_message.Message):
     NAME_FIELD_NUMBER: _builtins.int
     LEVEL_FIELD_NUMBER: _builtins.int
     KEYWORDS_FIELD_NUMBER: _builtins.int
+    EXPERIENCE_FIELD_NUMBER: _builtins.int
     name: _builtins.str
     """Group label, or the skill itself when it has a level and no keywords."""
     level: _builtins.str
@@ -567,20 +586,71 @@ class Skill(_message.Message):
     def keywords(self) -> _containers.RepeatedScalarFieldContainer[_builtins.str]:
         """The individual skills of the group, under their canonical names."""
 
+    @_builtins.property
+    def experience(self) -> _containers.RepeatedCompositeFieldContainer[Global___SkillExperience]:
+        """Derived: how long each individual skill of the entry (its keywords, or its name when it has
+        none) was used at work, in the order of the keywords.
+        """
+
     def __init__(
         self,
         *,
         name: _builtins.str = ...,
         level: _builtins.str = ...,
         keywords: _abc.Iterable[_builtins.str] | None = ...,
+        experience: _abc.Iterable[Global___SkillExperience] | None = ...,
     ) -> None: ...
     _HasFieldArgType: _TypeAlias = _Never  # noqa: Y015
     def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
-    _ClearFieldArgType: _TypeAlias = _typing.Literal["keywords", b"keywords", "level", b"level", "name", b"name"]  # noqa: Y015
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["experience", b"experience", "keywords", b"keywords", "level", b"level", "name", b"name"]  # noqa: Y015
     def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
     def WhichOneof(self, oneof_group: _Never) -> None: ...
 
 Global___Skill: _TypeAlias = Skill  # noqa: Y015
+
+@_typing.final
+class SkillExperience(_message.Message):
+    """SkillExperience is how long one skill was used at work, from the work entries that mention it
+    (in their position, description or highlights, as whole words, under any of its spellings).
+    """
+
+    DESCRIPTOR: _descriptor.Descriptor
+
+    NAME_FIELD_NUMBER: _builtins.int
+    MONTHS_EXPERIENCE_FIELD_NUMBER: _builtins.int
+    LAST_USED_FIELD_NUMBER: _builtins.int
+    WORK_INDICES_FIELD_NUMBER: _builtins.int
+    name: _builtins.str
+    """The canonical skill name, for example "Kubernetes" for "k8s"."""
+    months_experience: _builtins.int
+    """Months covered by the work entries that mention the skill, overlapping entries counted once,
+    an ongoing entry up to the reference date. Absent when no dated work entry mentions it.
+    """
+    last_used: _builtins.str
+    """When it was last used: the latest counted entry's end, "YYYY-MM" or "YYYY", the reference
+    month when that entry is ongoing. Empty when no counted entry has an end.
+    """
+    @_builtins.property
+    def work_indices(self) -> _containers.RepeatedScalarFieldContainer[_builtins.int]:
+        """The work entries that mention the skill: 0-based indexes into ParsedResume.work."""
+
+    def __init__(
+        self,
+        *,
+        name: _builtins.str = ...,
+        months_experience: _builtins.int | None = ...,
+        last_used: _builtins.str = ...,
+        work_indices: _abc.Iterable[_builtins.int] | None = ...,
+    ) -> None: ...
+    _HasFieldArgType: _TypeAlias = _typing.Literal["_months_experience", b"_months_experience", "months_experience", b"months_experience"]  # noqa: Y015
+    def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["_months_experience", b"_months_experience", "last_used", b"last_used", "months_experience", b"months_experience", "name", b"name", "work_indices", b"work_indices"]  # noqa: Y015
+    def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
+    _WhichOneofReturnType__months_experience: _TypeAlias = _typing.Literal["months_experience"]  # noqa: Y015
+    _WhichOneofArgType__months_experience: _TypeAlias = _typing.Literal["_months_experience", b"_months_experience"]  # noqa: Y015
+    def WhichOneof(self, oneof_group: _WhichOneofArgType__months_experience) -> _WhichOneofReturnType__months_experience | None: ...
+
+Global___SkillExperience: _TypeAlias = SkillExperience  # noqa: Y015
 
 @_typing.final
 class Language(_message.Message):

@@ -45,6 +45,10 @@ class _RequirementKindEnumTypeWrapper(_enum_type_wrapper._EnumTypeWrapper[_Requi
     """A certificate."""
     REQUIREMENT_KIND_SENIORITY: _RequirementKind.ValueType  # 8
     """Seniority ("senior", "entry-level"), a soft hint."""
+    REQUIREMENT_KIND_SKILL_EXPERIENCE: _RequirementKind.ValueType  # 9
+    """Years of experience with one skill ("5+ years of Python"), from the months of the work
+    entries that mention it (Skill.experience).
+    """
 
 class RequirementKind(_RequirementKind, metaclass=_RequirementKindEnumTypeWrapper):
     """RequirementKind is what a requirement of a query is about."""
@@ -67,6 +71,10 @@ REQUIREMENT_KIND_CERTIFICATE: RequirementKind.ValueType  # 7
 """A certificate."""
 REQUIREMENT_KIND_SENIORITY: RequirementKind.ValueType  # 8
 """Seniority ("senior", "entry-level"), a soft hint."""
+REQUIREMENT_KIND_SKILL_EXPERIENCE: RequirementKind.ValueType  # 9
+"""Years of experience with one skill ("5+ years of Python"), from the months of the work
+entries that mention it (Skill.experience).
+"""
 Global___RequirementKind: _TypeAlias = RequirementKind  # noqa: Y015
 
 class _RequirementStatus:
