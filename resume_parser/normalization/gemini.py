@@ -197,7 +197,7 @@ def _request_parts(
 
 
 def _without_contacts(basics: Basics) -> Basics:
-    contacts = {"name": None, "email": None, "phone": None, "url": None, "profiles": []}
+    contacts: dict[str, object] = {"name": None, "email": None, "phone": None, "url": None, "profiles": []}
     return basics.model_copy(update={**contacts, **gemini_prompt.PERSONAL_DEFAULTS})
 
 

@@ -33,9 +33,7 @@ MIN_AGE, MAX_AGE = 14, 99
 
 _SEPARATORS = re.compile(r"\s*[|·•;]\s*")
 _COLON = re.compile(r"\s*[:：]\s*")
-_AGE = re.compile(
-    r"^(\d{1,2})(?:\s*(?:years?(?:\s+old)?|yrs?|jahre|j\.|ans|años|anos))?\.?$", re.IGNORECASE
-)
+_AGE = re.compile(r"^(\d{1,2})(?:\s*(?:years?(?:\s+old)?|yrs?|jahre|j\.|ans|años|anos))?\.?$", re.IGNORECASE)
 # What may follow a birth date: its place ("in München", "à Lyon", "(Madrid)", ", Berlin").
 _BIRTH_PLACE = re.compile(r"^(?:,\s*|\(\s*|(?:in|à|a|en)\s+)[^\W\d_][^\d|]{0,40}\)?$", re.IGNORECASE)
 # A day printed before a month name: "4 mars 1988", "12. März 1990", "12 de mayo de 1990".
