@@ -29,7 +29,7 @@ _PLACEHOLDERS = {
     "basics.email": "[email]",
     "basics.phone": "[phone]",
     "basics.url": "[url]",
-    "basics.profiles": "[url]",
+    "basics.profiles": "[profile]",
     "basics.location.address": "[address]",
     "basics.location.postalCode": "[address]",
     "basics.location.city": "[location]",

@@ -279,7 +279,7 @@ def _nationality_codes(printed: str, *, every_part: bool = False) -> list[str] |
     `every_part`, None unless each part names one."""
     codes: list[str] = []
     for part in filter(None, _NATIONALITY_PARTS.split(printed.strip(" ."))):
-        code = _nationality_code(part)
+        code = _nationality_code(part, by_word=not every_part)
         if code is None and every_part:
             return None
         if code is not None and code not in codes:
@@ -287,10 +287,10 @@ def _nationality_codes(printed: str, *, every_part: bool = False) -> list[str] |
     return codes or None
 
 
-def _nationality_code(part: str) -> str | None:
+def _nationality_code(part: str, *, by_word: bool) -> str | None:
     key = _fold(part)
     code = _demonyms().get(key) or country_code(part)
-    if code is None and len(key.split()) > 1:  # "German citizen", "citoyen français"
+    if code is None and by_word and len(key.split()) > 1:  # "German citizen", "citoyen français"
         code = next((_demonyms()[word] for word in key.split() if word in _demonyms()), None)
     return code
 
