@@ -130,6 +130,8 @@ GERMAN_CV = (
     "AUSBILDUNG",
     "Technische Universität München      2010 – 2015",
     "M.Sc. Informatik",
+    "KENNTNISSE",
+    "Java, Python, Kubernetes",
     "SPRACHEN",
     "Deutsch (Muttersprache), Englisch (C1)",
 )
