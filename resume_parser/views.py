@@ -12,9 +12,16 @@ from resume_parser.resume import Basics, ParsedResume
 from resume_parser.search import SearchHit, SearchPage
 
 
-def record_in_view(record: ResumeRecord, anonymization: AnonymizationOptions | None) -> ResumeRecord:
-    """The record as the view shows it: anonymized with these options, or whole when None."""
-    return record if anonymization is None else anonymized_record(record, anonymization)
+def record_in_view(
+    record: ResumeRecord, anonymization: AnonymizationOptions | None, *, with_parsed: bool = True
+) -> ResumeRecord:
+    """The record as the view shows it: anonymized with these options, or whole when None.
+    Without `with_parsed` (a listing) the parsed resume is dropped rather than anonymized."""
+    if anonymization is None:
+        return record
+    if not with_parsed:
+        return replace(record, filename="", parsed=None)
+    return anonymized_record(record, anonymization)
 
 
 def page_in_view(page: SearchPage, anonymization: AnonymizationOptions | None) -> SearchPage:

@@ -107,7 +107,9 @@ class ResumeServicer(api_grpc.ResumeServiceServicer):
         )
         anonymized = anonymization is not None
         resumes = [
-            resume_to_pb(record_in_view(r, anonymization), with_parsed=False, anonymized=anonymized)
+            resume_to_pb(
+                record_in_view(r, anonymization, with_parsed=False), with_parsed=False, anonymized=anonymized
+            )
             for r in records
         ]
         return api.ListResumesResponse(resumes=resumes, next_page_token=next_token)
