@@ -87,12 +87,13 @@ class _ResumeViewEnumTypeWrapper(_enum_type_wrapper._EnumTypeWrapper[_ResumeView
     RESUME_VIEW_ANONYMIZED: _ResumeView.ValueType  # 2
     """The resume without what identifies the candidate: name, e-mail, phone, web addresses,
     profiles, street address and postal code, photo flag, date of birth, age, gender, marital
-    status and nationality are left out, and wherever those values recur in free text (summary,
-    headline, highlights, descriptions, courses, ...) they are replaced by placeholders such as
-    "[name]", "[email]", "[phone]", "[url]" or "[address]"; e-mail addresses, phone numbers and web
-    addresses are also found by their pattern. The file name is left out (it often names the
-    candidate), and so is the evidence of every removed field. City, region and country, employers
-    and schools stay unless AnonymizationOptions says otherwise.
+    status and nationality are left out. Wherever the identifying values recur in the text
+    (summary, headline, highlights, descriptions, courses, ...) they are replaced by placeholders:
+    "[name]" (the full name, or a first name or surname alone, as whole words in any case),
+    "[email]", "[phone]", "[url]", "[profile]" or "[address]"; e-mail addresses, international
+    phone numbers and links are also found by their pattern. The file name is left out (it often
+    names the candidate), and so is the evidence of every removed field. City, region and
+    country, employers and schools stay unless AnonymizationOptions says otherwise.
     """
 
 class ResumeView(_ResumeView, metaclass=_ResumeViewEnumTypeWrapper):
@@ -107,12 +108,13 @@ RESUME_VIEW_FULL: ResumeView.ValueType  # 1
 RESUME_VIEW_ANONYMIZED: ResumeView.ValueType  # 2
 """The resume without what identifies the candidate: name, e-mail, phone, web addresses,
 profiles, street address and postal code, photo flag, date of birth, age, gender, marital
-status and nationality are left out, and wherever those values recur in free text (summary,
-headline, highlights, descriptions, courses, ...) they are replaced by placeholders such as
-"[name]", "[email]", "[phone]", "[url]" or "[address]"; e-mail addresses, phone numbers and web
-addresses are also found by their pattern. The file name is left out (it often names the
-candidate), and so is the evidence of every removed field. City, region and country, employers
-and schools stay unless AnonymizationOptions says otherwise.
+status and nationality are left out. Wherever the identifying values recur in the text
+(summary, headline, highlights, descriptions, courses, ...) they are replaced by placeholders:
+"[name]" (the full name, or a first name or surname alone, as whole words in any case),
+"[email]", "[phone]", "[url]", "[profile]" or "[address]"; e-mail addresses, international
+phone numbers and links are also found by their pattern. The file name is left out (it often
+names the candidate), and so is the evidence of every removed field. City, region and
+country, employers and schools stay unless AnonymizationOptions says otherwise.
 """
 Global___ResumeView: _TypeAlias = ResumeView  # noqa: Y015
 
