@@ -18,6 +18,9 @@ class PersonalValue:
 
     path: str  # as in FieldEvidence.path, e.g. "basics.email", "basics.profiles[0]"
     text: str
+    # Whether a copy of the value elsewhere identifies the candidate too: a name or an e-mail
+    # address does; the words "female" or "German" in a highlight do not, and are left there.
+    recurs_in_text: bool = True
 
 
 def personal_values(parsed: ParsedResume, *, include_place: bool = False) -> list[PersonalValue]:
@@ -26,9 +29,9 @@ def personal_values(parsed: ParsedResume, *, include_place: bool = False) -> lis
     basics = parsed.basics
     found: list[PersonalValue] = []
 
-    def add(path: str, text: str | None) -> None:
+    def add(path: str, text: str | None, *, recurs_in_text: bool = True) -> None:
         if text and text.strip():
-            found.append(PersonalValue(path, text.strip()))
+            found.append(PersonalValue(path, text.strip(), recurs_in_text))
 
     add("basics.name", basics.name)
     add("basics.email", basics.email)
@@ -40,8 +43,13 @@ def personal_values(parsed: ParsedResume, *, include_place: bool = False) -> lis
     location = basics.location
     if location is not None:
         add("basics.location.address", location.address)
-        add("basics.location.postal_code", location.postal_code)
+        add("basics.location.postalCode", location.postal_code)
         if include_place:
             add("basics.location.city", location.city)
             add("basics.location.region", location.region)
+    add("basics.dateOfBirth", basics.date_of_birth, recurs_in_text=False)  # "1990-03", not as printed
+    add("basics.age", str(basics.age) if basics.age else None, recurs_in_text=False)
+    add("basics.gender", basics.gender, recurs_in_text=False)
+    add("basics.nationality", basics.nationality, recurs_in_text=False)
+    add("basics.maritalStatus", basics.marital_status, recurs_in_text=False)
     return sorted(found, key=lambda value: len(value.text), reverse=True)

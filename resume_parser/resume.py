@@ -61,6 +61,15 @@ class Basics(_Model):
     summary: str | None = None
     location: Location | None = None
     profiles: list[Profile] = Field(default_factory=list)
+    # Extensions beyond JSON Resume: personal details that CVs in Germany, France and Spain often
+    # print, read from labelled lines (normalization/personal.py). The anonymized view drops them.
+    date_of_birth: PartialDate = None
+    age: int | None = None  # only when printed ("Alter: 34"), never computed
+    gender: str | None = None  # "female" or "male", else as printed
+    nationality: str | None = None  # as printed
+    nationality_country_codes: list[str] = Field(default_factory=list)  # ISO 3166-1 alpha-2
+    marital_status: str | None = None  # "single", "married", ... (see personal.py), else as printed
+    has_photo: bool = False  # the document shows a photo of the candidate
 
 
 class Work(_Model):

@@ -5,6 +5,7 @@ against the real server and worker; and the breaking-change check that protects 
 from __future__ import annotations
 
 import asyncio
+import json
 import os
 import re
 import shutil
@@ -121,6 +122,36 @@ async def test_go_client_uploads_and_watches_to_completion(go_client: Path, grpc
     assert sequences == list(range(sequences[0], sequences[0] + len(sequences)))
     assert sequences[-1] == len(PIPELINE)
     assert lines[-1] == "name: Ada Müller-Lovelace"
+
+
+@pytest.mark.timeout(300)
+@pytest.mark.usefixtures("worker", "clean_state")
+async def test_go_client_prints_the_anonymized_view(go_client: Path, grpc_server: int) -> None:
+    process = await asyncio.create_subprocess_exec(
+        str(go_client),
+        "-addr",
+        f"127.0.0.1:{grpc_server}",
+        "-timeout",
+        "90s",
+        "-anonymized",
+        str(SAMPLE_PDF),
+        stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.PIPE,
+    )
+    stdout, stderr = await asyncio.wait_for(process.communicate(), timeout=100)
+    output = stdout.decode()
+    assert process.returncode == 0, f"go-client failed:\n{output}\n{stderr.decode()}"
+
+    lines = output.splitlines()
+    start = lines.index("name: Ada Müller-Lovelace")
+    assert lines[start + 1] == "view: RESUME_VIEW_ANONYMIZED"
+    basics = json.loads(lines[start + 2].removeprefix("anonymized basics: "))
+    assert not {"name", "email", "phone", "url", "profiles"} & set(basics)
+    work = [json.loads(line.removeprefix("anonymized work: ")) for line in lines[start + 3 :]]
+    assert work and all(entry.get("name") for entry in work)  # employers stay
+    anonymized = "\n".join(lines[start + 1 :]).casefold()
+    for part in ("ada", "müller", "lovelace", "ada.mueller@example.org"):
+        assert part not in anonymized, part
 
 
 def test_buf_breaking_accepts_the_current_contract() -> None:

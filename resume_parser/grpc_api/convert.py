@@ -9,7 +9,9 @@ from ats.resume.v1 import resume_service_pb2 as api
 from google.protobuf import json_format
 from google.protobuf.timestamp_pb2 import Timestamp
 
+from resume_parser.anonymize import AnonymizationOptions
 from resume_parser.domain import ResumeEvent, ResumeRecord, Stage, StageError
+from resume_parser.errors import InvalidInputError
 from resume_parser.resume import ParsedResume
 from resume_parser.search import SearchPage
 from resume_parser.search.scoring import Check, Status
@@ -24,6 +26,22 @@ def stage_from_pb(value: int) -> Stage | None:
     if value == pb.STAGE_UNSPECIFIED:
         return None
     return Stage(pb.Stage.Name(value).removeprefix("STAGE_"))  # type: ignore[arg-type]
+
+
+def anonymization_from_pb(view: int, options: api.AnonymizationOptions) -> AnonymizationOptions | None:
+    """The anonymization a request asks for; None for the full view."""
+    if view not in pb.ResumeView.values():
+        raise InvalidInputError(f"view {view} is not a ResumeView value", reason="INVALID_VIEW")
+    wanted = AnonymizationOptions(
+        redact_location=options.redact_location, redact_organizations=options.redact_organizations
+    )
+    if view != pb.RESUME_VIEW_ANONYMIZED:
+        if wanted != AnonymizationOptions():
+            raise InvalidInputError(
+                "anonymization options need view RESUME_VIEW_ANONYMIZED", reason="ANONYMIZATION_WITHOUT_VIEW"
+            )
+        return None
+    return wanted
 
 
 def timestamp(moment: datetime) -> Timestamp:
@@ -52,7 +70,8 @@ def parsed_to_pb(parsed: ParsedResume) -> pb.ParsedResume:
     return message
 
 
-def resume_to_pb(record: ResumeRecord, *, with_parsed: bool = True) -> pb.Resume:
+def resume_to_pb(record: ResumeRecord, *, with_parsed: bool = True, anonymized: bool = False) -> pb.Resume:
+    """`anonymized` only marks the message's view: the record is anonymized already (views.py)."""
     message = pb.Resume(
         id=str(record.id),
         stage=stage_to_pb(record.stage),
@@ -71,6 +90,7 @@ def resume_to_pb(record: ResumeRecord, *, with_parsed: bool = True) -> pb.Resume
             pb.StageTiming(stage=stage_to_pb(e.stage), enter_time=timestamp(e.occurred_at))
             for e in record.events
         ],
+        view=pb.RESUME_VIEW_ANONYMIZED if anonymized else pb.RESUME_VIEW_FULL,
     )
     if record.error is not None:
         message.error.CopyFrom(error_to_pb(record.error))

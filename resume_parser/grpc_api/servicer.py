@@ -12,10 +12,17 @@ import grpc
 from ats.resume.v1 import resume_service_pb2 as api
 from ats.resume.v1 import resume_service_pb2_grpc as api_grpc
 
-from resume_parser.grpc_api.convert import event_to_pb, resume_to_pb, search_page_to_pb, stage_from_pb
+from resume_parser.grpc_api.convert import (
+    anonymization_from_pb,
+    event_to_pb,
+    resume_to_pb,
+    search_page_to_pb,
+    stage_from_pb,
+)
 from resume_parser.grpc_api.status import status_code_for, status_for
 from resume_parser.search import SearchQuery, SearchService
 from resume_parser.service import ResumeService, UploadRequest, parse_resume_id
+from resume_parser.views import page_in_view, record_in_view
 
 log = logging.getLogger(__name__)
 Response = TypeVar("Response")
@@ -79,13 +86,18 @@ class ResumeServicer(api_grpc.ResumeServiceServicer):
     async def GetResume(
         self, request: api.GetResumeRequest, context: grpc.aio.ServicerContext[Any, Any]
     ) -> api.GetResumeResponse:
+        anonymization = anonymization_from_pb(request.view, request.anonymization)
         record = await self._service.get(parse_resume_id(request.resume_id), request.tenant_id)
-        return api.GetResumeResponse(resume=resume_to_pb(record))
+        anonymized = anonymization is not None
+        return api.GetResumeResponse(
+            resume=resume_to_pb(record_in_view(record, anonymization), anonymized=anonymized)
+        )
 
     @_unary
     async def ListResumes(
         self, request: api.ListResumesRequest, context: grpc.aio.ServicerContext[Any, Any]
     ) -> api.ListResumesResponse:
+        anonymization = anonymization_from_pb(request.view, request.anonymization)
         records, next_token = await self._service.list(
             tenant_id=request.tenant_id,
             job_post_id=request.job_post_id,
@@ -93,14 +105,20 @@ class ResumeServicer(api_grpc.ResumeServiceServicer):
             page_size=request.page_size,
             page_token=request.page_token,
         )
-        return api.ListResumesResponse(
-            resumes=[resume_to_pb(r, with_parsed=False) for r in records], next_page_token=next_token
-        )
+        anonymized = anonymization is not None
+        resumes = [
+            resume_to_pb(
+                record_in_view(r, anonymization, with_parsed=False), with_parsed=False, anonymized=anonymized
+            )
+            for r in records
+        ]
+        return api.ListResumesResponse(resumes=resumes, next_page_token=next_token)
 
     @_unary
     async def SearchResumes(
         self, request: api.SearchResumesRequest, context: grpc.aio.ServicerContext[Any, Any]
     ) -> api.SearchResumesResponse:
+        anonymization = anonymization_from_pb(request.view, request.anonymization)
         after, before = request.create_time_after, request.create_time_before
         page = await self._search.search(
             SearchQuery(
@@ -116,7 +134,7 @@ class ResumeServicer(api_grpc.ResumeServiceServicer):
                 min_score=request.min_match_score if request.HasField("min_match_score") else None,
             )
         )
-        return search_page_to_pb(page)
+        return search_page_to_pb(page_in_view(page, anonymization))
 
     @_unary
     async def DeleteResume(

@@ -34,6 +34,7 @@ from resume_parser.normalization.gemini_grounding import (
     normalized,
 )
 from resume_parser.normalization.gemini_privacy import Redaction, minimize
+from resume_parser.normalization.personal import PersonalDetails, read_personal_details
 from resume_parser.resume import Basics, ParsedResume, ParseMeta
 from resume_parser.settings import Settings
 
@@ -52,13 +53,14 @@ class GeminiReading:
     source: SourceText
     extractor: str
     usage: dict[str, int] = field(default_factory=dict)
+    personal: PersonalDetails = field(default_factory=PersonalDetails)
 
     def finish(self, normalizer: str, confidence: Callable[[CheckedValue], float]) -> ParsedResume:
         self.resume.meta = ParseMeta(
             parser_version=__version__,
             normalizer=normalizer,
             extractor=self.extractor,
-            evidence=evidence(self.resume, self.source, confidence),
+            evidence=[*evidence(self.resume, self.source, confidence), *self.personal.evidence],
             usage=self.usage,
         )
         return self.resume
@@ -89,6 +91,8 @@ class GeminiNormalizer:
         fields named) and check its answer."""
         if not any(char.isalpha() for char in grouped.document.text):
             raise EmptyDocumentError("the document has no text to normalize")
+        # Personal details are read by rules and never sent: the model sees the other lines only.
+        grouped, personal = read_personal_details(grouped)
         redaction = minimize(grouped)
         usage = {"prompt_tokens": 0, "output_tokens": 0, "model_calls": 0}
         request = [types.Content(role="user", parts=_request_parts(grouped, draft, unsure, redaction))]
@@ -102,7 +106,8 @@ class GeminiNormalizer:
         )
         if not any(checked_values(resume)):
             raise NormalizationError("Gemini found no value the document prints", reason="NOTHING_RECOGNIZED")
-        return GeminiReading(resume, source, grouped.document.extractor, usage)
+        personal.apply(resume.basics)
+        return GeminiReading(resume, source, grouped.document.extractor, usage, personal)
 
     async def _valid_answer(
         self, request: list[types.Content], redaction: Redaction, usage: dict[str, int]
@@ -192,7 +197,8 @@ def _request_parts(
 
 
 def _without_contacts(basics: Basics) -> Basics:
-    return basics.model_copy(update={"name": None, "email": None, "phone": None, "url": None, "profiles": []})
+    contacts: dict[str, object] = {"name": None, "email": None, "phone": None, "url": None, "profiles": []}
+    return basics.model_copy(update={**contacts, **gemini_prompt.PERSONAL_DEFAULTS})
 
 
 def _parse(answer: str, redaction: Redaction) -> tuple[ParsedResume | None, str]:

@@ -7,10 +7,10 @@ from types import GenericAlias
 from typing import Any
 
 from google.genai import types
-from pydantic import BaseModel, create_model
+from pydantic import BaseModel, Field, create_model
 
 from resume_parser.layout import GroupedDocument
-from resume_parser.resume import DERIVED, Education, ParsedResume, Skill, Work
+from resume_parser.resume import DERIVED, Basics, Education, ParsedResume, Skill, Work
 
 INSTRUCTIONS = """\
 You turn one resume into JSON Resume data (jsonresume.org v1.0.0) that matches the response schema.
@@ -73,11 +73,31 @@ def retry_request(invalid_output: str, problem: str) -> list[types.Content]:
     ]
 
 
+# The personal details (birth date, gender, ...) are read by rules (normalization/personal.py) and
+# never sent to the model, so it is not asked for them either. Their empty values, for a draft.
+PERSONAL_DEFAULTS: dict[str, Any] = {
+    "date_of_birth": None,
+    "age": None,
+    "gender": None,
+    "nationality": None,
+    "nationality_country_codes": [],
+    "marital_status": None,
+    "has_photo": False,
+}
+
+
 @cache
 def response_schema() -> type[BaseModel]:
-    """ParsedResume without its `meta` block and the derived fields of its entries: provenance,
-    evidence and enrichment are ours to fill, not the model's."""
+    """ParsedResume without its `meta` block, the derived fields of its entries and the basics'
+    personal details: provenance, evidence, enrichment and personal details are ours to fill, not
+    the model's."""
     entries: dict[str, type[BaseModel]] = {"work": Work, "education": Education, "skills": Skill}
+    basics_fields: dict[str, Any] = {
+        name: (info.annotation, info)
+        for name, info in Basics.model_fields.items()
+        if name not in PERSONAL_DEFAULTS
+    }
+    basics = create_model("Basics", __config__=Basics.model_config, **basics_fields)
     fields: dict[str, Any] = {
         name: (
             GenericAlias(list, _without_derived(entries[name])) if name in entries else info.annotation,
@@ -86,6 +106,7 @@ def response_schema() -> type[BaseModel]:
         for name, info in ParsedResume.model_fields.items()
         if name != "meta"
     }
+    fields["basics"] = (basics, Field(default_factory=basics))
     return create_model("Resume", __config__=ParsedResume.model_config, **fields)
 
 

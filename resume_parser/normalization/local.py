@@ -9,6 +9,7 @@ from resume_parser.cascade.parser import Cascade
 from resume_parser.errors import EmptyDocumentError
 from resume_parser.layout import GroupedDocument
 from resume_parser.normalization.experience import summarize
+from resume_parser.normalization.personal import read_personal_details
 from resume_parser.normalization.version import PARSER_VERSION
 from resume_parser.resume import ParsedResume, ParseMeta
 
@@ -31,8 +32,10 @@ class LocalNormalizer:
     def normalize_sync(self, grouped: GroupedDocument) -> ParsedResume:
         if not any(c.isalpha() for c in grouped.document.text):
             raise EmptyDocumentError("the document has no text to parse")
+        grouped, personal = read_personal_details(grouped)  # labelled lines the models never saw
         reading = self._cascade.read(grouped.sections)
         resume = reading.resume
+        personal.apply(resume.basics)
         reference = self._reference_date or date.today()
         experience = summarize(resume.work, reference)
         resume.meta = ParseMeta(
@@ -42,6 +45,6 @@ class LocalNormalizer:
             reference_date=reference.isoformat(),
             total_experience_months=experience.total_months,
             experience_gaps=experience.gaps,
-            evidence=reading.evidence,
+            evidence=[*reading.evidence, *personal.evidence],
         )
         return resume

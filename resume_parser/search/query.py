@@ -8,7 +8,7 @@ from datetime import datetime
 from enum import StrEnum
 
 from resume_parser.errors import InvalidInputError
-from resume_parser.resume import Work
+from resume_parser.resume import Basics, Work
 from resume_parser.search.scoring import Check
 
 MAX_QUERY_CHARACTERS = 8000
@@ -48,6 +48,7 @@ class SearchHit:
     matched_skills: list[str] = field(default_factory=list)  # the resume's skills the query names
     matched_title: str = ""  # the resume's title that matched the query's role
     checks: list[Check] = field(default_factory=list)  # each requirement of the query, met or not
+    basics: Basics = field(default_factory=Basics)  # the candidate's, for the anonymized view
 
 
 @dataclass(frozen=True, slots=True)

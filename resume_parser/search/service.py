@@ -25,7 +25,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from resume_parser.domain import validated_tenant_id
 from resume_parser.embedding import Embedder
-from resume_parser.resume import Work
+from resume_parser.resume import Basics, Work
 from resume_parser.search import page_token
 from resume_parser.search.calibration import calibration_for
 from resume_parser.search.constraints import QueryConstraints, parse_query
@@ -60,7 +60,7 @@ TEXT_DEPTH_FACTOR = 2
 # Only what a hit shows is read: its name, and the one work entry that explains it (a stored
 # resume also carries every entry and per-field evidence, many times larger).
 HIT_FIELDS_SQL = """
-    SELECT r.id, r.external_id, r.parsed->'basics'->>'name', r.parsed->'work'->hit.work_index
+    SELECT r.id, r.external_id, r.parsed->'basics', r.parsed->'work'->hit.work_index
     FROM unnest(CAST(:ids AS uuid[]), CAST(:work_indexes AS int[])) AS hit(id, work_index)
     JOIN resumes r ON r.id = hit.id
 """
@@ -280,23 +280,25 @@ class SearchService:
         arguments = {"ids": [r.resume_id for r in page], "work_indexes": [r.work_index for r in page]}
         async with self._sessions() as session:
             rows = (await session.execute(text(HIT_FIELDS_SQL), arguments)).all()
-        stored = {resume_id: (external_id, name, work) for resume_id, external_id, name, work in rows}
+        stored = {resume_id: (external_id, basics, work) for resume_id, external_id, basics, work in rows}
         hits = []
         for ranked in page:
             if ranked.resume_id not in stored:  # deleted between ranking and reading
                 continue
-            external_id, name, work_json = stored[ranked.resume_id]
+            external_id, basics_json, work_json = stored[ranked.resume_id]
+            basics = Basics.model_validate(basics_json or {})
             result = ranked.match
             hits.append(
                 SearchHit(
                     resume_id=ranked.resume_id,
                     score=ranked.score,
-                    name=name or "",
+                    name=basics.name or "",
                     external_id=external_id,
                     matched_work=Work.model_validate(work_json) if work_json else None,
                     matched_skills=result.matched_skills if result else [],
                     matched_title=result.matched_title if result else "",
                     checks=result.checks if result else [],
+                    basics=basics,
                 )
             )
         return hits

@@ -61,6 +61,26 @@ async def test_the_draft_travels_without_personal_data(
         assert personal not in sent
 
 
+async def test_the_draft_travels_without_personal_details(
+    gemini: GeminiNormalizer, fake_gemini: FakeGemini
+) -> None:
+    details = {
+        "date_of_birth": "1988-07",
+        "gender": "female",
+        "nationality": "Irish",
+        "marital_status": "single",
+    }
+    draft = DRAFT.model_copy(update={"basics": DRAFT.basics.model_copy(update=details)})
+    fake_gemini.queue(Reply.model_json(model_answer()))
+
+    await HybridNormalizer(FixedNormalizer(draft), gemini).normalize(grouped_resume())
+
+    draft_part = fake_gemini.requests[0].body["contents"][0]["parts"][1]["text"]
+    assert "Globex GmbH" in draft_part
+    for personal in ("1988-07", "female", "Irish", "single", "dateOfBirth"):
+        assert personal not in draft_part
+
+
 async def test_without_a_local_draft_the_model_reads_alone(
     gemini: GeminiNormalizer, fake_gemini: FakeGemini
 ) -> None:

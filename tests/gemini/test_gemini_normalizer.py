@@ -10,6 +10,7 @@ import pytest
 from google import genai
 
 from resume_parser.errors import EmptyDocumentError, NormalizationError, TransientError
+from resume_parser.layout import Line, Word
 from resume_parser.normalization.gemini import (
     MODEL_CONFIDENCE,
     GeminiNormalizer,
@@ -85,6 +86,29 @@ async def test_personal_data_never_leaves_and_placeholders_do(
         assert personal not in sent
     for placeholder in ("[NAME]", "[EMAIL_1]", "[PHONE_1]", "[URL_1:linkedin.com]"):
         assert placeholder in sent
+
+
+async def test_personal_details_are_read_by_rules_and_never_sent(
+    normalizer: GeminiNormalizer, fake_gemini: FakeGemini
+) -> None:
+    grouped = grouped_resume()
+    for printed in ("Geburtsdatum: 14.07.1988 in Augsburg", "Staatsangehörigkeit: deutsch"):
+        grouped.sections[0].lines.append(Line(words=[Word(word) for word in printed.split()]))
+    answer = model_answer()
+    answer["basics"]["nationality"] = "French"  # not the model's to say: the rules' reading wins
+    fake_gemini.queue(Reply.model_json(answer))
+
+    resume = await normalizer.normalize(grouped)
+
+    sent = fake_gemini.requests[0].raw
+    for personal in ("14.07.1988", "Augsburg", "Staatsangehörigkeit", "deutsch"):
+        assert personal not in sent
+    basics_schema = json.dumps(fake_gemini.requests[0].body["generationConfig"]["responseSchema"])
+    assert "dateOfBirth" not in basics_schema and "nationality" not in basics_schema
+    assert (resume.basics.date_of_birth, resume.basics.nationality) == ("1988-07", "deutsch")
+    assert resume.basics.nationality_country_codes == ["DE"]
+    assert resume.meta is not None
+    assert {"basics.dateOfBirth", "basics.nationality"} <= {e.path for e in resume.meta.evidence}
 
 
 async def test_logs_carry_usage_but_no_personal_data(

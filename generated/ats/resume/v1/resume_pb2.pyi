@@ -74,6 +74,50 @@ STAGE_FAILED: Stage.ValueType  # 8
 """Terminal: processing failed; the resume's error says why."""
 Global___Stage: _TypeAlias = Stage  # noqa: Y015
 
+class _ResumeView:
+    ValueType = _typing.NewType("ValueType", _builtins.int)
+    V: _TypeAlias = ValueType  # noqa: Y015
+
+class _ResumeViewEnumTypeWrapper(_enum_type_wrapper._EnumTypeWrapper[_ResumeView.ValueType], _builtins.type):
+    DESCRIPTOR: _descriptor.EnumDescriptor
+    RESUME_VIEW_UNSPECIFIED: _ResumeView.ValueType  # 0
+    """Not set: the same as RESUME_VIEW_FULL."""
+    RESUME_VIEW_FULL: _ResumeView.ValueType  # 1
+    """Everything the service knows about the resume."""
+    RESUME_VIEW_ANONYMIZED: _ResumeView.ValueType  # 2
+    """The resume without what identifies the candidate: name, e-mail, phone, web addresses,
+    profiles, street address and postal code, photo flag, date of birth, age, gender, marital
+    status and nationality are left out. Wherever the identifying values recur in the text
+    (summary, headline, highlights, descriptions, courses, ...) they are replaced by placeholders:
+    "[name]" (the full name, or a first name or surname alone, as whole words in any case),
+    "[email]", "[phone]", "[url]", "[profile]" or "[address]"; e-mail addresses, international
+    phone numbers and links are also found by their pattern. The file name is left out (it often
+    names the candidate), and so is the evidence of every removed field. City, region and
+    country, employers and schools stay unless AnonymizationOptions says otherwise.
+    """
+
+class ResumeView(_ResumeView, metaclass=_ResumeViewEnumTypeWrapper):
+    """ResumeView selects how much personal data a response carries, in the style of AIP-157
+    (partial responses). Blind screening asks for RESUME_VIEW_ANONYMIZED.
+    """
+
+RESUME_VIEW_UNSPECIFIED: ResumeView.ValueType  # 0
+"""Not set: the same as RESUME_VIEW_FULL."""
+RESUME_VIEW_FULL: ResumeView.ValueType  # 1
+"""Everything the service knows about the resume."""
+RESUME_VIEW_ANONYMIZED: ResumeView.ValueType  # 2
+"""The resume without what identifies the candidate: name, e-mail, phone, web addresses,
+profiles, street address and postal code, photo flag, date of birth, age, gender, marital
+status and nationality are left out. Wherever the identifying values recur in the text
+(summary, headline, highlights, descriptions, courses, ...) they are replaced by placeholders:
+"[name]" (the full name, or a first name or surname alone, as whole words in any case),
+"[email]", "[phone]", "[url]", "[profile]" or "[address]"; e-mail addresses, international
+phone numbers and links are also found by their pattern. The file name is left out (it often
+names the candidate), and so is the evidence of every removed field. City, region and
+country, employers and schools stay unless AnonymizationOptions says otherwise.
+"""
+Global___ResumeView: _TypeAlias = ResumeView  # noqa: Y015
+
 @_typing.final
 class ResumeError(_message.Message):
     """ResumeError describes why a resume failed, shaped like google.rpc.Status plus the
@@ -186,6 +230,7 @@ class Resume(_message.Message):
     CREATE_TIME_FIELD_NUMBER: _builtins.int
     UPDATE_TIME_FIELD_NUMBER: _builtins.int
     TENANT_ID_FIELD_NUMBER: _builtins.int
+    VIEW_FIELD_NUMBER: _builtins.int
     id: _builtins.str
     """Server-assigned identifier (a UUID)."""
     stage: Global___Stage.ValueType
@@ -208,6 +253,10 @@ class Resume(_message.Message):
     """The sequence number of the latest stage transition."""
     tenant_id: _builtins.str
     """The tenant the resume belongs to (empty: the default tenant)."""
+    view: Global___ResumeView.ValueType
+    """The view this message is rendered in: RESUME_VIEW_FULL, or RESUME_VIEW_ANONYMIZED when the
+    request asked for it (then `filename` and the personal fields of `parsed` are left out).
+    """
     @_builtins.property
     def error(self) -> Global___ResumeError:
         """Why the resume failed; set only when stage is STAGE_FAILED."""
@@ -247,10 +296,11 @@ class Resume(_message.Message):
         create_time: _timestamp_pb2.Timestamp | None = ...,
         update_time: _timestamp_pb2.Timestamp | None = ...,
         tenant_id: _builtins.str = ...,
+        view: Global___ResumeView.ValueType = ...,
     ) -> None: ...
     _HasFieldArgType: _TypeAlias = _typing.Literal["create_time", b"create_time", "error", b"error", "parsed", b"parsed", "update_time", b"update_time"]  # noqa: Y015
     def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
-    _ClearFieldArgType: _TypeAlias = _typing.Literal["attempt", b"attempt", "content_type", b"content_type", "create_time", b"create_time", "error", b"error", "external_id", b"external_id", "filename", b"filename", "id", b"id", "job_post_id", b"job_post_id", "parsed", b"parsed", "sequence", b"sequence", "sha256", b"sha256", "size_bytes", b"size_bytes", "stage", b"stage", "stage_timings", b"stage_timings", "tenant_id", b"tenant_id", "update_time", b"update_time"]  # noqa: Y015
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["attempt", b"attempt", "content_type", b"content_type", "create_time", b"create_time", "error", b"error", "external_id", b"external_id", "filename", b"filename", "id", b"id", "job_post_id", b"job_post_id", "parsed", b"parsed", "sequence", b"sequence", "sha256", b"sha256", "size_bytes", b"size_bytes", "stage", b"stage", "stage_timings", b"stage_timings", "tenant_id", b"tenant_id", "update_time", b"update_time", "view", b"view"]  # noqa: Y015
     def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
     def WhichOneof(self, oneof_group: _Never) -> None: ...
 
@@ -338,6 +388,13 @@ class Basics(_message.Message):
     SUMMARY_FIELD_NUMBER: _builtins.int
     LOCATION_FIELD_NUMBER: _builtins.int
     PROFILES_FIELD_NUMBER: _builtins.int
+    DATE_OF_BIRTH_FIELD_NUMBER: _builtins.int
+    AGE_FIELD_NUMBER: _builtins.int
+    GENDER_FIELD_NUMBER: _builtins.int
+    NATIONALITY_FIELD_NUMBER: _builtins.int
+    NATIONALITY_COUNTRY_CODES_FIELD_NUMBER: _builtins.int
+    MARITAL_STATUS_FIELD_NUMBER: _builtins.int
+    HAS_PHOTO_FIELD_NUMBER: _builtins.int
     name: _builtins.str
     """Full name as printed."""
     label: _builtins.str
@@ -350,6 +407,28 @@ class Basics(_message.Message):
     """Personal website."""
     summary: _builtins.str
     """Summary or profile paragraph."""
+    date_of_birth: _builtins.str
+    """The fields below extend JSON Resume with personal details that CVs in Germany, France, Spain
+    and elsewhere often print ("Geburtsdatum:", "Nationalité :", "Estado civil:"). They are read
+    only from what the document prints, and the anonymized view (RESUME_VIEW_ANONYMIZED) leaves
+    them all out.
+
+    Date of birth, "YYYY-MM" or "YYYY" (the day is not kept); empty when not printed.
+    """
+    age: _builtins.int
+    """Age in years, only when the document prints it ("Alter: 34"); never computed; 0 when not printed."""
+    gender: _builtins.str
+    """Gender as printed, normalized to "female" or "male" when it says so in English, German, French
+    or Spanish; any other printed value is kept as printed.
+    """
+    nationality: _builtins.str
+    """Nationality or citizenship as printed, for example "deutsch" or "French / Canadian"."""
+    marital_status: _builtins.str
+    """Marital status, normalized to "single", "married", "civil_partnership", "separated",
+    "divorced" or "widowed" when it says so in English, German, French or Spanish, else as printed.
+    """
+    has_photo: _builtins.bool
+    """True when the document shows a photo of the candidate."""
     @_builtins.property
     def location(self) -> Global___Location:
         """Where the candidate lives."""
@@ -357,6 +436,10 @@ class Basics(_message.Message):
     @_builtins.property
     def profiles(self) -> _containers.RepeatedCompositeFieldContainer[Global___Profile]:
         """Social and professional profiles."""
+
+    @_builtins.property
+    def nationality_country_codes(self) -> _containers.RepeatedScalarFieldContainer[_builtins.str]:
+        """The ISO 3166-1 alpha-2 codes of the printed nationalities that could be told, in printed order."""
 
     def __init__(
         self,
@@ -369,10 +452,17 @@ class Basics(_message.Message):
         summary: _builtins.str = ...,
         location: Global___Location | None = ...,
         profiles: _abc.Iterable[Global___Profile] | None = ...,
+        date_of_birth: _builtins.str = ...,
+        age: _builtins.int = ...,
+        gender: _builtins.str = ...,
+        nationality: _builtins.str = ...,
+        nationality_country_codes: _abc.Iterable[_builtins.str] | None = ...,
+        marital_status: _builtins.str = ...,
+        has_photo: _builtins.bool = ...,
     ) -> None: ...
     _HasFieldArgType: _TypeAlias = _typing.Literal["location", b"location"]  # noqa: Y015
     def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
-    _ClearFieldArgType: _TypeAlias = _typing.Literal["email", b"email", "label", b"label", "location", b"location", "name", b"name", "phone", b"phone", "profiles", b"profiles", "summary", b"summary", "url", b"url"]  # noqa: Y015
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["age", b"age", "date_of_birth", b"date_of_birth", "email", b"email", "gender", b"gender", "has_photo", b"has_photo", "label", b"label", "location", b"location", "marital_status", b"marital_status", "name", b"name", "nationality", b"nationality", "nationality_country_codes", b"nationality_country_codes", "phone", b"phone", "profiles", b"profiles", "summary", b"summary", "url", b"url"]  # noqa: Y015
     def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
     def WhichOneof(self, oneof_group: _Never) -> None: ...
 

@@ -26,7 +26,7 @@ from ats.resume.v1 import resume_pb2 as ats_dot_resume_dot_v1_dot_resume__pb2
 from google.protobuf import timestamp_pb2 as google_dot_protobuf_dot_timestamp__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\"ats/resume/v1/resume_service.proto\x12\rats.resume.v1\x1a\x1a\x61ts/resume/v1/resume.proto\x1a\x1fgoogle/protobuf/timestamp.proto\"\xc2\x01\n\x13UploadResumeRequest\x12\x11\n\x07\x63ontent\x18\x01 \x01(\x0cH\x00\x12\x10\n\x06s3_uri\x18\x02 \x01(\tH\x00\x12\x10\n\x08\x66ilename\x18\x03 \x01(\t\x12\x14\n\x0c\x63ontent_type\x18\x04 \x01(\t\x12\x13\n\x0bjob_post_id\x18\x05 \x01(\t\x12\x13\n\x0b\x65xternal_id\x18\x06 \x01(\t\x12\x17\n\x0fidempotency_key\x18\x07 \x01(\t\x12\x11\n\ttenant_id\x18\x08 \x01(\tB\x08\n\x06source\"N\n\x14UploadResumeResponse\x12%\n\x06resume\x18\x01 \x01(\x0b\x32\x15.ats.resume.v1.Resume\x12\x0f\n\x07\x63reated\x18\x02 \x01(\x08\":\n\x12WatchResumeRequest\x12\x11\n\tresume_id\x18\x01 \x01(\t\x12\x11\n\ttenant_id\x18\x02 \x01(\t\"\xcb\x01\n\x13WatchResumeResponse\x12\x11\n\tresume_id\x18\x01 \x01(\t\x12\x10\n\x08sequence\x18\x02 \x01(\x03\x12#\n\x05stage\x18\x03 \x01(\x0e\x32\x14.ats.resume.v1.Stage\x12.\n\nevent_time\x18\x04 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x0f\n\x07\x61ttempt\x18\x05 \x01(\x05\x12)\n\x05\x65rror\x18\x06 \x01(\x0b\x32\x1a.ats.resume.v1.ResumeError\"8\n\x10GetResumeRequest\x12\x11\n\tresume_id\x18\x01 \x01(\t\x12\x11\n\ttenant_id\x18\x02 \x01(\t\":\n\x11GetResumeResponse\x12%\n\x06resume\x18\x01 \x01(\x0b\x32\x15.ats.resume.v1.Resume\"\x88\x01\n\x12ListResumesRequest\x12\x13\n\x0bjob_post_id\x18\x01 \x01(\t\x12#\n\x05stage\x18\x02 \x01(\x0e\x32\x14.ats.resume.v1.Stage\x12\x11\n\tpage_size\x18\x03 \x01(\x05\x12\x12\n\npage_token\x18\x04 \x01(\t\x12\x11\n\ttenant_id\x18\x05 \x01(\t\"V\n\x13ListResumesResponse\x12&\n\x07resumes\x18\x01 \x03(\x0b\x32\x15.ats.resume.v1.Resume\x12\x17\n\x0fnext_page_token\x18\x02 \x01(\t\"\x95\x02\n\x14SearchResumesRequest\x12\r\n\x05query\x18\x01 \x01(\t\x12\x13\n\x0bjob_post_id\x18\x02 \x01(\t\x12\x35\n\x11\x63reate_time_after\x18\x03 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x36\n\x12\x63reate_time_before\x18\x04 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x11\n\tpage_size\x18\x05 \x01(\x05\x12\x12\n\npage_token\x18\x06 \x01(\t\x12\x11\n\ttenant_id\x18\x07 \x01(\t\x12\x1c\n\x0fmin_match_score\x18\x08 \x01(\x01H\x00\x88\x01\x01\x42\x12\n\x10_min_match_score\"\x96\x01\n\x15SearchResumesResponse\x12,\n\x07results\x18\x01 \x03(\x0b\x32\x1b.ats.resume.v1.SearchResult\x12\x17\n\x0fnext_page_token\x18\x02 \x01(\t\x12\x1d\n\x15\x62\x65low_threshold_count\x18\x03 \x01(\x05\x12\x17\n\x0fmin_match_score\x18\x04 \x01(\x01\"\xf3\x01\n\x0cSearchResult\x12\x11\n\tresume_id\x18\x01 \x01(\t\x12\r\n\x05score\x18\x02 \x01(\x01\x12\x0c\n\x04name\x18\x03 \x01(\t\x12\x13\n\x0b\x65xternal_id\x18\x04 \x01(\t\x12)\n\x0cmatched_work\x18\x05 \x01(\x0b\x32\x13.ats.resume.v1.Work\x12\x16\n\x0ematched_skills\x18\x06 \x03(\t\x12\x13\n\x0bmatch_score\x18\x07 \x01(\x01\x12\x15\n\rmatched_title\x18\x08 \x01(\t\x12/\n\x06\x63hecks\x18\t \x03(\x0b\x32\x1f.ats.resume.v1.RequirementCheck\"\xa8\x01\n\x10RequirementCheck\x12,\n\x04kind\x18\x01 \x01(\x0e\x32\x1e.ats.resume.v1.RequirementKind\x12\x13\n\x0brequirement\x18\x02 \x01(\t\x12\x30\n\x06status\x18\x03 \x01(\x0e\x32 .ats.resume.v1.RequirementStatus\x12\x10\n\x08\x65vidence\x18\x04 \x01(\t\x12\r\n\x05score\x18\x05 \x01(\x01\";\n\x13\x44\x65leteResumeRequest\x12\x11\n\tresume_id\x18\x01 \x01(\t\x12\x11\n\ttenant_id\x18\x02 \x01(\t\"\x16\n\x14\x44\x65leteResumeResponse\">\n\x16ReprocessResumeRequest\x12\x11\n\tresume_id\x18\x01 \x01(\t\x12\x11\n\ttenant_id\x18\x02 \x01(\t\"@\n\x17ReprocessResumeResponse\x12%\n\x06resume\x18\x01 \x01(\x0b\x32\x15.ats.resume.v1.Resume*\xd2\x02\n\x0fRequirementKind\x12 \n\x1cREQUIREMENT_KIND_UNSPECIFIED\x10\x00\x12\x19\n\x15REQUIREMENT_KIND_ROLE\x10\x01\x12\x1a\n\x16REQUIREMENT_KIND_SKILL\x10\x02\x12\x1f\n\x1bREQUIREMENT_KIND_EXPERIENCE\x10\x03\x12\x1d\n\x19REQUIREMENT_KIND_LOCATION\x10\x04\x12\x1d\n\x19REQUIREMENT_KIND_LANGUAGE\x10\x05\x12\x1e\n\x1aREQUIREMENT_KIND_EDUCATION\x10\x06\x12 \n\x1cREQUIREMENT_KIND_CERTIFICATE\x10\x07\x12\x1e\n\x1aREQUIREMENT_KIND_SENIORITY\x10\x08\x12%\n!REQUIREMENT_KIND_SKILL_EXPERIENCE\x10\t*\xb6\x01\n\x11RequirementStatus\x12\"\n\x1eREQUIREMENT_STATUS_UNSPECIFIED\x10\x00\x12\x1a\n\x16REQUIREMENT_STATUS_MET\x10\x01\x12!\n\x1dREQUIREMENT_STATUS_PARTLY_MET\x10\x02\x12\x1e\n\x1aREQUIREMENT_STATUS_NOT_MET\x10\x03\x12\x1e\n\x1aREQUIREMENT_STATUS_UNKNOWN\x10\x04\x32\xfd\x04\n\rResumeService\x12W\n\x0cUploadResume\x12\".ats.resume.v1.UploadResumeRequest\x1a#.ats.resume.v1.UploadResumeResponse\x12V\n\x0bWatchResume\x12!.ats.resume.v1.WatchResumeRequest\x1a\".ats.resume.v1.WatchResumeResponse0\x01\x12N\n\tGetResume\x12\x1f.ats.resume.v1.GetResumeRequest\x1a .ats.resume.v1.GetResumeResponse\x12T\n\x0bListResumes\x12!.ats.resume.v1.ListResumesRequest\x1a\".ats.resume.v1.ListResumesResponse\x12Z\n\rSearchResumes\x12#.ats.resume.v1.SearchResumesRequest\x1a$.ats.resume.v1.SearchResumesResponse\x12W\n\x0c\x44\x65leteResume\x12\".ats.resume.v1.DeleteResumeRequest\x1a#.ats.resume.v1.DeleteResumeResponse\x12`\n\x0fReprocessResume\x12%.ats.resume.v1.ReprocessResumeRequest\x1a&.ats.resume.v1.ReprocessResumeResponseBEZCgithub.com/ats-platform/resume-parser/gen/go/ats/resume/v1;resumev1b\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\"ats/resume/v1/resume_service.proto\x12\rats.resume.v1\x1a\x1a\x61ts/resume/v1/resume.proto\x1a\x1fgoogle/protobuf/timestamp.proto\"\xc2\x01\n\x13UploadResumeRequest\x12\x11\n\x07\x63ontent\x18\x01 \x01(\x0cH\x00\x12\x10\n\x06s3_uri\x18\x02 \x01(\tH\x00\x12\x10\n\x08\x66ilename\x18\x03 \x01(\t\x12\x14\n\x0c\x63ontent_type\x18\x04 \x01(\t\x12\x13\n\x0bjob_post_id\x18\x05 \x01(\t\x12\x13\n\x0b\x65xternal_id\x18\x06 \x01(\t\x12\x17\n\x0fidempotency_key\x18\x07 \x01(\t\x12\x11\n\ttenant_id\x18\x08 \x01(\tB\x08\n\x06source\"N\n\x14UploadResumeResponse\x12%\n\x06resume\x18\x01 \x01(\x0b\x32\x15.ats.resume.v1.Resume\x12\x0f\n\x07\x63reated\x18\x02 \x01(\x08\":\n\x12WatchResumeRequest\x12\x11\n\tresume_id\x18\x01 \x01(\t\x12\x11\n\ttenant_id\x18\x02 \x01(\t\"\xcb\x01\n\x13WatchResumeResponse\x12\x11\n\tresume_id\x18\x01 \x01(\t\x12\x10\n\x08sequence\x18\x02 \x01(\x03\x12#\n\x05stage\x18\x03 \x01(\x0e\x32\x14.ats.resume.v1.Stage\x12.\n\nevent_time\x18\x04 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x0f\n\x07\x61ttempt\x18\x05 \x01(\x05\x12)\n\x05\x65rror\x18\x06 \x01(\x0b\x32\x1a.ats.resume.v1.ResumeError\"\x9d\x01\n\x10GetResumeRequest\x12\x11\n\tresume_id\x18\x01 \x01(\t\x12\x11\n\ttenant_id\x18\x02 \x01(\t\x12\'\n\x04view\x18\x03 \x01(\x0e\x32\x19.ats.resume.v1.ResumeView\x12:\n\ranonymization\x18\x04 \x01(\x0b\x32#.ats.resume.v1.AnonymizationOptions\":\n\x11GetResumeResponse\x12%\n\x06resume\x18\x01 \x01(\x0b\x32\x15.ats.resume.v1.Resume\"\xed\x01\n\x12ListResumesRequest\x12\x13\n\x0bjob_post_id\x18\x01 \x01(\t\x12#\n\x05stage\x18\x02 \x01(\x0e\x32\x14.ats.resume.v1.Stage\x12\x11\n\tpage_size\x18\x03 \x01(\x05\x12\x12\n\npage_token\x18\x04 \x01(\t\x12\x11\n\ttenant_id\x18\x05 \x01(\t\x12\'\n\x04view\x18\x06 \x01(\x0e\x32\x19.ats.resume.v1.ResumeView\x12:\n\ranonymization\x18\x07 \x01(\x0b\x32#.ats.resume.v1.AnonymizationOptions\"V\n\x13ListResumesResponse\x12&\n\x07resumes\x18\x01 \x03(\x0b\x32\x15.ats.resume.v1.Resume\x12\x17\n\x0fnext_page_token\x18\x02 \x01(\t\"\xfa\x02\n\x14SearchResumesRequest\x12\r\n\x05query\x18\x01 \x01(\t\x12\x13\n\x0bjob_post_id\x18\x02 \x01(\t\x12\x35\n\x11\x63reate_time_after\x18\x03 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x36\n\x12\x63reate_time_before\x18\x04 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x11\n\tpage_size\x18\x05 \x01(\x05\x12\x12\n\npage_token\x18\x06 \x01(\t\x12\x11\n\ttenant_id\x18\x07 \x01(\t\x12\x1c\n\x0fmin_match_score\x18\x08 \x01(\x01H\x00\x88\x01\x01\x12\'\n\x04view\x18\t \x01(\x0e\x32\x19.ats.resume.v1.ResumeView\x12:\n\ranonymization\x18\n \x01(\x0b\x32#.ats.resume.v1.AnonymizationOptionsB\x12\n\x10_min_match_score\"M\n\x14\x41nonymizationOptions\x12\x17\n\x0fredact_location\x18\x01 \x01(\x08\x12\x1c\n\x14redact_organizations\x18\x02 \x01(\x08\"\x96\x01\n\x15SearchResumesResponse\x12,\n\x07results\x18\x01 \x03(\x0b\x32\x1b.ats.resume.v1.SearchResult\x12\x17\n\x0fnext_page_token\x18\x02 \x01(\t\x12\x1d\n\x15\x62\x65low_threshold_count\x18\x03 \x01(\x05\x12\x17\n\x0fmin_match_score\x18\x04 \x01(\x01\"\xf3\x01\n\x0cSearchResult\x12\x11\n\tresume_id\x18\x01 \x01(\t\x12\r\n\x05score\x18\x02 \x01(\x01\x12\x0c\n\x04name\x18\x03 \x01(\t\x12\x13\n\x0b\x65xternal_id\x18\x04 \x01(\t\x12)\n\x0cmatched_work\x18\x05 \x01(\x0b\x32\x13.ats.resume.v1.Work\x12\x16\n\x0ematched_skills\x18\x06 \x03(\t\x12\x13\n\x0bmatch_score\x18\x07 \x01(\x01\x12\x15\n\rmatched_title\x18\x08 \x01(\t\x12/\n\x06\x63hecks\x18\t \x03(\x0b\x32\x1f.ats.resume.v1.RequirementCheck\"\xa8\x01\n\x10RequirementCheck\x12,\n\x04kind\x18\x01 \x01(\x0e\x32\x1e.ats.resume.v1.RequirementKind\x12\x13\n\x0brequirement\x18\x02 \x01(\t\x12\x30\n\x06status\x18\x03 \x01(\x0e\x32 .ats.resume.v1.RequirementStatus\x12\x10\n\x08\x65vidence\x18\x04 \x01(\t\x12\r\n\x05score\x18\x05 \x01(\x01\";\n\x13\x44\x65leteResumeRequest\x12\x11\n\tresume_id\x18\x01 \x01(\t\x12\x11\n\ttenant_id\x18\x02 \x01(\t\"\x16\n\x14\x44\x65leteResumeResponse\">\n\x16ReprocessResumeRequest\x12\x11\n\tresume_id\x18\x01 \x01(\t\x12\x11\n\ttenant_id\x18\x02 \x01(\t\"@\n\x17ReprocessResumeResponse\x12%\n\x06resume\x18\x01 \x01(\x0b\x32\x15.ats.resume.v1.Resume*\xd2\x02\n\x0fRequirementKind\x12 \n\x1cREQUIREMENT_KIND_UNSPECIFIED\x10\x00\x12\x19\n\x15REQUIREMENT_KIND_ROLE\x10\x01\x12\x1a\n\x16REQUIREMENT_KIND_SKILL\x10\x02\x12\x1f\n\x1bREQUIREMENT_KIND_EXPERIENCE\x10\x03\x12\x1d\n\x19REQUIREMENT_KIND_LOCATION\x10\x04\x12\x1d\n\x19REQUIREMENT_KIND_LANGUAGE\x10\x05\x12\x1e\n\x1aREQUIREMENT_KIND_EDUCATION\x10\x06\x12 \n\x1cREQUIREMENT_KIND_CERTIFICATE\x10\x07\x12\x1e\n\x1aREQUIREMENT_KIND_SENIORITY\x10\x08\x12%\n!REQUIREMENT_KIND_SKILL_EXPERIENCE\x10\t*\xb6\x01\n\x11RequirementStatus\x12\"\n\x1eREQUIREMENT_STATUS_UNSPECIFIED\x10\x00\x12\x1a\n\x16REQUIREMENT_STATUS_MET\x10\x01\x12!\n\x1dREQUIREMENT_STATUS_PARTLY_MET\x10\x02\x12\x1e\n\x1aREQUIREMENT_STATUS_NOT_MET\x10\x03\x12\x1e\n\x1aREQUIREMENT_STATUS_UNKNOWN\x10\x04\x32\xfd\x04\n\rResumeService\x12W\n\x0cUploadResume\x12\".ats.resume.v1.UploadResumeRequest\x1a#.ats.resume.v1.UploadResumeResponse\x12V\n\x0bWatchResume\x12!.ats.resume.v1.WatchResumeRequest\x1a\".ats.resume.v1.WatchResumeResponse0\x01\x12N\n\tGetResume\x12\x1f.ats.resume.v1.GetResumeRequest\x1a .ats.resume.v1.GetResumeResponse\x12T\n\x0bListResumes\x12!.ats.resume.v1.ListResumesRequest\x1a\".ats.resume.v1.ListResumesResponse\x12Z\n\rSearchResumes\x12#.ats.resume.v1.SearchResumesRequest\x1a$.ats.resume.v1.SearchResumesResponse\x12W\n\x0c\x44\x65leteResume\x12\".ats.resume.v1.DeleteResumeRequest\x1a#.ats.resume.v1.DeleteResumeResponse\x12`\n\x0fReprocessResume\x12%.ats.resume.v1.ReprocessResumeRequest\x1a&.ats.resume.v1.ReprocessResumeResponseBEZCgithub.com/ats-platform/resume-parser/gen/go/ats/resume/v1;resumev1b\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -34,10 +34,10 @@ _builder.BuildTopDescriptorsAndMessages(DESCRIPTOR, 'ats.resume.v1.resume_servic
 if not _descriptor._USE_C_DESCRIPTORS:
   _globals['DESCRIPTOR']._loaded_options = None
   _globals['DESCRIPTOR']._serialized_options = b'ZCgithub.com/ats-platform/resume-parser/gen/go/ats/resume/v1;resumev1'
-  _globals['_REQUIREMENTKIND']._serialized_start=2068
-  _globals['_REQUIREMENTKIND']._serialized_end=2406
-  _globals['_REQUIREMENTSTATUS']._serialized_start=2409
-  _globals['_REQUIREMENTSTATUS']._serialized_end=2591
+  _globals['_REQUIREMENTKIND']._serialized_start=2451
+  _globals['_REQUIREMENTKIND']._serialized_end=2789
+  _globals['_REQUIREMENTSTATUS']._serialized_start=2792
+  _globals['_REQUIREMENTSTATUS']._serialized_end=2974
   _globals['_UPLOADRESUMEREQUEST']._serialized_start=115
   _globals['_UPLOADRESUMEREQUEST']._serialized_end=309
   _globals['_UPLOADRESUMERESPONSE']._serialized_start=311
@@ -46,30 +46,32 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_WATCHRESUMEREQUEST']._serialized_end=449
   _globals['_WATCHRESUMERESPONSE']._serialized_start=452
   _globals['_WATCHRESUMERESPONSE']._serialized_end=655
-  _globals['_GETRESUMEREQUEST']._serialized_start=657
-  _globals['_GETRESUMEREQUEST']._serialized_end=713
-  _globals['_GETRESUMERESPONSE']._serialized_start=715
-  _globals['_GETRESUMERESPONSE']._serialized_end=773
-  _globals['_LISTRESUMESREQUEST']._serialized_start=776
-  _globals['_LISTRESUMESREQUEST']._serialized_end=912
-  _globals['_LISTRESUMESRESPONSE']._serialized_start=914
-  _globals['_LISTRESUMESRESPONSE']._serialized_end=1000
-  _globals['_SEARCHRESUMESREQUEST']._serialized_start=1003
-  _globals['_SEARCHRESUMESREQUEST']._serialized_end=1280
-  _globals['_SEARCHRESUMESRESPONSE']._serialized_start=1283
-  _globals['_SEARCHRESUMESRESPONSE']._serialized_end=1433
-  _globals['_SEARCHRESULT']._serialized_start=1436
-  _globals['_SEARCHRESULT']._serialized_end=1679
-  _globals['_REQUIREMENTCHECK']._serialized_start=1682
-  _globals['_REQUIREMENTCHECK']._serialized_end=1850
-  _globals['_DELETERESUMEREQUEST']._serialized_start=1852
-  _globals['_DELETERESUMEREQUEST']._serialized_end=1911
-  _globals['_DELETERESUMERESPONSE']._serialized_start=1913
-  _globals['_DELETERESUMERESPONSE']._serialized_end=1935
-  _globals['_REPROCESSRESUMEREQUEST']._serialized_start=1937
-  _globals['_REPROCESSRESUMEREQUEST']._serialized_end=1999
-  _globals['_REPROCESSRESUMERESPONSE']._serialized_start=2001
-  _globals['_REPROCESSRESUMERESPONSE']._serialized_end=2065
-  _globals['_RESUMESERVICE']._serialized_start=2594
-  _globals['_RESUMESERVICE']._serialized_end=3231
+  _globals['_GETRESUMEREQUEST']._serialized_start=658
+  _globals['_GETRESUMEREQUEST']._serialized_end=815
+  _globals['_GETRESUMERESPONSE']._serialized_start=817
+  _globals['_GETRESUMERESPONSE']._serialized_end=875
+  _globals['_LISTRESUMESREQUEST']._serialized_start=878
+  _globals['_LISTRESUMESREQUEST']._serialized_end=1115
+  _globals['_LISTRESUMESRESPONSE']._serialized_start=1117
+  _globals['_LISTRESUMESRESPONSE']._serialized_end=1203
+  _globals['_SEARCHRESUMESREQUEST']._serialized_start=1206
+  _globals['_SEARCHRESUMESREQUEST']._serialized_end=1584
+  _globals['_ANONYMIZATIONOPTIONS']._serialized_start=1586
+  _globals['_ANONYMIZATIONOPTIONS']._serialized_end=1663
+  _globals['_SEARCHRESUMESRESPONSE']._serialized_start=1666
+  _globals['_SEARCHRESUMESRESPONSE']._serialized_end=1816
+  _globals['_SEARCHRESULT']._serialized_start=1819
+  _globals['_SEARCHRESULT']._serialized_end=2062
+  _globals['_REQUIREMENTCHECK']._serialized_start=2065
+  _globals['_REQUIREMENTCHECK']._serialized_end=2233
+  _globals['_DELETERESUMEREQUEST']._serialized_start=2235
+  _globals['_DELETERESUMEREQUEST']._serialized_end=2294
+  _globals['_DELETERESUMERESPONSE']._serialized_start=2296
+  _globals['_DELETERESUMERESPONSE']._serialized_end=2318
+  _globals['_REPROCESSRESUMEREQUEST']._serialized_start=2320
+  _globals['_REPROCESSRESUMEREQUEST']._serialized_end=2382
+  _globals['_REPROCESSRESUMERESPONSE']._serialized_start=2384
+  _globals['_REPROCESSRESUMERESPONSE']._serialized_end=2448
+  _globals['_RESUMESERVICE']._serialized_start=2977
+  _globals['_RESUMESERVICE']._serialized_end=3614
 # @@protoc_insertion_point(module_scope)

@@ -279,6 +279,8 @@ class GetResumeRequest(_message.Message):
 
     RESUME_ID_FIELD_NUMBER: _builtins.int
     TENANT_ID_FIELD_NUMBER: _builtins.int
+    VIEW_FIELD_NUMBER: _builtins.int
+    ANONYMIZATION_FIELD_NUMBER: _builtins.int
     resume_id: _builtins.str
     """The resume's id."""
     tenant_id: _builtins.str
@@ -286,15 +288,27 @@ class GetResumeRequest(_message.Message):
     belongs to one tenant, and a request sees only its own tenant's resumes. Empty is the default
     tenant of a single-tenant deployment.
     """
+    view: _resume_pb2.ResumeView.ValueType
+    """Which view of the resume to return; RESUME_VIEW_UNSPECIFIED is RESUME_VIEW_FULL. An
+    unknown value is INVALID_ARGUMENT (reason INVALID_VIEW).
+    """
+    @_builtins.property
+    def anonymization(self) -> Global___AnonymizationOptions:
+        """What RESUME_VIEW_ANONYMIZED removes beyond its defaults. Setting an option with another view
+        is INVALID_ARGUMENT (reason ANONYMIZATION_WITHOUT_VIEW).
+        """
+
     def __init__(
         self,
         *,
         resume_id: _builtins.str = ...,
         tenant_id: _builtins.str = ...,
+        view: _resume_pb2.ResumeView.ValueType = ...,
+        anonymization: Global___AnonymizationOptions | None = ...,
     ) -> None: ...
-    _HasFieldArgType: _TypeAlias = _Never  # noqa: Y015
+    _HasFieldArgType: _TypeAlias = _typing.Literal["anonymization", b"anonymization"]  # noqa: Y015
     def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
-    _ClearFieldArgType: _TypeAlias = _typing.Literal["resume_id", b"resume_id", "tenant_id", b"tenant_id"]  # noqa: Y015
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["anonymization", b"anonymization", "resume_id", b"resume_id", "tenant_id", b"tenant_id", "view", b"view"]  # noqa: Y015
     def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
     def WhichOneof(self, oneof_group: _Never) -> None: ...
 
@@ -335,6 +349,8 @@ class ListResumesRequest(_message.Message):
     PAGE_SIZE_FIELD_NUMBER: _builtins.int
     PAGE_TOKEN_FIELD_NUMBER: _builtins.int
     TENANT_ID_FIELD_NUMBER: _builtins.int
+    VIEW_FIELD_NUMBER: _builtins.int
+    ANONYMIZATION_FIELD_NUMBER: _builtins.int
     job_post_id: _builtins.str
     """Only resumes for this job post; empty for all."""
     stage: _resume_pb2.Stage.ValueType
@@ -348,6 +364,16 @@ class ListResumesRequest(_message.Message):
     belongs to one tenant, and a request sees only its own tenant's resumes. Empty is the default
     tenant of a single-tenant deployment.
     """
+    view: _resume_pb2.ResumeView.ValueType
+    """Which view of the resumes to return; RESUME_VIEW_UNSPECIFIED is RESUME_VIEW_FULL. An
+    unknown value is INVALID_ARGUMENT (reason INVALID_VIEW).
+    """
+    @_builtins.property
+    def anonymization(self) -> Global___AnonymizationOptions:
+        """What RESUME_VIEW_ANONYMIZED removes beyond its defaults. Setting an option with another view
+        is INVALID_ARGUMENT (reason ANONYMIZATION_WITHOUT_VIEW).
+        """
+
     def __init__(
         self,
         *,
@@ -356,10 +382,12 @@ class ListResumesRequest(_message.Message):
         page_size: _builtins.int = ...,
         page_token: _builtins.str = ...,
         tenant_id: _builtins.str = ...,
+        view: _resume_pb2.ResumeView.ValueType = ...,
+        anonymization: Global___AnonymizationOptions | None = ...,
     ) -> None: ...
-    _HasFieldArgType: _TypeAlias = _Never  # noqa: Y015
+    _HasFieldArgType: _TypeAlias = _typing.Literal["anonymization", b"anonymization"]  # noqa: Y015
     def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
-    _ClearFieldArgType: _TypeAlias = _typing.Literal["job_post_id", b"job_post_id", "page_size", b"page_size", "page_token", b"page_token", "stage", b"stage", "tenant_id", b"tenant_id"]  # noqa: Y015
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["anonymization", b"anonymization", "job_post_id", b"job_post_id", "page_size", b"page_size", "page_token", b"page_token", "stage", b"stage", "tenant_id", b"tenant_id", "view", b"view"]  # noqa: Y015
     def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
     def WhichOneof(self, oneof_group: _Never) -> None: ...
 
@@ -414,6 +442,8 @@ class SearchResumesRequest(_message.Message):
     PAGE_TOKEN_FIELD_NUMBER: _builtins.int
     TENANT_ID_FIELD_NUMBER: _builtins.int
     MIN_MATCH_SCORE_FIELD_NUMBER: _builtins.int
+    VIEW_FIELD_NUMBER: _builtins.int
+    ANONYMIZATION_FIELD_NUMBER: _builtins.int
     query: _builtins.str
     """The query or job description (1 to 8000 characters)."""
     job_post_id: _builtins.str
@@ -432,6 +462,11 @@ class SearchResumesRequest(_message.Message):
     calibrated default, under which a query that matches nobody in the pool returns no results;
     0 returns every ranked resume.
     """
+    view: _resume_pb2.ResumeView.ValueType
+    """Which view of each result's resume data (name, matched_work, checks) to return;
+    RESUME_VIEW_UNSPECIFIED is RESUME_VIEW_FULL. Ranking is the same in every view. An unknown
+    value is INVALID_ARGUMENT (reason INVALID_VIEW).
+    """
     @_builtins.property
     def create_time_after(self) -> _timestamp_pb2.Timestamp:
         """Only resumes uploaded at or after this time."""
@@ -439,6 +474,12 @@ class SearchResumesRequest(_message.Message):
     @_builtins.property
     def create_time_before(self) -> _timestamp_pb2.Timestamp:
         """Only resumes uploaded before this time."""
+
+    @_builtins.property
+    def anonymization(self) -> Global___AnonymizationOptions:
+        """What RESUME_VIEW_ANONYMIZED removes beyond its defaults. Setting an option with another view
+        is INVALID_ARGUMENT (reason ANONYMIZATION_WITHOUT_VIEW).
+        """
 
     def __init__(
         self,
@@ -451,16 +492,48 @@ class SearchResumesRequest(_message.Message):
         page_token: _builtins.str = ...,
         tenant_id: _builtins.str = ...,
         min_match_score: _builtins.float | None = ...,
+        view: _resume_pb2.ResumeView.ValueType = ...,
+        anonymization: Global___AnonymizationOptions | None = ...,
     ) -> None: ...
-    _HasFieldArgType: _TypeAlias = _typing.Literal["_min_match_score", b"_min_match_score", "create_time_after", b"create_time_after", "create_time_before", b"create_time_before", "min_match_score", b"min_match_score"]  # noqa: Y015
+    _HasFieldArgType: _TypeAlias = _typing.Literal["_min_match_score", b"_min_match_score", "anonymization", b"anonymization", "create_time_after", b"create_time_after", "create_time_before", b"create_time_before", "min_match_score", b"min_match_score"]  # noqa: Y015
     def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
-    _ClearFieldArgType: _TypeAlias = _typing.Literal["_min_match_score", b"_min_match_score", "create_time_after", b"create_time_after", "create_time_before", b"create_time_before", "job_post_id", b"job_post_id", "min_match_score", b"min_match_score", "page_size", b"page_size", "page_token", b"page_token", "query", b"query", "tenant_id", b"tenant_id"]  # noqa: Y015
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["_min_match_score", b"_min_match_score", "anonymization", b"anonymization", "create_time_after", b"create_time_after", "create_time_before", b"create_time_before", "job_post_id", b"job_post_id", "min_match_score", b"min_match_score", "page_size", b"page_size", "page_token", b"page_token", "query", b"query", "tenant_id", b"tenant_id", "view", b"view"]  # noqa: Y015
     def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
     _WhichOneofReturnType__min_match_score: _TypeAlias = _typing.Literal["min_match_score"]  # noqa: Y015
     _WhichOneofArgType__min_match_score: _TypeAlias = _typing.Literal["_min_match_score", b"_min_match_score"]  # noqa: Y015
     def WhichOneof(self, oneof_group: _WhichOneofArgType__min_match_score) -> _WhichOneofReturnType__min_match_score | None: ...
 
 Global___SearchResumesRequest: _TypeAlias = SearchResumesRequest  # noqa: Y015
+
+@_typing.final
+class AnonymizationOptions(_message.Message):
+    """AnonymizationOptions widens what RESUME_VIEW_ANONYMIZED removes. Every option is off by default."""
+
+    DESCRIPTOR: _descriptor.Descriptor
+
+    REDACT_LOCATION_FIELD_NUMBER: _builtins.int
+    REDACT_ORGANIZATIONS_FIELD_NUMBER: _builtins.int
+    redact_location: _builtins.bool
+    """Also leave out city, region and country (and the location check's evidence in search
+    results), and replace them in free text by "[location]".
+    """
+    redact_organizations: _builtins.bool
+    """Also replace employers and schools, wherever they are printed, by "[employer]" and "[school]"
+    (work[].name and education[].institution included), and leave out their web addresses.
+    """
+    def __init__(
+        self,
+        *,
+        redact_location: _builtins.bool = ...,
+        redact_organizations: _builtins.bool = ...,
+    ) -> None: ...
+    _HasFieldArgType: _TypeAlias = _Never  # noqa: Y015
+    def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["redact_location", b"redact_location", "redact_organizations", b"redact_organizations"]  # noqa: Y015
+    def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
+    def WhichOneof(self, oneof_group: _Never) -> None: ...
+
+Global___AnonymizationOptions: _TypeAlias = AnonymizationOptions  # noqa: Y015
 
 @_typing.final
 class SearchResumesResponse(_message.Message):
@@ -520,7 +593,7 @@ class SearchResult(_message.Message):
     score: _builtins.float
     """Relevance score; higher is better. Equal to match_score."""
     name: _builtins.str
-    """The candidate's name, for display."""
+    """The candidate's name, for display; empty in the anonymized view."""
     external_id: _builtins.str
     """The caller's candidate identifier given at upload."""
     match_score: _builtins.float
