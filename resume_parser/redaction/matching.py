@@ -91,7 +91,7 @@ def _piece_test(value: str) -> WordTest:
     """A word containing `value`, or a piece of it (cut at a line end) long enough to be telling."""
 
     def test(text: str) -> bool:
-        word = fold(text)
+        word = fold(text).rstrip("-‐‑–")  # a hyphen where the line broke the value
         if not word:
             return False
         return value in word or (len(word) >= MIN_PIECE and word in value)
