@@ -55,7 +55,7 @@ def test_an_email_is_found_whole_in_a_mailto_and_cut_at_a_line_end() -> None:
 
     matched = _matched(lines, "basics.email", "ada.lovelace@example.org")
 
-    assert matched == lines[:3] + ["ple.org"]
+    assert matched == [*lines[:3], "ple.org"]
 
 
 def test_a_url_is_found_without_its_scheme_and_by_its_last_segment() -> None:
