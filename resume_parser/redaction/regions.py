@@ -47,8 +47,11 @@ def find_regions(
     """Every region of `document` to black out. `evidence` is left empty by callers whose pages are
     not the ones the parser read; `extra_pictures` are pictures found by other means, per page."""
     paths = {value.path for value in values}
+    ocr_pages = {page.number for page in document.pages if _read_by_ocr(page)}
     regions = [
-        Region(item.page, _padded(_box(item), OCR_SIDE_PADDING), RegionKind.PERSONAL_FIELD)
+        Region(
+            item.page, _padded(_box(item), _side_padding(item.page in ocr_pages)), RegionKind.PERSONAL_FIELD
+        )
         for item in evidence
         if item.path in paths and item.page > 0 and item.box is not None
     ]
@@ -74,8 +77,16 @@ def kept_words(page: Page, regions: list[Region]) -> list[Word]:
 
 
 def _word_box(word: Word) -> Box:
-    side = OCR_SIDE_PADDING if word.confidence is not None else PADDING
-    return _padded(word.box, side)
+    return _padded(word.box, _side_padding(word.confidence is not None))
+
+
+def _side_padding(by_ocr: bool) -> float:
+    return OCR_SIDE_PADDING if by_ocr else PADDING
+
+
+def _read_by_ocr(page: Page) -> bool:
+    words = [word for line in page.lines for word in line.words]
+    return bool(words) and all(word.confidence is not None for word in words)
 
 
 def _padded(box: Box, side: float) -> Box:
