@@ -29,9 +29,11 @@ MIN_SIDE = 0.06  # of the page's width or height
 MAX_AREA = 0.5  # of the page: larger is a background
 
 
-def drawn_pictures(page: pdfium.PdfPage, lines: list[Line], limits: ExtractionLimits) -> list[Box]:
+def drawn_pictures(
+    page: pdfium.PdfPage, number: int, lines: list[Line], limits: ExtractionLimits
+) -> list[Box]:
     """The boxes (page coordinates) of the photos and QR codes that the page's pixels show."""
-    check_render_cost(page, 0, limits)
+    check_render_cost(page, number, limits)
     image = render_page(page, DPI, limits, grayscale=True).convert("L")
     width, height = image.size
     draw = ImageDraw.Draw(image)

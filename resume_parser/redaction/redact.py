@@ -64,7 +64,7 @@ def _drawn_pictures(
     (scans, vector-drawn photos)."""
     found: dict[int, list[Box]] = {}
     for page in layout.pages:
-        drawn = drawn_pictures(pdf[page.number - 1], page.lines, limits)
+        drawn = drawn_pictures(pdf[page.number - 1], page.number, page.lines, limits)
         found[page.number] = [
             box for box in drawn if not any(_overlap(box, known) for known in page.pictures)
         ]

@@ -37,7 +37,7 @@ def test_a_drawn_photo_is_found_and_a_band_with_text_is_not() -> None:
     layout = extract_pdf(data)
     document = pdfium.PdfDocument(data)
 
-    boxes = drawn_pictures(document[0], layout.pages[0].lines, DEFAULT_LIMITS)
+    boxes = drawn_pictures(document[0], 1, layout.pages[0].lines, DEFAULT_LIMITS)
 
     [box] = boxes
     assert abs((box.left + box.right) / 2 - (WIDTH - 110) / WIDTH) < 0.02
