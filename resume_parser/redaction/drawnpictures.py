@@ -6,8 +6,9 @@ The page is rendered small, its text lines are whitened out, and the rest is cut
 about 8 points; a cell is inked when most of its pixels are darker than the paper (the page's
 median grey: scans are a little grey, and some pages are tinted). Connected inked cells that
 fill most of their bounding box, are large enough to be a photo or a QR code, and have no text
-line inside are pictures. A coloured header band with text on it is therefore not one; neither is
-a picture fainter than the threshold (a pale logo), which this does not find.
+line inside are pictures (a QR code's modules blur into such a block at this resolution). A
+coloured header band with text on it is therefore not one; a picture fainter than the threshold
+(a pale logo) or smaller than MIN_SIDE is not found.
 """
 
 from __future__ import annotations

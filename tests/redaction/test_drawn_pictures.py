@@ -3,6 +3,8 @@ a tinted band with text on it, text itself and small icons are not."""
 
 from __future__ import annotations
 
+import random
+
 import pypdfium2 as pdfium
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen.canvas import Canvas
@@ -43,3 +45,26 @@ def test_a_drawn_photo_is_found_and_a_band_with_text_is_not() -> None:
     assert abs((box.left + box.right) / 2 - (WIDTH - 110) / WIDTH) < 0.02
     assert abs((box.top + box.bottom) / 2 - 230 / HEIGHT) < 0.02
     assert 0.12 < box.width < 0.2
+
+
+def test_a_qr_code_drawn_as_modules_is_found() -> None:
+    modules = random.Random(7)
+    size, count, left, bottom = 3.0, 29, 400.0, 600.0  # an 87-point code of 29 x 29 modules
+
+    def page(canvas: Canvas) -> None:
+        canvas.setFont("Helvetica", 11)
+        for index in range(10):
+            canvas.drawString(72, 700 - index * 15, "Built data pipelines and dashboards at Example Corp")
+        for row in range(count):
+            for column in range(count):
+                if modules.random() < 0.5:
+                    canvas.rect(left + column * size, bottom + row * size, size, size, stroke=0, fill=1)
+
+    data = pdf_bytes(page)
+    document = pdfium.PdfDocument(data)
+
+    [box] = drawn_pictures(document[0], 1, extract_pdf(data).pages[0].lines, DEFAULT_LIMITS)
+
+    assert abs(box.left - left / WIDTH) < 0.01
+    assert abs(box.right - (left + size * count) / WIDTH) < 0.015
+    assert abs(box.bottom - (1 - bottom / HEIGHT)) < 0.01
