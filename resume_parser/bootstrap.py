@@ -109,7 +109,12 @@ def build_redaction(container: Container, resumes: ResumeService, *, max_bytes: 
     )
     container.stack.push_async_callback(asyncio.to_thread, processes.close)
     return RedactionService(
-        resumes, container.blobs, processes, ExtractionLimits.from_settings(settings), max_bytes=max_bytes
+        resumes,
+        container.blobs,
+        processes,
+        ExtractionLimits.from_settings(settings),
+        max_bytes=max_bytes,
+        deadline_seconds=settings.stage_deadline_seconds,
     )
 
 

@@ -3,6 +3,7 @@ redaction run in a parser child process (never in the server's own process: the 
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import time
 import uuid
@@ -11,7 +12,7 @@ from typing import Any, Protocol, TypeVar
 
 from resume_parser.blobstore import BlobStore
 from resume_parser.domain import Stage
-from resume_parser.errors import NotReadyError, ResultTooLargeError
+from resume_parser.errors import NotReadyError, ResultTooLargeError, TransientError
 from resume_parser.extraction.limits import ExtractionLimits
 from resume_parser.redaction.redact import RedactedDocument, redact_document
 from resume_parser.service import ResumeService
@@ -35,12 +36,14 @@ class RedactionService:
         limits: ExtractionLimits,
         *,
         max_bytes: int,
+        deadline_seconds: float,
     ):
         self._resumes = resumes
         self._blobs = blobs
         self._processes = processes
         self._limits = limits
         self._max_bytes = max_bytes  # what one response message can carry
+        self._deadline = deadline_seconds  # cancelling the run kills its child process
 
     async def redacted_document(self, resume_id: uuid.UUID, tenant_id: str) -> RedactedDocument:
         """The resume's original as a redacted PDF. NotFoundError for an unknown resume (or another
@@ -53,9 +56,15 @@ class RedactionService:
             )
         data = await self._blobs.get(record.bucket, record.key)
         started = time.perf_counter()
-        document = await self._processes.run(
-            redact_document, data, record.media_type, record.parsed, self._limits
-        )
+        try:
+            async with asyncio.timeout(self._deadline):
+                document = await self._processes.run(
+                    redact_document, data, record.media_type, record.parsed, self._limits
+                )
+        except TimeoutError:
+            raise TransientError(
+                f"redacting the document took longer than {self._deadline:.0f} s", reason="REDACTION_TIMEOUT"
+            ) from None
         log.info(
             "document redacted",
             extra={

@@ -14,7 +14,7 @@ from ats.resume.v1 import resume_service_pb2 as api
 from ats.resume.v1 import resume_service_pb2_grpc as api_grpc
 
 from resume_parser.bootstrap import Container
-from resume_parser.errors import ResultTooLargeError
+from resume_parser.errors import ResultTooLargeError, TransientError
 from resume_parser.extraction.isolation import ParserProcesses
 from resume_parser.extraction.limits import ExtractionLimits
 from resume_parser.redaction.service import RedactionService
@@ -165,7 +165,9 @@ async def test_a_redacted_document_over_the_message_size_is_a_specific_error(
     resume = await _completed(stub, fixture)
     resumes = ResumeService(container.settings, container.repository, container.blobs, container.queue)
     processes = ParserProcesses(processes=1, memory_limit_bytes=2**31, timeout_seconds=60)
-    service = RedactionService(resumes, container.blobs, processes, ExtractionLimits(), max_bytes=50_000)
+    service = RedactionService(
+        resumes, container.blobs, processes, ExtractionLimits(), max_bytes=50_000, deadline_seconds=60
+    )
     try:
         with pytest.raises(ResultTooLargeError) as raised:
             await service.redacted_document(uuid.UUID(resume.id), "")
@@ -174,6 +176,24 @@ async def test_a_redacted_document_over_the_message_size_is_a_specific_error(
 
     assert raised.value.reason == "REDACTED_DOCUMENT_TOO_LARGE"
     assert int(raised.value.metadata["size_bytes"]) > 50_000
+
+
+async def test_a_redaction_over_its_deadline_is_stopped_with_a_specific_error(
+    stub: api_grpc.ResumeServiceStub, container: Container
+) -> None:
+    resume = await _completed(stub, Fixture.load(PDF_WITH_PHOTO))
+    resumes = ResumeService(container.settings, container.repository, container.blobs, container.queue)
+    processes = ParserProcesses(processes=1, memory_limit_bytes=2**31, timeout_seconds=60)
+    service = RedactionService(
+        resumes, container.blobs, processes, ExtractionLimits(), max_bytes=2**24, deadline_seconds=0.05
+    )
+    try:
+        with pytest.raises(TransientError) as raised:
+            await service.redacted_document(uuid.UUID(resume.id), "")
+    finally:
+        processes.close()
+
+    assert raised.value.reason == "REDACTION_TIMEOUT"
 
 
 def test_page_objects_are_checked_by_their_type() -> None:

@@ -146,7 +146,8 @@ class ResumeServiceServicer:
         redacted page with an invisible text layer of the words that were kept, so the text under a
         black box is gone, not hidden. An unknown id is NOT_FOUND; a resume that is not COMPLETED is
         FAILED_PRECONDITION (reason "RESUME_NOT_COMPLETED"); a redacted document larger than one
-        response message is RESOURCE_EXHAUSTED (reason "REDACTED_DOCUMENT_TOO_LARGE").
+        response message is RESOURCE_EXHAUSTED (reason "REDACTED_DOCUMENT_TOO_LARGE"); a redaction
+        that takes longer than the service's stage deadline is UNAVAILABLE (reason "REDACTION_TIMEOUT").
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')

@@ -64,7 +64,8 @@ class ResumeServiceStub:
     redacted page with an invisible text layer of the words that were kept, so the text under a
     black box is gone, not hidden. An unknown id is NOT_FOUND; a resume that is not COMPLETED is
     FAILED_PRECONDITION (reason "RESUME_NOT_COMPLETED"); a redacted document larger than one
-    response message is RESOURCE_EXHAUSTED (reason "REDACTED_DOCUMENT_TOO_LARGE").
+    response message is RESOURCE_EXHAUSTED (reason "REDACTED_DOCUMENT_TOO_LARGE"); a redaction
+    that takes longer than the service's stage deadline is UNAVAILABLE (reason "REDACTION_TIMEOUT").
     """
 
 @_typing.type_check_only
@@ -103,7 +104,8 @@ class ResumeServiceAsyncStub(ResumeServiceStub):
     redacted page with an invisible text layer of the words that were kept, so the text under a
     black box is gone, not hidden. An unknown id is NOT_FOUND; a resume that is not COMPLETED is
     FAILED_PRECONDITION (reason "RESUME_NOT_COMPLETED"); a redacted document larger than one
-    response message is RESOURCE_EXHAUSTED (reason "REDACTED_DOCUMENT_TOO_LARGE").
+    response message is RESOURCE_EXHAUSTED (reason "REDACTED_DOCUMENT_TOO_LARGE"); a redaction
+    that takes longer than the service's stage deadline is UNAVAILABLE (reason "REDACTION_TIMEOUT").
     """
 
 class ResumeServiceServicer(metaclass=_abc_1.ABCMeta):
@@ -187,7 +189,8 @@ class ResumeServiceServicer(metaclass=_abc_1.ABCMeta):
         redacted page with an invisible text layer of the words that were kept, so the text under a
         black box is gone, not hidden. An unknown id is NOT_FOUND; a resume that is not COMPLETED is
         FAILED_PRECONDITION (reason "RESUME_NOT_COMPLETED"); a redacted document larger than one
-        response message is RESOURCE_EXHAUSTED (reason "REDACTED_DOCUMENT_TOO_LARGE").
+        response message is RESOURCE_EXHAUSTED (reason "REDACTED_DOCUMENT_TOO_LARGE"); a redaction
+        that takes longer than the service's stage deadline is UNAVAILABLE (reason "REDACTION_TIMEOUT").
         """
 
 def add_ResumeServiceServicer_to_server(servicer: ResumeServiceServicer, server: _typing.Union[_grpc.Server, _aio.Server]) -> None: ...
