@@ -3,7 +3,8 @@ e-mail again in a footer, the phone with other spacing, a URL wrapped over two l
 
 Each kind of value is matched its own way, on folded text (case, accents and icon glyphs ignored):
 
-    name        each part of the name is matched as a word ("Ada", "Müller-Lovelace", "Müller-")
+    name        each part of the name is matched as a word ("Ada", "Müller-Lovelace", "Müller-");
+                a two-letter part only as capitalized in the name
     e-mail      a word containing it, or a piece of it cut at a line end
     phone       a run of phone-like words on a line whose digits hold the number's last seven
     URL         a word containing it (without scheme and "www."), a piece of it, its last segment
@@ -26,10 +27,12 @@ PHONE_TAIL_DIGITS = 7
 # A piece of an e-mail or URL shorter than this could be any word.
 MIN_PIECE = 5
 MIN_NAME_PART = 2
+SHORT_NAME_PART = 3
 _EDGE_PUNCTUATION = ".,;:!?()[]{}<>\"'|•·*"
 _PHONE_WORD = re.compile(r"^[+(]?[\d()./\-–]+$")
 _URL_PREFIX = re.compile(r"^(?:[a-z][a-z0-9+.-]*://|mailto:)?(?:www\.)?")
 _HYPHENS = re.compile(r"[-‐‑–]")
+_NAME_SEPARATORS = re.compile(r"[\s\-‐‑–]+")
 
 WordTest = Callable[[str], bool]
 
@@ -61,7 +64,7 @@ def _matches(lines: list[Line], value: PersonalValue) -> Iterator[Word]:
         test = _name_test(value.text)
     elif path == "basics.email":
         test = _piece_test(fold(value.text))
-    elif path in ("basics.url",) or (path.startswith("basics.profiles[") and _looks_like_url(value.text)):
+    elif path == "basics.url" or (path.startswith("basics.profiles[") and _looks_like_url(value.text)):
         test = _url_test(value.text)
     elif path.startswith("basics.profiles["):
         test = _username_test(fold(value.text).lstrip("@"))
@@ -73,16 +76,32 @@ def _matches(lines: list[Line], value: PersonalValue) -> Iterator[Word]:
 
 
 def _name_test(name: str) -> WordTest:
-    parts = {part for part in re.split(r"[\s\-‐‑–]+", fold(name)) if len(part.strip(".")) >= MIN_NAME_PART}
+    """Each part of the name as a word. A part shorter than SHORT_NAME_PART matches only when the
+    name capitalizes it, and only as printed there or in capitals: "Wu" and "WU" are a surname, but
+    the "de" of "María de la Cruz" is not every "de" of a Spanish resume (nor "li" in "li-ion")."""
+    parts = [
+        part.strip(".") for part in _NAME_SEPARATORS.split(name) if len(part.strip(".")) >= MIN_NAME_PART
+    ]
+    long_parts = {fold(part) for part in parts if len(part) >= SHORT_NAME_PART}
+    short_parts = {
+        spelling
+        for part in parts
+        if len(part) < SHORT_NAME_PART and part[:1].isupper()
+        for spelling in (part, part.upper())
+    }
 
     def test(text: str) -> bool:
-        word = fold(text)
-        pieces = [piece for piece in _HYPHENS.split(word) if piece]
-        if any(piece in parts for piece in pieces):
+        pieces = [piece for piece in _HYPHENS.split(text.strip(_EDGE_PUNCTUATION)) if piece]
+        if any(fold(piece) in long_parts or piece in short_parts for piece in pieces):
             return True
         # "Müller-" at a line end, the rest of the name on the next line.
+        word = fold(text)
         stem = word.rstrip("-‐‑–")
-        return stem != word and len(stem) >= MIN_PIECE - 2 and any(part.startswith(stem) for part in parts)
+        return (
+            stem != word
+            and len(stem) >= SHORT_NAME_PART
+            and any(part.startswith(stem) for part in long_parts)
+        )
 
     return test
 
@@ -106,7 +125,7 @@ def _url_test(url: str) -> WordTest:
 
     def test(text: str) -> bool:
         word = _bare_url(text)
-        return pieces(word) or (len(last) >= MIN_NAME_PART + 1 and word == last)
+        return pieces(word) or (len(last) >= SHORT_NAME_PART and word == last)
 
     return test
 

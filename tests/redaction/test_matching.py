@@ -30,6 +30,13 @@ def test_a_name_part_inside_another_word_is_not_the_name() -> None:
     assert _matched(["Adaptive systems, Ada 95 compiler"], "basics.name", "Ada Lovelace") == ["Ada"]
 
 
+def test_short_name_parts_match_only_as_printed_in_the_name() -> None:
+    lines = ["María de la Cruz", "Ingeniera de software en la empresa", "Wu Li, WU LI", "li-ion batteries"]
+
+    assert _matched(lines, "basics.name", "María de la Cruz") == ["María", "Cruz"]
+    assert _matched(lines, "basics.name", "Wu Li") == ["Wu", "Li,", "WU", "LI"]
+
+
 def test_the_phone_is_found_with_other_spacing_and_prefixes() -> None:
     lines = [
         "Phone: +49 30 1234 5678",
