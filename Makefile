@@ -6,7 +6,7 @@ BUF     := node_modules/.bin/buf
 EVAL    ?= ../shared/eval
 PROTOS  := $(shell find protos -name '*.proto')
 
-.PHONY: go-client contract-baseline install generate lint typecheck test dev eval eval-train eval-lolo train alignment bench bench-extract bench-parse bench-search bench-latency bench-load bench-e2e bench-convert clean
+.PHONY: go-client contract-baseline install generate lint typecheck test dev eval eval-train eval-lolo train alignment bench bench-extract bench-parse bench-search bench-latency bench-load bench-e2e bench-convert bench-redact clean
 
 install: ## create .venv with the package, its extras and every test tool; install buf and LibreOffice
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -81,6 +81,9 @@ bench-latency: ## SearchResumes p50/p95 at 100,000 resumes, with the EXPLAIN pla
 
 bench-convert: ## DOC, RTF and ODT: LibreOffice conversion time per format (cold, warm) and F1 vs DOCX
 	$(PY) bench/convert_bench.py
+
+bench-redact: ## the redacted document: ms per page for a PDF, a scan and a DOCX (median)
+	$(PY) bench/redact_bench.py
 
 bench-load: ## 1,000 uploads, 50 clients, 1,000 watchers, one server, two workers
 	$(PY) bench/load_bench.py

@@ -25,6 +25,7 @@ from resume_parser.grouping.grouper import LayoutGrouper
 from resume_parser.jobqueue import JobQueue
 from resume_parser.normalization import Normalizer
 from resume_parser.pipeline import Pipeline, Stages
+from resume_parser.redaction.service import RedactionService
 from resume_parser.search import places
 from resume_parser.service import ResumeService
 from resume_parser.settings import EmbedBackend, ExtractBackend, LocalEmbedModel, NormalizeBackend, Settings
@@ -91,6 +92,29 @@ async def build_service(container: Container) -> ResumeService:
     container.hub = hub
     return ResumeService(
         container.settings, container.repository, container.blobs, container.queue, hub, container.publisher
+    )
+
+
+def build_redaction(container: Container, resumes: ResumeService, *, max_bytes: int) -> RedactionService:
+    """GetRedactedDocument's use case, with its own parser child process: the server reads no
+    untrusted file in its own process. The child starts on the first redaction."""
+    from resume_parser.extraction.isolation import ParserProcesses
+    from resume_parser.extraction.limits import ExtractionLimits
+
+    settings = container.settings
+    processes = ParserProcesses(
+        processes=1,
+        memory_limit_bytes=settings.extract_memory_limit_bytes,
+        timeout_seconds=settings.stage_deadline_seconds,
+    )
+    container.stack.push_async_callback(asyncio.to_thread, processes.close)
+    return RedactionService(
+        resumes,
+        container.blobs,
+        processes,
+        ExtractionLimits.from_settings(settings),
+        max_bytes=max_bytes,
+        deadline_seconds=settings.stage_deadline_seconds,
     )
 
 

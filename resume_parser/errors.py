@@ -7,6 +7,8 @@ reason at the gRPC edge and the error reason of a FAILED resume.
     │   ├── FileTooLargeError
     │   └── UnsupportedFormatError
     ├── NotFoundError                 unknown resume id (NOT_FOUND)
+    ├── NotReadyError                 the resume is not in the stage the call needs (FAILED_PRECONDITION)
+    ├── ResultTooLargeError           the answer would not fit in one response (RESOURCE_EXHAUSTED)
     ├── DocumentError                 the file cannot be parsed: permanent, the resume FAILS
     │   ├── EncryptedDocumentError
     │   ├── CorruptDocumentError
@@ -53,6 +55,14 @@ class UnsupportedFormatError(InvalidInputError):
 
 class NotFoundError(ResumeParserError):
     reason = "RESUME_NOT_FOUND"
+
+
+class NotReadyError(ResumeParserError):
+    reason = "RESUME_NOT_COMPLETED"
+
+
+class ResultTooLargeError(ResumeParserError):
+    reason = "RESULT_TOO_LARGE"
 
 
 class DocumentError(ResumeParserError):

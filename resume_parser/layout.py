@@ -114,6 +114,9 @@ class Page:
     width: float  # in points (1/72 inch) where known, else 0
     height: float
     blocks: list[Block] = field(default_factory=list)
+    # Where the page shows pictures: photos, QR codes, logos (not backgrounds, not icons). Known
+    # for PDF pages; empty for other sources and for scans, whose page is one image.
+    pictures: list[Box] = field(default_factory=list)
 
     @property
     def lines(self) -> list[Line]:

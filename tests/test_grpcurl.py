@@ -35,7 +35,14 @@ async def test_list_and_describe_work_through_reflection(grpc_server: int) -> No
     assert "grpc.health.v1.Health" in services
 
     description = await grpcurl(grpc_server, "describe", SERVICE)
-    for rpc in ("UploadResume", "WatchResume", "GetResume", "ListResumes", "DeleteResume"):
+    for rpc in (
+        "UploadResume",
+        "WatchResume",
+        "GetResume",
+        "ListResumes",
+        "DeleteResume",
+        "GetRedactedDocument",
+    ):
         assert f"rpc {rpc}" in description
     message = await grpcurl(grpc_server, "describe", "ats.resume.v1.UploadResumeRequest")
     assert "bytes content" in message and "string idempotency_key" in message
@@ -63,3 +70,23 @@ async def test_upload_and_watch_round_trip(grpc_server: int) -> None:
 async def test_health_check(grpc_server: int) -> None:
     health = json.loads(await grpcurl(grpc_server, "grpc.health.v1.Health/Check"))
     assert health["status"] == "SERVING"
+
+
+async def test_the_redacted_document_as_the_readme_fetches_it(grpc_server: int) -> None:
+    request = json.dumps({"content": base64.b64encode(SAMPLE_PDF.read_bytes()).decode()})
+    resume_id = json.loads(await grpcurl(grpc_server, f"{SERVICE}/UploadResume", data=request))["resume"][
+        "id"
+    ]
+    await grpcurl(grpc_server, f"{SERVICE}/WatchResume", data=json.dumps({"resume_id": resume_id}))
+
+    output = json.loads(
+        await grpcurl(
+            grpc_server, f"{SERVICE}/GetRedactedDocument", data=json.dumps({"resume_id": resume_id})
+        )
+    )
+
+    assert base64.b64decode(output["content"]).startswith(b"%PDF-")
+    assert output["content_type"] == "application/pdf"
+    assert output["page_count"] >= 1
+    kinds = {region["kind"] for region in output["redacted_regions"]}
+    assert "REDACTION_KIND_PERSONAL_FIELD" in kinds

@@ -1,4 +1,4 @@
-"""LibreOffice as a converter to DOCX, one warm instance per process, started so no document can act.
+"""LibreOffice as a converter to DOCX (or PDF), one warm instance per process, started so no document can act.
 
 Starting LibreOffice takes seconds; converting a one-page resume in a running one takes a fraction
 of one (`make bench-convert`). So each process that converts keeps one LibreOffice, started on its
@@ -51,6 +51,9 @@ _STOP_SECONDS = 2.0  # pebble gives a terminated child 3 s before it kills it
 _WORK_PREFIX = "resume-parser-office-"
 _PIPE_PREFIX = "resume-parser-"
 _PIPE_DIR = Path("/tmp")  # where LibreOffice always makes its named pipes (sal/osl/unx/pipe.cxx)
+DOCX_EXPORT = "MS Word 2007 XML"
+PDF_EXPORT = "writer_pdf_Export"
+_SUFFIXES = {DOCX_EXPORT: ".docx", PDF_EXPORT: ".pdf"}
 _FLAGS = ("--headless", "--nologo", "--nodefault", "--norestore", "--nolockcheck")
 
 # The user profile's settings (registrymodifications.xcu): (path, property, value).
@@ -167,13 +170,19 @@ class Office:
     def alive(self) -> bool:
         return self._office.poll() is None and self._bridge.poll() is None
 
-    def convert(self, data: bytes, import_filter: str) -> bytes:
-        """The document as DOCX. Raises a DocumentError subclass when LibreOffice cannot read it,
-        runs out of memory or crashes; the instance is then unusable (stop it)."""
-        source, target = self._work / "document", self._work / "document.docx"
+    def convert(self, data: bytes, import_filter: str, export_filter: str = DOCX_EXPORT) -> bytes:
+        """The document as DOCX (or as `export_filter` writes it). Raises a DocumentError subclass
+        when LibreOffice cannot read it, runs out of memory or crashes; the instance is then
+        unusable (stop it)."""
+        source, target = self._work / "document", self._work / f"document{_SUFFIXES[export_filter]}"
         try:
             source.write_bytes(data)
-            request = {"source": str(source), "target": str(target), "filter": import_filter}
+            request = {
+                "source": str(source),
+                "target": str(target),
+                "filter": import_filter,
+                "export": export_filter,
+            }
             _stdin(self._bridge).write(json.dumps(request).encode() + b"\n")
             _stdin(self._bridge).flush()
             reply = self._reply()
@@ -305,7 +314,7 @@ class _ThisProcess:
         self.lock = threading.RLock()
         self.finalized_pid: int | None = None
 
-    def convert(self, data: bytes, import_filter: str) -> bytes:
+    def convert(self, data: bytes, import_filter: str, export_filter: str) -> bytes:
         with self.lock:
             if self.office is not None and not self.office.alive():
                 self.stop()  # killed with the thread that started it, or by an operator
@@ -313,7 +322,7 @@ class _ThisProcess:
                 self.office = Office.start()
                 self._stop_at_exit()
             try:
-                return self.office.convert(data, import_filter)
+                return self.office.convert(data, import_filter, export_filter)
             except BaseException:
                 self.stop()
                 raise
@@ -350,7 +359,12 @@ _THIS_PROCESS = _ThisProcess()
 
 def convert_to_docx(data: bytes, import_filter: str) -> bytes:
     """`data` converted to DOCX by this process's LibreOffice with the named import filter."""
-    return _THIS_PROCESS.convert(data, import_filter)
+    return _THIS_PROCESS.convert(data, import_filter, DOCX_EXPORT)
+
+
+def convert_to_pdf(data: bytes, import_filter: str) -> bytes:
+    """`data` laid out and printed to PDF by this process's LibreOffice with the named import filter."""
+    return _THIS_PROCESS.convert(data, import_filter, PDF_EXPORT)
 
 
 def stop_office() -> None:

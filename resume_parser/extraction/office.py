@@ -29,7 +29,13 @@ _FORMATS: dict[str, tuple[Callable[[bytes, ExtractionLimits], None], str]] = {
 
 
 def extract_office(data: bytes, media_type: str, limits: ExtractionLimits = DEFAULT_LIMITS) -> Document:
-    check, import_filter = _FORMATS[media_type]
-    check(data, limits)
+    import_filter = checked_import_filter(data, media_type, limits)
     converted = convert_to_docx(data, import_filter)
     return extract_docx(converted, limits, media_type=media_type, extractor="libreoffice+docx")
+
+
+def checked_import_filter(data: bytes, media_type: str, limits: ExtractionLimits = DEFAULT_LIMITS) -> str:
+    """The LibreOffice import filter for a DOC, RTF or ODT file, once the file passed its checks."""
+    check, import_filter = _FORMATS[media_type]
+    check(data, limits)
+    return import_filter

@@ -20,7 +20,8 @@ from resume_parser.errors import (
 )
 from resume_parser.extraction.filetype import PDF
 from resume_parser.extraction.limits import DEFAULT_LIMITS, ExtractionLimits
-from resume_parser.extraction.pdfrender import check_render_cost, render_page
+from resume_parser.extraction.pdfpictures import picture_boxes
+from resume_parser.extraction.pdfrender import check_render_cost, render_page, too_many_objects
 from resume_parser.extraction.pdftext import text_layer_lines
 from resume_parser.layout import Block, Document, Line, Page
 
@@ -88,6 +89,7 @@ def _read_page(
     try:
         width, height = page.get_size()
         lines = text_layer_lines(page, index + 1, limits)
+        pictures = [] if too_many_objects(page, limits.max_page_objects) else picture_boxes(page, lines)
         used_ocr = ocr is not None and not has_usable_text(lines)
         if used_ocr:
             assert ocr is not None
@@ -96,7 +98,8 @@ def _read_page(
     finally:
         page.close()
     blocks = [Block(lines)] if lines else []
-    return Page(number=index + 1, width=width, height=height, blocks=blocks), used_ocr
+    page_layout = Page(number=index + 1, width=width, height=height, blocks=blocks, pictures=pictures)
+    return page_layout, used_ocr
 
 
 def has_usable_text(lines: list[Line]) -> bool:

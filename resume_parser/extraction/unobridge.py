@@ -10,6 +10,8 @@ Once connected it prints {"ready": true}. Then each request line
 
     {"source": "/dir/in", "target": "/dir/out.docx", "filter": "MS Word 97"}
 
+(with "export": "writer_pdf_Export" to store a PDF instead of DOCX)
+
 is answered by one line, {"ok": true} or {"ok": false, "step": "load" | "store", "error": TYPE}.
 An error carries the exception's type only: its message can quote the document. The request
 {"terminate": true} shuts LibreOffice down (it then removes its pipes) and ends the bridge.
@@ -73,7 +75,8 @@ def convert(desktop: Any, request: dict[str, str]) -> dict[str, Any]:
         step = "store"
         try:
             target = uno.systemPathToFileUrl(request["target"])
-            document.storeToURL(target, properties(FilterName=EXPORT_FILTER, Overwrite=True))
+            export = request.get("export", EXPORT_FILTER)
+            document.storeToURL(target, properties(FilterName=export, Overwrite=True))
         finally:
             document.close(True)
     except Exception as error:  # UNO's exceptions (IOException, IllegalArgumentException, ...)

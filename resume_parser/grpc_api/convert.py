@@ -12,6 +12,8 @@ from google.protobuf.timestamp_pb2 import Timestamp
 from resume_parser.anonymize import AnonymizationOptions
 from resume_parser.domain import ResumeEvent, ResumeRecord, Stage, StageError
 from resume_parser.errors import InvalidInputError
+from resume_parser.redaction.redact import RedactedDocument
+from resume_parser.redaction.regions import RegionKind
 from resume_parser.resume import ParsedResume
 from resume_parser.search import SearchPage
 from resume_parser.search.scoring import Check, Status
@@ -166,4 +168,24 @@ def search_page_to_pb(page: SearchPage) -> api.SearchResumesResponse:
         next_page_token=page.next_page_token,
         below_threshold_count=page.below_threshold,
         min_match_score=page.min_score,
+    )
+
+
+_REDACTION_KINDS = {
+    RegionKind.PERSONAL_FIELD: api.REDACTION_KIND_PERSONAL_FIELD,
+    RegionKind.PERSONAL_TEXT: api.REDACTION_KIND_PERSONAL_TEXT,
+    RegionKind.PICTURE: api.REDACTION_KIND_PICTURE,
+}
+
+
+def redacted_document_to_pb(document: RedactedDocument) -> api.GetRedactedDocumentResponse:
+    return api.GetRedactedDocumentResponse(
+        content=document.content,
+        content_type="application/pdf",
+        page_count=document.page_count,
+        redacted_regions=[
+            api.RedactedRegionCount(kind=_REDACTION_KINDS[kind], count=count)
+            for kind, count in sorted(document.regions.items(), key=lambda item: _REDACTION_KINDS[item[0]])
+            if count
+        ],
     )

@@ -15,7 +15,7 @@ from ats.resume.v1 import resume_service_pb2_grpc as api_grpc
 from grpc_health.v1 import health, health_pb2, health_pb2_grpc
 from grpc_reflection.v1alpha import reflection
 
-from resume_parser.bootstrap import Container, build_container, build_service
+from resume_parser.bootstrap import Container, build_container, build_redaction, build_service
 from resume_parser.grpc_api.auth import BearerTokenInterceptor
 from resume_parser.grpc_api.servicer import ResumeServicer
 from resume_parser.observability.metrics import MetricsInterceptor, poll_queue_depth
@@ -29,6 +29,9 @@ SERVICE_NAME = api.DESCRIPTOR.services_by_name["ResumeService"].full_name
 # Headroom over the upload limit for the request's other fields, so an over-size file reaches the
 # service and gets a FILE_TOO_LARGE error rather than a bare transport error.
 MESSAGE_OVERHEAD = 64 * 1024
+# The largest response: a redacted document of a few pages is well under it (150 dpi JPEG pages,
+# 150 to 400 KB each).
+MAX_SEND_MESSAGE_BYTES = 16 * 1024 * 1024
 
 
 async def create_server(container: Container, *, address: str) -> tuple[grpc.aio.Server, int]:
@@ -42,12 +45,13 @@ async def create_server(container: Container, *, address: str) -> tuple[grpc.aio
         interceptors=interceptors,
         options=[
             ("grpc.max_receive_message_length", limit),
-            ("grpc.max_send_message_length", 16 * 1024 * 1024),
+            ("grpc.max_send_message_length", MAX_SEND_MESSAGE_BYTES),
         ],
     )
     service = await build_service(container)
     search = SearchService(container.sessions, container.embedder)
-    api_grpc.add_ResumeServiceServicer_to_server(ResumeServicer(service, search), server)
+    redaction = build_redaction(container, service, max_bytes=MAX_SEND_MESSAGE_BYTES - MESSAGE_OVERHEAD)
+    api_grpc.add_ResumeServiceServicer_to_server(ResumeServicer(service, search, redaction), server)
 
     health_servicer = health.aio.HealthServicer()
     health_pb2_grpc.add_HealthServicer_to_server(health_servicer, server)

@@ -15,11 +15,13 @@ from ats.resume.v1 import resume_service_pb2_grpc as api_grpc
 from resume_parser.grpc_api.convert import (
     anonymization_from_pb,
     event_to_pb,
+    redacted_document_to_pb,
     resume_to_pb,
     search_page_to_pb,
     stage_from_pb,
 )
 from resume_parser.grpc_api.status import status_code_for, status_for
+from resume_parser.redaction.service import RedactionService
 from resume_parser.search import SearchQuery, SearchService
 from resume_parser.service import ResumeService, UploadRequest, parse_resume_id
 from resume_parser.views import page_in_view, record_in_view
@@ -49,9 +51,10 @@ def _unary(
 
 
 class ResumeServicer(api_grpc.ResumeServiceServicer):
-    def __init__(self, service: ResumeService, search: SearchService):
+    def __init__(self, service: ResumeService, search: SearchService, redaction: RedactionService):
         self._service = service
         self._search = search
+        self._redaction = redaction
 
     @_unary
     async def UploadResume(
@@ -149,3 +152,12 @@ class ResumeServicer(api_grpc.ResumeServiceServicer):
     ) -> api.ReprocessResumeResponse:
         record = await self._service.reprocess(parse_resume_id(request.resume_id), request.tenant_id)
         return api.ReprocessResumeResponse(resume=resume_to_pb(record))
+
+    @_unary
+    async def GetRedactedDocument(
+        self, request: api.GetRedactedDocumentRequest, context: grpc.aio.ServicerContext[Any, Any]
+    ) -> api.GetRedactedDocumentResponse:
+        document = await self._redaction.redacted_document(
+            parse_resume_id(request.resume_id), request.tenant_id
+        )
+        return redacted_document_to_pb(document)

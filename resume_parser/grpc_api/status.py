@@ -8,7 +8,14 @@ from google.protobuf import any_pb2
 from google.rpc import error_details_pb2, status_pb2
 from grpc_status import rpc_status
 
-from resume_parser.errors import DocumentError, InvalidInputError, NotFoundError, ResumeParserError
+from resume_parser.errors import (
+    DocumentError,
+    InvalidInputError,
+    NotFoundError,
+    NotReadyError,
+    ResultTooLargeError,
+    ResumeParserError,
+)
 from resume_parser.retry import is_transient
 
 DOMAIN = "resume.ats"
@@ -19,6 +26,10 @@ def status_code_for(error: BaseException) -> grpc.StatusCode:
         return grpc.StatusCode.INVALID_ARGUMENT
     if isinstance(error, NotFoundError):
         return grpc.StatusCode.NOT_FOUND
+    if isinstance(error, NotReadyError):
+        return grpc.StatusCode.FAILED_PRECONDITION
+    if isinstance(error, ResultTooLargeError):
+        return grpc.StatusCode.RESOURCE_EXHAUSTED
     if is_transient(error):
         return grpc.StatusCode.UNAVAILABLE
     return grpc.StatusCode.INTERNAL

@@ -109,6 +109,42 @@ REQUIREMENT_STATUS_UNKNOWN: RequirementStatus.ValueType  # 4
 """The resume does not say (no location, no languages, no dated work history printed)."""
 Global___RequirementStatus: _TypeAlias = RequirementStatus  # noqa: Y015
 
+class _RedactionKind:
+    ValueType = _typing.NewType("ValueType", _builtins.int)
+    V: _TypeAlias = ValueType  # noqa: Y015
+
+class _RedactionKindEnumTypeWrapper(_enum_type_wrapper._EnumTypeWrapper[_RedactionKind.ValueType], _builtins.type):
+    DESCRIPTOR: _descriptor.EnumDescriptor
+    REDACTION_KIND_UNSPECIFIED: _RedactionKind.ValueType  # 0
+    """Not set."""
+    REDACTION_KIND_PERSONAL_FIELD: _RedactionKind.ValueType  # 1
+    """Where the parser read a personal field (its evidence box): the name, e-mail, phone, website,
+    a profile, the street address or postal code.
+    """
+    REDACTION_KIND_PERSONAL_TEXT: _RedactionKind.ValueType  # 2
+    """Another place on the pages where a personal value is printed (a name part in a sentence, the
+    e-mail repeated in a footer, the phone with other spacing, a profile URL or user name).
+    """
+    REDACTION_KIND_PICTURE: _RedactionKind.ValueType  # 3
+    """A picture on the page: a photo, a QR code or a logo."""
+
+class RedactionKind(_RedactionKind, metaclass=_RedactionKindEnumTypeWrapper):
+    """RedactionKind is why a region of a page was blacked out."""
+
+REDACTION_KIND_UNSPECIFIED: RedactionKind.ValueType  # 0
+"""Not set."""
+REDACTION_KIND_PERSONAL_FIELD: RedactionKind.ValueType  # 1
+"""Where the parser read a personal field (its evidence box): the name, e-mail, phone, website,
+a profile, the street address or postal code.
+"""
+REDACTION_KIND_PERSONAL_TEXT: RedactionKind.ValueType  # 2
+"""Another place on the pages where a personal value is printed (a name part in a sentence, the
+e-mail repeated in a footer, the phone with other spacing, a profile URL or user name).
+"""
+REDACTION_KIND_PICTURE: RedactionKind.ValueType  # 3
+"""A picture on the page: a photo, a QR code or a logo."""
+Global___RedactionKind: _TypeAlias = RedactionKind  # noqa: Y015
+
 @_typing.final
 class UploadResumeRequest(_message.Message):
     """UploadResumeRequest carries one resume file, inline or by S3 reference."""
@@ -773,3 +809,98 @@ class ReprocessResumeResponse(_message.Message):
     def WhichOneof(self, oneof_group: _Never) -> None: ...
 
 Global___ReprocessResumeResponse: _TypeAlias = ReprocessResumeResponse  # noqa: Y015
+
+@_typing.final
+class GetRedactedDocumentRequest(_message.Message):
+    """GetRedactedDocumentRequest names the resume whose redacted document to return."""
+
+    DESCRIPTOR: _descriptor.Descriptor
+
+    RESUME_ID_FIELD_NUMBER: _builtins.int
+    TENANT_ID_FIELD_NUMBER: _builtins.int
+    resume_id: _builtins.str
+    """The resume's id; the resume must be in STAGE_COMPLETED."""
+    tenant_id: _builtins.str
+    """The caller's tenant (the ATS customer organization), at most 128 characters. Every resume
+    belongs to one tenant, and a request sees only its own tenant's resumes. Empty is the default
+    tenant of a single-tenant deployment.
+    """
+    def __init__(
+        self,
+        *,
+        resume_id: _builtins.str = ...,
+        tenant_id: _builtins.str = ...,
+    ) -> None: ...
+    _HasFieldArgType: _TypeAlias = _Never  # noqa: Y015
+    def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["resume_id", b"resume_id", "tenant_id", b"tenant_id"]  # noqa: Y015
+    def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
+    def WhichOneof(self, oneof_group: _Never) -> None: ...
+
+Global___GetRedactedDocumentRequest: _TypeAlias = GetRedactedDocumentRequest  # noqa: Y015
+
+@_typing.final
+class GetRedactedDocumentResponse(_message.Message):
+    """GetRedactedDocumentResponse is the redacted document and what was blacked out."""
+
+    DESCRIPTOR: _descriptor.Descriptor
+
+    CONTENT_FIELD_NUMBER: _builtins.int
+    CONTENT_TYPE_FIELD_NUMBER: _builtins.int
+    PAGE_COUNT_FIELD_NUMBER: _builtins.int
+    REDACTED_REGIONS_FIELD_NUMBER: _builtins.int
+    content: _builtins.bytes
+    """The redacted document: a PDF whose pages are images (JPEG, 150 dpi) of the original pages
+    with the personal values painted black, each with an invisible text layer of the words kept.
+    DOCX, DOC, RTF and ODT are laid out by LibreOffice first, text and HTML as plain pages, and
+    images become one page per frame.
+    """
+    content_type: _builtins.str
+    """The media type of content: always "application/pdf"."""
+    page_count: _builtins.int
+    """The number of pages of the redacted document."""
+    @_builtins.property
+    def redacted_regions(self) -> _containers.RepeatedCompositeFieldContainer[Global___RedactedRegionCount]:
+        """How many regions were blacked out, per kind of region; kinds with none are left out."""
+
+    def __init__(
+        self,
+        *,
+        content: _builtins.bytes = ...,
+        content_type: _builtins.str = ...,
+        page_count: _builtins.int = ...,
+        redacted_regions: _abc.Iterable[Global___RedactedRegionCount] | None = ...,
+    ) -> None: ...
+    _HasFieldArgType: _TypeAlias = _Never  # noqa: Y015
+    def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["content", b"content", "content_type", b"content_type", "page_count", b"page_count", "redacted_regions", b"redacted_regions"]  # noqa: Y015
+    def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
+    def WhichOneof(self, oneof_group: _Never) -> None: ...
+
+Global___GetRedactedDocumentResponse: _TypeAlias = GetRedactedDocumentResponse  # noqa: Y015
+
+@_typing.final
+class RedactedRegionCount(_message.Message):
+    """RedactedRegionCount is how many regions of one kind a redacted document blacks out."""
+
+    DESCRIPTOR: _descriptor.Descriptor
+
+    KIND_FIELD_NUMBER: _builtins.int
+    COUNT_FIELD_NUMBER: _builtins.int
+    kind: Global___RedactionKind.ValueType
+    """The kind of region."""
+    count: _builtins.int
+    """How many regions of that kind were blacked out, over all pages."""
+    def __init__(
+        self,
+        *,
+        kind: Global___RedactionKind.ValueType = ...,
+        count: _builtins.int = ...,
+    ) -> None: ...
+    _HasFieldArgType: _TypeAlias = _Never  # noqa: Y015
+    def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["count", b"count", "kind", b"kind"]  # noqa: Y015
+    def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
+    def WhichOneof(self, oneof_group: _Never) -> None: ...
+
+Global___RedactedRegionCount: _TypeAlias = RedactedRegionCount  # noqa: Y015

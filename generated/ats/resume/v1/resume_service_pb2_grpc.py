@@ -73,6 +73,11 @@ class ResumeServiceStub:
                 request_serializer=ats_dot_resume_dot_v1_dot_resume__service__pb2.ReprocessResumeRequest.SerializeToString,
                 response_deserializer=ats_dot_resume_dot_v1_dot_resume__service__pb2.ReprocessResumeResponse.FromString,
                 _registered_method=True)
+        self.GetRedactedDocument = channel.unary_unary(
+                '/ats.resume.v1.ResumeService/GetRedactedDocument',
+                request_serializer=ats_dot_resume_dot_v1_dot_resume__service__pb2.GetRedactedDocumentRequest.SerializeToString,
+                response_deserializer=ats_dot_resume_dot_v1_dot_resume__service__pb2.GetRedactedDocumentResponse.FromString,
+                _registered_method=True)
 
 
 class ResumeServiceServicer:
@@ -134,6 +139,20 @@ class ResumeServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def GetRedactedDocument(self, request, context):
+        """GetRedactedDocument returns the original document as a PDF with every personal value blacked
+        out, for blind screening: the name, e-mail, phone, URLs, profiles and street address wherever
+        they are printed, and the pictures (photos, QR codes, logos). Each page is an image of the
+        redacted page with an invisible text layer of the words that were kept, so the text under a
+        black box is gone, not hidden. An unknown id is NOT_FOUND; a resume that is not COMPLETED is
+        FAILED_PRECONDITION (reason "RESUME_NOT_COMPLETED"); a redacted document larger than one
+        response message is RESOURCE_EXHAUSTED (reason "REDACTED_DOCUMENT_TOO_LARGE"); a redaction
+        that takes longer than the service's stage deadline is UNAVAILABLE (reason "REDACTION_TIMEOUT").
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_ResumeServiceServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -171,6 +190,11 @@ def add_ResumeServiceServicer_to_server(servicer, server):
                     servicer.ReprocessResume,
                     request_deserializer=ats_dot_resume_dot_v1_dot_resume__service__pb2.ReprocessResumeRequest.FromString,
                     response_serializer=ats_dot_resume_dot_v1_dot_resume__service__pb2.ReprocessResumeResponse.SerializeToString,
+            ),
+            'GetRedactedDocument': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetRedactedDocument,
+                    request_deserializer=ats_dot_resume_dot_v1_dot_resume__service__pb2.GetRedactedDocumentRequest.FromString,
+                    response_serializer=ats_dot_resume_dot_v1_dot_resume__service__pb2.GetRedactedDocumentResponse.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -366,6 +390,33 @@ class ResumeService:
             '/ats.resume.v1.ResumeService/ReprocessResume',
             ats_dot_resume_dot_v1_dot_resume__service__pb2.ReprocessResumeRequest.SerializeToString,
             ats_dot_resume_dot_v1_dot_resume__service__pb2.ReprocessResumeResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetRedactedDocument(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/ats.resume.v1.ResumeService/GetRedactedDocument',
+            ats_dot_resume_dot_v1_dot_resume__service__pb2.GetRedactedDocumentRequest.SerializeToString,
+            ats_dot_resume_dot_v1_dot_resume__service__pb2.GetRedactedDocumentResponse.FromString,
             options,
             channel_credentials,
             insecure,

@@ -57,6 +57,16 @@ class ResumeServiceStub:
     """
     ReprocessResume: _grpc.UnaryUnaryMultiCallable[_resume_service_pb2.ReprocessResumeRequest, _resume_service_pb2.ReprocessResumeResponse]
     """ReprocessResume runs the pipeline again on a stored resume, for example after a parser upgrade."""
+    GetRedactedDocument: _grpc.UnaryUnaryMultiCallable[_resume_service_pb2.GetRedactedDocumentRequest, _resume_service_pb2.GetRedactedDocumentResponse]
+    """GetRedactedDocument returns the original document as a PDF with every personal value blacked
+    out, for blind screening: the name, e-mail, phone, URLs, profiles and street address wherever
+    they are printed, and the pictures (photos, QR codes, logos). Each page is an image of the
+    redacted page with an invisible text layer of the words that were kept, so the text under a
+    black box is gone, not hidden. An unknown id is NOT_FOUND; a resume that is not COMPLETED is
+    FAILED_PRECONDITION (reason "RESUME_NOT_COMPLETED"); a redacted document larger than one
+    response message is RESOURCE_EXHAUSTED (reason "REDACTED_DOCUMENT_TOO_LARGE"); a redaction
+    that takes longer than the service's stage deadline is UNAVAILABLE (reason "REDACTION_TIMEOUT").
+    """
 
 @_typing.type_check_only
 class ResumeServiceAsyncStub(ResumeServiceStub):
@@ -87,6 +97,16 @@ class ResumeServiceAsyncStub(ResumeServiceStub):
     """
     ReprocessResume: _aio.UnaryUnaryMultiCallable[_resume_service_pb2.ReprocessResumeRequest, _resume_service_pb2.ReprocessResumeResponse]  # type: ignore[assignment]
     """ReprocessResume runs the pipeline again on a stored resume, for example after a parser upgrade."""
+    GetRedactedDocument: _aio.UnaryUnaryMultiCallable[_resume_service_pb2.GetRedactedDocumentRequest, _resume_service_pb2.GetRedactedDocumentResponse]  # type: ignore[assignment]
+    """GetRedactedDocument returns the original document as a PDF with every personal value blacked
+    out, for blind screening: the name, e-mail, phone, URLs, profiles and street address wherever
+    they are printed, and the pictures (photos, QR codes, logos). Each page is an image of the
+    redacted page with an invisible text layer of the words that were kept, so the text under a
+    black box is gone, not hidden. An unknown id is NOT_FOUND; a resume that is not COMPLETED is
+    FAILED_PRECONDITION (reason "RESUME_NOT_COMPLETED"); a redacted document larger than one
+    response message is RESOURCE_EXHAUSTED (reason "REDACTED_DOCUMENT_TOO_LARGE"); a redaction
+    that takes longer than the service's stage deadline is UNAVAILABLE (reason "REDACTION_TIMEOUT").
+    """
 
 class ResumeServiceServicer(metaclass=_abc_1.ABCMeta):
     """ResumeService parses resumes into structured data and finds candidates by meaning.
@@ -156,5 +176,21 @@ class ResumeServiceServicer(metaclass=_abc_1.ABCMeta):
         context: _ServicerContext,
     ) -> _typing.Union[_resume_service_pb2.ReprocessResumeResponse, _abc.Awaitable[_resume_service_pb2.ReprocessResumeResponse]]:
         """ReprocessResume runs the pipeline again on a stored resume, for example after a parser upgrade."""
+
+    @_abc_1.abstractmethod
+    def GetRedactedDocument(
+        self,
+        request: _resume_service_pb2.GetRedactedDocumentRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_resume_service_pb2.GetRedactedDocumentResponse, _abc.Awaitable[_resume_service_pb2.GetRedactedDocumentResponse]]:
+        """GetRedactedDocument returns the original document as a PDF with every personal value blacked
+        out, for blind screening: the name, e-mail, phone, URLs, profiles and street address wherever
+        they are printed, and the pictures (photos, QR codes, logos). Each page is an image of the
+        redacted page with an invisible text layer of the words that were kept, so the text under a
+        black box is gone, not hidden. An unknown id is NOT_FOUND; a resume that is not COMPLETED is
+        FAILED_PRECONDITION (reason "RESUME_NOT_COMPLETED"); a redacted document larger than one
+        response message is RESOURCE_EXHAUSTED (reason "REDACTED_DOCUMENT_TOO_LARGE"); a redaction
+        that takes longer than the service's stage deadline is UNAVAILABLE (reason "REDACTION_TIMEOUT").
+        """
 
 def add_ResumeServiceServicer_to_server(servicer: ResumeServiceServicer, server: _typing.Union[_grpc.Server, _aio.Server]) -> None: ...
