@@ -7,7 +7,7 @@ from __future__ import annotations
 import itertools
 import re
 from dataclasses import dataclass, field
-from urllib.parse import unquote
+from urllib.parse import unquote, urlsplit
 
 from resume_parser.cascade.calibration import Calibration
 from resume_parser.cascade.labels import Kind
@@ -127,22 +127,28 @@ class Assembler:
         self._linked(basics, tokens)
 
     def _linked(self, basics: Basics, tokens: list[Placed]) -> None:
-        """Contact details only a hyperlink holds: a profile printed as a bare user name or an icon,
-        a site behind "Portfolio", an address behind "E-mail". The link is exact; the model's
-        reading of the words under it does not matter."""
+        """Contact details a hyperlink holds whole while the text under it shows only part: a
+        profile printed as its bare user name, a site printed without its scheme, an address the
+        models did not label. A link under a network's name or an icon alone ("LinkedIn") is not
+        read: its value is not printed (the labelled corpora leave such profiles out too)."""
         for target, run in _linked_runs(tokens):
+            printed = run_text(run.tokens)
             scheme, _, rest = target.partition(":")
             if scheme.lower() == "mailto":
                 mail = unquote(rest).split("?")[0].strip()
-                if basics.email is None and EMAIL.fullmatch(mail) and self._kept("basics.email", run):
+                shown = _folded(mail) in _folded(printed) and EMAIL.fullmatch(mail) is not None
+                if basics.email is None and shown and self._kept("basics.email", run):
                     basics.email = mail
             elif scheme.lower() == "tel":
                 region = basics.location.country_code if basics.location else None
                 phone = normalize_phone(unquote(rest), region)
-                if basics.phone is None and phone and self._kept("basics.phone", run):
+                shown = phone is not None and phone[-7:] in re.sub(r"\D", "", printed)
+                if basics.phone is None and shown and self._kept("basics.phone", run):
                     basics.phone = phone
             else:
                 address = web_address(target)
+                if not _shows(printed, address):
+                    continue
                 path = f"basics.profiles[{len(basics.profiles)}]"
                 if address.profile is not None and self._kept(path, run):
                     _add_profile(basics, address.profile)
@@ -413,12 +419,25 @@ def _link_of(placed: Placed) -> str | None:
 
 
 def _addresses(run: Run) -> list[WebAddress]:
-    """The web addresses of a run: its hyperlink's target where it has one (the printed text may
-    be a user name or "Portfolio"), else those printed."""
+    """The web addresses of a run: its hyperlink's target where the text shows it (a user name, a
+    site without its scheme), else those printed."""
+    printed = run_text(run.tokens)
     links = {link for link in map(_link_of, run.tokens) if link and link.lower().startswith("http")}
-    if links:
-        return [web_address(link) for link in sorted(links)]
-    return find_web_addresses(run_text(run.tokens))
+    linked = [address for address in map(web_address, sorted(links)) if _shows(printed, address)]
+    return linked or find_web_addresses(printed)
+
+
+def _folded(text: str) -> str:
+    return "".join(c for c in text.casefold() if c.isalnum())
+
+
+def _shows(printed: str, address: WebAddress) -> bool:
+    """Whether the text under a link prints its address: the profile's user name, or the site's
+    host ("jdoe" for github.com/jdoe, "janedoe.dev" for https://janedoe.dev/)."""
+    if address.profile is not None and address.profile.username:
+        return _folded(address.profile.username) in _folded(printed)
+    host = (urlsplit(address.url).hostname or "").removeprefix("www.")
+    return bool(host) and _folded(host) in _folded(printed)
 
 
 def _linked_runs(tokens: list[Placed]) -> list[tuple[str, Run]]:

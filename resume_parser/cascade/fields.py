@@ -17,7 +17,7 @@ from resume_parser.cascade.crf import Features, Labelling, SequenceModel
 from resume_parser.cascade.labels import Kind
 from resume_parser.cascade.layout_stats import LayoutStats, gap_bucket, size_bucket, vertical_gap
 from resume_parser.cascade.tokens import Token, TokenLine
-from resume_parser.cascade.words import link_kind, phrase_flags, word_flags
+from resume_parser.cascade.words import phrase_flags, word_flags
 from resume_parser.layout import UNKNOWN_BOX
 from resume_parser.normalization.dates import find_dates
 from resume_parser.normalization.lines import is_bullet
@@ -44,7 +44,6 @@ _NEIGHBOUR_FLAGS = (
     "url",
     "year",
     "icon",
-    "link=",
     "city=",
     "date=",
     "spacing=",
@@ -169,8 +168,6 @@ def _tokens_of_line(line: TokenLine, shared: Features) -> list[Features]:
             features.append("bold")
         if word.italic:
             features.append("italic")
-        if word.link:
-            features.append(f"link={link_kind(word.link)}")
         if word.font_size and line_size and word.font_size < line_size - 0.5:
             features.append("smaller")
         if token.text == ")":

@@ -21,7 +21,7 @@ from resume_parser.cascade.layout_stats import (
 )
 from resume_parser.cascade.reading import ReadingDocument
 from resume_parser.cascade.tokens import TokenLine
-from resume_parser.cascade.words import link_kind, phrase_flags, word_flags
+from resume_parser.cascade.words import phrase_flags, word_flags
 from resume_parser.grouping.headings import heading_kind
 from resume_parser.grouping.reading_order import ReadLine
 from resume_parser.grouping.sections import segment
@@ -105,7 +105,6 @@ def _own_features(
     features += _date_features(text)
     if phone_candidates(text):
         features.append("phone")
-    features += sorted({f"link={link_kind(w.link)}" for w in line.line.words if w.link})
     named = heading_kind(text.rstrip(":")) if len(words) <= 6 else None
     if named is not None:
         features.append(f"head={named.value}")

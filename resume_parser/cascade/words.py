@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from resume_parser.cascade import lexicon
 from resume_parser.cascade.tokens import TokenLine
-from resume_parser.normalization.contact import EMAIL, profile_of
+from resume_parser.normalization.contact import EMAIL
 from resume_parser.normalization.countries import country_code
 from resume_parser.normalization.lines import BULLET_GLYPHS
 
@@ -21,16 +21,6 @@ _CEFR = re.compile(r"[ABC][12]")
 _CERTIFICATE = re.compile(r"(?:certif|zertifi|licen[cs]|accredit)")
 _SEPARATORS = frozenset(",;|/·•◦▪–—-:()[]&+")
 _LIST_SEPARATORS = frozenset(",;|/·•◦▪–—-~")
-
-
-@lru_cache(maxsize=1024)
-def link_kind(target: str) -> str:
-    """What a hyperlink over a token points to: "mail", "tel", "profile" (a network's profile page)
-    or "web"."""
-    scheme = target.partition(":")[0].lower()
-    if scheme in ("mailto", "tel"):
-        return "mail" if scheme == "mailto" else "tel"
-    return "profile" if profile_of(target) is not None else "web"
 
 
 def shape(text: str) -> str:

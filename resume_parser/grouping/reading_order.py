@@ -66,6 +66,7 @@ def _ordered_page(page: Page, first_page: list[Line]) -> Page:
         width=page.width,
         height=page.height,
         blocks=[b for b in margins_top if b.lines] + columns + [b for b in margins_bottom if b.lines],
+        pictures=page.pictures,
     )
 
 

@@ -30,6 +30,9 @@ from resume_parser.resume import Basics, BoundingBox, FieldEvidence
 LABELLED_CONFIDENCE = 0.95
 MAX_PRINTED_WORDS = 6  # a longer "value" after a label is prose, not a personal detail
 MIN_AGE, MAX_AGE = 14, 99
+# A photo is shown about square or as a portrait (width:height), seldom wider than 4:3.
+MIN_PHOTO_ASPECT, MAX_PHOTO_ASPECT = 0.6, 1.4
+PHOTO_CONFIDENCE = 0.8  # a portrait-shaped picture near the top is nearly always the candidate
 
 _SEPARATORS = re.compile(r"\s*[|·•;]\s*")
 _COLON = re.compile(r"\s*[:：]\s*")
@@ -53,10 +56,12 @@ class PersonalDetails:
     nationality: str | None = None
     nationality_country_codes: list[str] = field(default_factory=list)
     marital_status: str | None = None
+    has_photo: bool = False
     evidence: list[FieldEvidence] = field(default_factory=list)
 
     def apply(self, basics: Basics) -> None:
-        """Set the basics' personal fields to these (the photo flag is not read from text)."""
+        """Set the basics' personal fields to these."""
+        basics.has_photo = self.has_photo
         basics.date_of_birth = self.date_of_birth
         basics.age = self.age
         basics.gender = self.gender
@@ -81,7 +86,30 @@ def read_personal_details(grouped: GroupedDocument) -> tuple[GroupedDocument, Pe
     printing them taken out of its sections."""
     details = PersonalDetails()
     sections = [_without_personal(section, details) for section in grouped.sections]
+    photo = _photo(grouped)
+    if photo is not None:
+        details.has_photo = True
+        box = BoundingBox(left=photo.left, top=photo.top, right=photo.right, bottom=photo.bottom)
+        details.evidence.append(
+            FieldEvidence(path="basics.hasPhoto", confidence=PHOTO_CONFIDENCE, page=1, box=box)
+        )
     return replace(grouped, sections=sections), details
+
+
+def _photo(grouped: GroupedDocument) -> Box | None:
+    """The candidate's photo: a picture on the first page, in its upper half, shaped like a
+    portrait (from square to about 3:4 either way). Logos are rarely printed on a CV, and a QR
+    code sits at the foot or in a sidebar's bottom; a photo drawn with vector paths, or one inside
+    a scan, is not a picture object and is not found."""
+    pages = grouped.document.pages
+    if not pages or not pages[0].width:
+        return None
+    first = pages[0]
+    for picture in first.pictures:
+        aspect = (picture.width * first.width) / max(picture.height * first.height, 1e-6)
+        if MIN_PHOTO_ASPECT <= aspect <= MAX_PHOTO_ASPECT and picture.top < 0.5:
+            return picture
+    return None
 
 
 def _without_personal(section: Section, details: PersonalDetails) -> Section:

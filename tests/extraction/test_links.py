@@ -33,7 +33,8 @@ def _resume_page(canvas: Canvas) -> None:
     for x, text, target in (
         (72, "mfischer-dev", GITHUB),
         (180, "marta-fischer-4471", LINKEDIN),
-        (320, "Portfolio", SITE),
+        (320, "martafischer.design", SITE),
+        (440, "Behance", "https://www.behance.net/mfischer"),
     ):
         canvas.drawString(x, 720, text)
         canvas.linkURL(target, (x, 717, x + canvas.stringWidth(text, "Helvetica", 10), 730), relative=0)
@@ -54,10 +55,16 @@ def _resume_page(canvas: Canvas) -> None:
 
 def test_pdf_link_annotations_are_set_on_the_words_under_them() -> None:
     words = linked_words(extract_bytes(pdf_bytes(_resume_page)))
-    assert words == {"mfischer-dev": GITHUB, "marta-fischer-4471": LINKEDIN, "Portfolio": SITE}
+    assert words == {
+        "mfischer-dev": GITHUB,
+        "marta-fischer-4471": LINKEDIN,
+        "martafischer.design": SITE,
+        "Behance": "https://www.behance.net/mfischer",
+    }
 
 
 def test_profiles_printed_as_user_names_are_read_from_their_links() -> None:
+    """The links complete what is printed; a network's name alone prints no profile."""
     basics = parse_bytes(pdf_bytes(_resume_page)).basics
     assert {profile.url for profile in basics.profiles} == {GITHUB, LINKEDIN}
     assert {profile.network for profile in basics.profiles} == {"GitHub", "LinkedIn"}
