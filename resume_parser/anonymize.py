@@ -21,7 +21,7 @@ from resume_parser.normalization.contact import EMAIL, find_web_addresses
 from resume_parser.normalization.names import PARTICLES
 from resume_parser.normalization.phones import phone_candidates
 from resume_parser.privacy import personal_values
-from resume_parser.resume import Basics, Location, ParsedResume, Work
+from resume_parser.resume import PERSONAL_DETAILS_UNSET, Basics, Location, ParsedResume, Work
 
 # The placeholder of each kind of value, by the leading part of its evidence path.
 _PLACEHOLDERS = {
@@ -47,13 +47,7 @@ _DROPPED_BASICS: dict[str, Any] = {
     "phone": None,
     "url": None,
     "profiles": [],
-    "date_of_birth": None,
-    "age": None,
-    "gender": None,
-    "nationality": None,
-    "nationality_country_codes": [],
-    "marital_status": None,
-    "has_photo": False,
+    **PERSONAL_DETAILS_UNSET,
 }
 _DROPPED_PATHS = (
     "basics.name",
@@ -69,7 +63,6 @@ _DROPPED_PATHS = (
     "basics.nationality",
     "basics.maritalStatus",
     "basics.hasPhoto",
-    "basics.photo",  # the photo's box, once the extraction layer finds it
 )
 
 

@@ -72,6 +72,19 @@ class Basics(_Model):
     has_photo: bool = False  # the document shows a photo of the candidate
 
 
+# The personal-detail extensions of Basics, unset: what the anonymized view and a Gemini draft
+# (whose model is never asked for them) hold.
+PERSONAL_DETAILS_UNSET: dict[str, Any] = {
+    "date_of_birth": None,
+    "age": None,
+    "gender": None,
+    "nationality": None,
+    "nationality_country_codes": [],
+    "marital_status": None,
+    "has_photo": False,
+}
+
+
 class Work(_Model):
     name: str | None = None
     position: str | None = None

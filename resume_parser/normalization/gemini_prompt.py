@@ -10,7 +10,7 @@ from google.genai import types
 from pydantic import BaseModel, Field, create_model
 
 from resume_parser.layout import GroupedDocument
-from resume_parser.resume import DERIVED, Basics, Education, ParsedResume, Skill, Work
+from resume_parser.resume import DERIVED, PERSONAL_DETAILS_UNSET, Basics, Education, ParsedResume, Skill, Work
 
 INSTRUCTIONS = """\
 You turn one resume into JSON Resume data (jsonresume.org v1.0.0) that matches the response schema.
@@ -74,16 +74,8 @@ def retry_request(invalid_output: str, problem: str) -> list[types.Content]:
 
 
 # The personal details (birth date, gender, ...) are read by rules (normalization/personal.py) and
-# never sent to the model, so it is not asked for them either. Their empty values, for a draft.
-PERSONAL_DEFAULTS: dict[str, Any] = {
-    "date_of_birth": None,
-    "age": None,
-    "gender": None,
-    "nationality": None,
-    "nationality_country_codes": [],
-    "marital_status": None,
-    "has_photo": False,
-}
+# never sent to the model, so it is not asked for them either.
+PERSONAL_DEFAULTS = PERSONAL_DETAILS_UNSET
 
 
 @cache
