@@ -93,6 +93,7 @@ class Assembler:
         # A name is a model's reading checked by the name rule: "Some notes" is not a person.
         candidates = [piece for run in entry.all("name") for piece in _name_pieces(run)]
         name = _best([run for run in candidates if looks_like_name(_person_name(run))])
+        name = name or _name_from_first_lines(tokens)
         if self._kept("basics.name", name) and name is not None:
             basics.name = _person_name(name)
         label = entry.first("label")
@@ -101,7 +102,7 @@ class Assembler:
             and len(label.text.split()) <= MAX_HEADLINE_WORDS
             and self._kept("basics.label", label)
         ):
-            basics.label = label.text
+            basics.label = _without_name(label.text, basics.name)
         for run in entry.all("email"):
             found = EMAIL.search(run_text(run.tokens))
             if found and self._kept("basics.email", run):
@@ -356,6 +357,37 @@ def _shortened(text: str, limit: int) -> str:
 
 def _best(runs: list[Run]) -> Run | None:
     return max(runs, key=lambda r: r.confidence) if runs else None
+
+
+# When no token was labelled a name, the start of one of the contact block's first lines may be:
+# how sure that is before calibration, how many lines are looked at, what ends the name on a line.
+NAME_FALLBACK_PROBABILITY = 0.5
+NAME_FALLBACK_LINES = 3
+_NAME_ENDS = frozenset(",|–—·•/:;")
+
+
+def _name_from_first_lines(tokens: list[Placed]) -> Run | None:
+    """The candidate's name read by rule where the model labelled none: the start of one of the
+    contact block's first lines, up to a separator, when it reads as a person's name and holds no
+    job-title word ("Dalbir Venkatesh, Senior Site Reliability Engineer"; a name set under the
+    contact line)."""
+    lines = [list(group) for _, group in itertools.groupby(tokens, key=lambda placed: id(placed.line))]
+    for line_tokens in lines[:NAME_FALLBACK_LINES]:
+        head = list(itertools.takewhile(lambda placed: placed.token.text not in _NAME_ENDS, line_tokens))
+        if not head or any(fold(placed.token.text) in title_words() for placed in head):
+            continue
+        run = Run([Placed(p.token, p.line, p.label, NAME_FALLBACK_PROBABILITY) for p in head])
+        if looks_like_name(_person_name(run)):
+            return run
+    return None
+
+
+def _without_name(label: str, name: str | None) -> str | None:
+    """A headline without the name the model read into it ("Jane Doe Agile Coach")."""
+    if not name or name not in label:
+        return label
+    rest = tidy(label.replace(name, " "))
+    return rest or None
 
 
 def _name_pieces(run: Run) -> list[Run]:
