@@ -281,14 +281,15 @@ class Assembler:
             path = f"certificates[{len(self.resume.certificates)}]"
             if name is None or not self._kept(f"{path}.name", name):
                 continue
-            certificate = Certificate(name=name.text)
-            issuer = entry.first("issuer")
+            name, issuer = _name_and_issuer(name, entry.all("issuer"))
+            text, glued_date = _without_trailing_date(name.text)
+            certificate = Certificate(name=text, date=glued_date)
             if issuer is not None:
                 certificate.issuer = issuer.text
             dates = entry.all("date")
             if dates:
                 found = find_date_range(run_text([t for r in dates for t in r.tokens]))
-                certificate.date = found.end or found.start if found else None
+                certificate.date = found.end or found.start if found else certificate.date
             self.resume.certificates.append(certificate)
 
     def projects(self, tokens: list[Placed]) -> None:
@@ -357,6 +358,44 @@ def _shortened(text: str, limit: int) -> str:
 
 def _best(runs: list[Run]) -> Run | None:
     return max(runs, key=lambda r: r.confidence) if runs else None
+
+
+def _name_and_issuer(name: Run, issuers: list[Run]) -> tuple[Run, Run | None]:
+    """A certificate's name and issuer. A qualifier printed right after the name on its line is
+    part of the name when it is a bracketed acronym ("Certified Kubernetes Administrator (CKA)":
+    how certificates are named, far more often than an issuer is bracketed), or when the issuer is
+    printed apart, on a line of its own ("AWS Certified DevOps Engineer - Professional")."""
+    if not issuers:
+        return name, None
+    qualifier, rest = issuers[0], issuers[1:]
+    line = name.tokens[-1].line
+    if qualifier.tokens[0].line is not line:
+        return name, qualifier
+    last = name.tokens[-1]
+    between = [
+        Placed(token, line, last.label, last.probability)
+        for token in line.tokens
+        if last.token.end <= token.start and token.end <= qualifier.tokens[0].token.start
+    ]
+    marks = {placed.token.text for placed in between}
+    acronym = marks == {"("} and _ACRONYM.fullmatch(qualifier.text) is not None
+    dashed = bool(marks) and marks <= _DASHES
+    apart = dashed and bool(rest) and all(placed.line is not line for placed in rest[0].tokens)
+    if not (acronym or apart):
+        return name, qualifier
+    return Run([*name.tokens, *between, *qualifier.tokens]), rest[0] if rest else None
+
+
+_ACRONYM = re.compile(r"[A-Z][A-Z0-9&+/-]{1,7}")
+_DASHES = frozenset("-–—")
+
+
+def _without_trailing_date(text: str) -> tuple[str, str | None]:
+    """A name with the date printed at its end taken off ("Azure Administrator Associate 2022-12")."""
+    found = find_date_range(text)
+    if found is None or found.span[0] == 0 or text[found.span[1] :].strip(" )]"):
+        return text, None
+    return tidy(text[: found.span[0]]), found.end or found.start
 
 
 # When no token was labelled a name, the start of one of the contact block's first lines may be:

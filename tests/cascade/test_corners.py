@@ -7,12 +7,8 @@ import re
 from pathlib import Path
 from typing import Any
 
-from resume_parser.cascade.assemble import Assembler
 from resume_parser.cascade.reading import MAX_TOKENS
-from resume_parser.cascade.spans import Placed
-from resume_parser.cascade.tokens import tokenize_line
 from resume_parser.extraction.text import extract_text
-from resume_parser.layout import Line, Word
 from resume_parser.parsing import parse_bytes
 from resume_parser.resume import ParsedResume
 from tests.extraction.documents import DEV_CORPUS
@@ -77,30 +73,3 @@ def test_one_word_repeated_is_no_resume() -> None:
     """Neither a headline of a hundred words nor a "summary" that repeats one word is kept."""
     resume = parse_text("word " * 50_000)
     assert resume.is_empty(), resume.basics
-
-
-def _basics_tokens(*lines: str, label: str = "O") -> list[Placed]:
-    """The contact block's tokens, every one with the same label, as a model might leave them."""
-    token_lines = [tokenize_line(Line([Word(word) for word in text.split()])) for text in lines]
-    return [Placed(token, line, label, 0.9) for line in token_lines for token in line.tokens]
-
-
-def test_a_name_no_token_was_labelled_is_read_from_the_first_lines() -> None:
-    assembler = Assembler()
-    assembler.basics(_basics_tokens("Dalbir Venkatesh, Senior Site Reliability Engineer", "Mumbai, IN"))
-    assert assembler.resume.basics.name == "Dalbir Venkatesh"
-    assembler = Assembler()
-    assembler.basics(_basics_tokens("casey.conrad@example.org • +1 415 555 0112", "Casey N. Conrad"))
-    assert assembler.resume.basics.name == "Casey N. Conrad"
-
-
-def test_a_first_line_that_is_no_name_gives_none() -> None:
-    assembler = Assembler()
-    assembler.basics(_basics_tokens("Senior Data Engineer | Berlin", "Curriculum vitae"))
-    assert assembler.resume.basics.name is None
-
-
-def test_a_headline_loses_the_name_read_into_it() -> None:
-    assembler = Assembler()
-    assembler.basics(_basics_tokens("Casey N. Conrad", "Agile Coach", label="label"))
-    assert (assembler.resume.basics.name, assembler.resume.basics.label) == ("Casey N. Conrad", "Agile Coach")
