@@ -12,7 +12,7 @@ from urllib.parse import unquote, urlsplit
 from resume_parser.cascade.calibration import Calibration
 from resume_parser.cascade.labels import Kind
 from resume_parser.cascade.lexicon import fold, title_words
-from resume_parser.cascade.spans import Entry, Placed, Run, entries, run_text, tidy
+from resume_parser.cascade.spans import Entry, Placed, Run, entries, regrouped, run_text, tidy
 from resume_parser.normalization.contact import (
     EMAIL,
     WebAddress,
@@ -186,7 +186,7 @@ class Assembler:
     # -- entries -----------------------------------------------------------------------------
 
     def work(self, tokens: list[Placed]) -> None:
-        for entry in entries(tokens):
+        for entry in regrouped(entries(tokens), "employer", ("position",)):
             path = f"work[{len(self.resume.work)}]"
             employer, position = entry.first("employer"), entry.first("position")
             if employer is None and position is None:
@@ -224,7 +224,7 @@ class Assembler:
             target.is_current = found.ongoing
 
     def education(self, tokens: list[Placed]) -> None:
-        for entry in entries(tokens):
+        for entry in regrouped(entries(tokens), "institution", ("degree", "area")):
             path = f"education[{len(self.resume.education)}]"
             institution = entry.first("institution")
             degree, area = entry.first("degree"), entry.first("area")

@@ -111,6 +111,63 @@ def entries(tokens: list[Placed], split_entries: bool = True) -> list[Entry]:
     return [entry for entry in result if entry.runs]
 
 
+def regrouped(found: list[Entry], anchor: str, titles: tuple[str, ...]) -> list[Entry]:
+    """Entries cut at the wrong line put right: each entry's anchor (employer, school) with its
+    title (position, degree). See shifted_anchors and joined_halves."""
+    return joined_halves(shifted_anchors(found, anchor, titles), anchor, titles)
+
+
+def shifted_anchors(found: list[Entry], anchor: str, titles: tuple[str, ...]) -> list[Entry]:
+    """Entries cut one line late, at the anchor printed under its title ("MSc Computer Science" /
+    "Queen's University" / "BSc ..." cut before each school): the first entry has a title and no
+    anchor, the last an anchor and no title. Each entry's leading runs, up to its first title, then
+    go back to the entry before."""
+    if len(found) < 2 or not _title_only(found[0], anchor, titles):
+        return found
+    if not _anchor_only(found[-1], anchor, titles):
+        return found
+    result = [Entry() for _ in found]
+    for index, entry in enumerate(found):
+        first_title = next((i for i, (name, _) in enumerate(entry.order) if name in titles), len(entry.order))
+        for position, (name, run) in enumerate(entry.order):
+            target = result[index - 1] if index and position < first_title else result[index]
+            target.runs.setdefault(name, []).append(run)
+            target.order.append((name, run))
+    return [entry for entry in result if entry.runs]
+
+
+def _title_only(entry: Entry, anchor: str, titles: tuple[str, ...]) -> bool:
+    return anchor not in entry.runs and any(title in entry.runs for title in titles)
+
+
+def _anchor_only(entry: Entry, anchor: str, titles: tuple[str, ...]) -> bool:
+    return anchor in entry.runs and not any(title in entry.runs for title in titles)
+
+
+def joined_halves(found: list[Entry], anchor: str, titles: tuple[str, ...]) -> list[Entry]:
+    """Entries with the halves of one entry cut apart put together again: an entry with a title
+    but no anchor ("Computer Science, BSc") followed by one with the anchor but no title
+    ("2019 - 2023" / "Cardiff University") is one entry, unless both print dates."""
+    result: list[Entry] = []
+    for entry in found:
+        last = result[-1] if result else None
+        if last is not None and _halves(last, entry, anchor, titles):
+            for name, run in entry.order:
+                last.runs.setdefault(name, []).append(run)
+                last.order.append((name, run))
+        else:
+            result.append(entry)
+    return result
+
+
+def _halves(first: Entry, second: Entry, anchor: str, titles: tuple[str, ...]) -> bool:
+    return (
+        _title_only(first, anchor, titles)
+        and _anchor_only(second, anchor, titles)
+        and not ("date" in first.runs and "date" in second.runs)
+    )
+
+
 def run_text(tokens: list[Placed]) -> str:
     """The tokens' text as printed; a word cut by a hyphen at a line's end is joined again."""
     out: list[str] = []

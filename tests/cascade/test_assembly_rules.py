@@ -91,3 +91,61 @@ def test_a_date_glued_to_a_certificate_name_is_its_date() -> None:
         "Microsoft Certified: Azure Administrator Associate",
         "2022-12",
     )
+
+
+def _section_tokens(*lines: tuple[str, str, bool]) -> list[Placed]:
+    """A section's lines: each its text, the field of all its tokens and whether it opens an entry."""
+    placed: list[Placed] = []
+    for text, field, opens in lines:
+        line = tokenize_line(Line([Word(word) for word in text.split()]))
+        for index, token in enumerate(line.tokens):
+            label = ENTRY_PREFIX + field if opens and index == 0 else field
+            placed.append(Placed(token, line, label, 0.9))
+    return placed
+
+
+def test_an_entry_cut_before_its_school_is_put_together_again() -> None:
+    assembler = Assembler()
+    assembler.education(
+        _section_tokens(
+            ("BSc Computer Science", "degree", True),
+            ("2019 – 2023", "date", True),
+            ("Cardiff University", "institution", False),
+        )
+    )
+    [school] = assembler.resume.education
+    assert (school.study_type, school.institution, school.end_date) == (
+        "BSc Computer Science",
+        "Cardiff University",
+        "2023",
+    )
+
+
+def test_entries_cut_one_line_late_get_their_schools_back() -> None:
+    assembler = Assembler()
+    assembler.education(
+        _section_tokens(
+            ("MSc", "degree", True),
+            ("Queen's University", "institution", True),
+            ("BSc", "degree", False),
+            ("Concordia University", "institution", True),
+        )
+    )
+    found = [(school.study_type, school.institution) for school in assembler.resume.education]
+    assert found == [("MSc", "Queen's University"), ("BSc", "Concordia University")]
+
+
+def test_entries_with_their_schools_stay_apart() -> None:
+    assembler = Assembler()
+    assembler.education(
+        _section_tokens(
+            ("Queen's University", "institution", True),
+            ("MSc", "degree", False),
+            ("Concordia University", "institution", True),
+            ("BSc", "degree", False),
+        )
+    )
+    assert [school.institution for school in assembler.resume.education] == [
+        "Queen's University",
+        "Concordia University",
+    ]
