@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from urllib.parse import unquote, urlsplit
 
 from resume_parser.cascade.calibration import Calibration
-from resume_parser.cascade.labels import Kind
+from resume_parser.cascade.labels import Kind, field_of
 from resume_parser.cascade.lexicon import fold, title_words
 from resume_parser.cascade.spans import Entry, Placed, Run, entries, regrouped, run_text, tidy
 from resume_parser.normalization.contact import (
@@ -111,7 +111,7 @@ class Assembler:
         self._location(basics, entry)
         for run in entry.all("phone"):
             region = basics.location.country_code if basics.location else None
-            phone = normalize_phone(run.text, region)
+            phone = normalize_phone(run_text(run.tokens).strip(), region)
             if phone and self._kept("basics.phone", run):
                 basics.phone = phone
                 break
@@ -403,6 +403,8 @@ def _without_trailing_date(text: str) -> tuple[str, str | None]:
 NAME_FALLBACK_PROBABILITY = 0.5
 NAME_FALLBACK_LINES = 3
 _NAME_ENDS = frozenset(",|–—·•/:;")
+_ADDRESS_FIELDS = frozenset({"email", "phone"})  # a name mislabelled "profile" is still a name
+_PLACE_FIELDS = frozenset({"city", "location"})
 
 
 def _name_from_first_lines(tokens: list[Placed]) -> Run | None:
@@ -415,6 +417,9 @@ def _name_from_first_lines(tokens: list[Placed]) -> Run | None:
         head = list(itertools.takewhile(lambda placed: placed.token.text not in _NAME_ENDS, line_tokens))
         if not head or any(fold(placed.token.text) in title_words() for placed in head):
             continue
+        fields = [field_of(placed.label) for placed in head]
+        if any(f in _ADDRESS_FIELDS for f in fields) or all(f in _PLACE_FIELDS for f in fields):
+            continue  # an address, or a line that is all place ("Calgary AB CA"): read as what it is
         run = Run([Placed(p.token, p.line, p.label, NAME_FALLBACK_PROBABILITY) for p in head])
         if looks_like_name(_person_name(run)):
             return run

@@ -29,6 +29,7 @@ from resume_parser.cascade.reading import ReadingDocument, column_edges
 from resume_parser.cascade.segmentation import MODEL_FILE, Segmenter
 from resume_parser.cascade.spans import Placed, placed_tokens
 from resume_parser.cascade.tokens import TokenLine, tokenize_line
+from resume_parser.cascade.words import phrase_flags
 from resume_parser.errors import ConfigurationError
 from resume_parser.layout import Box, Line, Section, SectionKind
 from resume_parser.normalization.contact import EMAIL
@@ -180,22 +181,56 @@ FOUND_OUTSIDE_PROBABILITY = 0.6
 
 def contact_outside_basics(lines: list[TokenLine]) -> list[Placed]:
     """The first line outside the contact block printing an e-mail address, with that address and a
-    phone number on the same line labelled as the contact block's."""
-    for line in lines:
+    phone number on the same line labelled as the contact block's; the short lines around it (a
+    sidebar's contact list) give their phone number and their city too."""
+    for index, line in enumerate(lines):
         found = EMAIL.search(line.text)
         if found is None:
             continue
-        spans = [(found.start(), found.end(), "email")]
-        for candidate in phone_candidates(line.text):
-            start = line.text.find(candidate)
-            spans.append((start, start + len(candidate), "phone"))
-        return [
-            Placed(token, line, label, FOUND_OUTSIDE_PROBABILITY)
-            for token in line.tokens
-            for start, end, label in spans
-            if token.end > start and token.start < end
-        ]
+        placed = _labelled(line, [(found.start(), found.end(), "email"), *_phone_spans(line)])
+        for other in lines[max(0, index - CONTACT_NEIGHBOURS) : index + CONTACT_NEIGHBOURS + 1]:
+            if other is not line and len(other.tokens) <= MAX_CONTACT_LINE_TOKENS:
+                placed += _labelled(other, _phone_spans(other) or _place_spans(other))
+        return placed
     return []
+
+
+# How far from the e-mail line a sidebar's contact list reaches, and how long its lines are.
+CONTACT_NEIGHBOURS = 3
+MAX_CONTACT_LINE_TOKENS = 8
+
+
+def _labelled(line: TokenLine, spans: list[tuple[int, int, str]]) -> list[Placed]:
+    return [
+        Placed(token, line, label, FOUND_OUTSIDE_PROBABILITY)
+        for token in line.tokens
+        for start, end, label in spans
+        if token.end > start and token.start < end
+    ]
+
+
+def _phone_spans(line: TokenLine) -> list[tuple[int, int, str]]:
+    spans = []
+    for candidate in phone_candidates(line.text):
+        start = line.text.find(candidate)
+        spans.append((start, start + len(candidate), "phone"))
+    return spans
+
+
+def _place_spans(line: TokenLine) -> list[tuple[int, int, str]]:
+    """A line that starts with a city the gazetteer knows ("Calgary AB CA", "Lyon, France"): the
+    city, then the rest as its region or country."""
+    flags = phrase_flags(line)
+    if not line.tokens or "city=B" not in flags[0]:
+        return []
+    inside = 1
+    while inside < len(line.tokens) and "city=I" in flags[inside]:
+        inside += 1
+    city_end = line.tokens[inside - 1].end
+    spans = [(line.tokens[0].start, city_end, "city")]
+    rest = [token for token in line.tokens[inside:] if token.text[:1].isalnum()]
+    spans += [(token.start, token.end, "location") for token in rest]
+    return spans
 
 
 def _joined(lines: list[Line]) -> Line | None:

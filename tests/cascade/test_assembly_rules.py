@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from resume_parser.cascade.assemble import Assembler
 from resume_parser.cascade.labels import ENTRY_PREFIX
+from resume_parser.cascade.parser import contact_outside_basics
 from resume_parser.cascade.spans import Placed
 from resume_parser.cascade.tokens import tokenize_line
 from resume_parser.layout import Line, Word
@@ -149,3 +150,16 @@ def test_entries_with_their_schools_stay_apart() -> None:
         "Queen's University",
         "Concordia University",
     ]
+
+
+def test_a_sidebar_contact_list_outside_the_contact_block_gives_phone_and_city() -> None:
+    lines = [
+        tokenize_line(Line([Word(word) for word in text.split()]))
+        for text in ("ABOUT ME", "Calgary AB CA", "sierra.j@example.org", "(514) 555-0179", "Hiking, chess")
+    ]
+    assembler = Assembler()
+    assembler.basics(contact_outside_basics(lines))
+    basics = assembler.resume.basics
+    assert basics.email == "sierra.j@example.org"
+    assert "".join(c for c in basics.phone or "" if c.isdigit()) == "5145550179"  # no country: as printed
+    assert basics.location is not None and basics.location.city == "Calgary"
