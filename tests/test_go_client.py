@@ -92,17 +92,16 @@ def test_example_source_is_gofmt_clean(go_env: dict[str, str]) -> None:
     assert unformatted == ""
 
 
-# Room for the first test to start the stack and worker and build the client on a busy 2-core machine.
-@pytest.mark.timeout(300)
-@pytest.mark.usefixtures("worker", "clean_state")
-async def test_go_client_uploads_and_watches_to_completion(go_client: Path, grpc_server: int) -> None:
-    # The server runs on this event loop, so the client must be awaited, not run blockingly.
+async def _run_client(go_client: Path, grpc_server: int, *flags: str) -> list[str]:
+    """The example client's output lines for SAMPLE_PDF; it must exit 0. The server runs on this
+    event loop, so the client is awaited, not run blockingly."""
     process = await asyncio.create_subprocess_exec(
         str(go_client),
         "-addr",
         f"127.0.0.1:{grpc_server}",
         "-timeout",
         "90s",
+        *flags,
         str(SAMPLE_PDF),
         stdout=asyncio.subprocess.PIPE,
         stderr=asyncio.subprocess.PIPE,
@@ -110,8 +109,14 @@ async def test_go_client_uploads_and_watches_to_completion(go_client: Path, grpc
     stdout, stderr = await asyncio.wait_for(process.communicate(), timeout=100)
     output = stdout.decode()
     assert process.returncode == 0, f"go-client failed:\n{output}\n{stderr.decode()}"
+    return output.splitlines()
 
-    lines = output.splitlines()
+
+# Room for the first test to start the stack and worker and build the client on a busy 2-core machine.
+@pytest.mark.timeout(300)
+@pytest.mark.usefixtures("worker", "clean_state")
+async def test_go_client_uploads_and_watches_to_completion(go_client: Path, grpc_server: int) -> None:
+    lines = await _run_client(go_client, grpc_server)
     assert re.fullmatch(r"uploaded [0-9a-f-]{36} created=true", lines[0])
     events = [EVENT_LINE.match(line) for line in lines[1:-1]]
     assert all(events), lines
@@ -127,22 +132,7 @@ async def test_go_client_uploads_and_watches_to_completion(go_client: Path, grpc
 @pytest.mark.timeout(300)
 @pytest.mark.usefixtures("worker", "clean_state")
 async def test_go_client_prints_the_anonymized_view(go_client: Path, grpc_server: int) -> None:
-    process = await asyncio.create_subprocess_exec(
-        str(go_client),
-        "-addr",
-        f"127.0.0.1:{grpc_server}",
-        "-timeout",
-        "90s",
-        "-anonymized",
-        str(SAMPLE_PDF),
-        stdout=asyncio.subprocess.PIPE,
-        stderr=asyncio.subprocess.PIPE,
-    )
-    stdout, stderr = await asyncio.wait_for(process.communicate(), timeout=100)
-    output = stdout.decode()
-    assert process.returncode == 0, f"go-client failed:\n{output}\n{stderr.decode()}"
-
-    lines = output.splitlines()
+    lines = await _run_client(go_client, grpc_server, "-anonymized")
     start = lines.index("name: Ada Müller-Lovelace")
     assert lines[start + 1] == "view: RESUME_VIEW_ANONYMIZED"
     basics = json.loads(lines[start + 2].removeprefix("anonymized basics: "))

@@ -35,7 +35,7 @@ from resume_parser.normalization.gemini_grounding import (
 )
 from resume_parser.normalization.gemini_privacy import Redaction, minimize
 from resume_parser.normalization.personal import PersonalDetails, read_personal_details
-from resume_parser.resume import Basics, ParsedResume, ParseMeta
+from resume_parser.resume import PERSONAL_DETAILS_UNSET, Basics, ParsedResume, ParseMeta
 from resume_parser.settings import Settings
 
 logger = logging.getLogger(__name__)
@@ -198,7 +198,7 @@ def _request_parts(
 
 def _without_contacts(basics: Basics) -> Basics:
     contacts: dict[str, object] = {"name": None, "email": None, "phone": None, "url": None, "profiles": []}
-    return basics.model_copy(update={**contacts, **gemini_prompt.PERSONAL_DEFAULTS})
+    return basics.model_copy(update={**contacts, **PERSONAL_DETAILS_UNSET})
 
 
 def _parse(answer: str, redaction: Redaction) -> tuple[ParsedResume | None, str]:

@@ -73,11 +73,6 @@ def retry_request(invalid_output: str, problem: str) -> list[types.Content]:
     ]
 
 
-# The personal details (birth date, gender, ...) are read by rules (normalization/personal.py) and
-# never sent to the model, so it is not asked for them either.
-PERSONAL_DEFAULTS = PERSONAL_DETAILS_UNSET
-
-
 @cache
 def response_schema() -> type[BaseModel]:
     """ParsedResume without its `meta` block, the derived fields of its entries and the basics'
@@ -87,7 +82,7 @@ def response_schema() -> type[BaseModel]:
     basics_fields: dict[str, Any] = {
         name: (info.annotation, info)
         for name, info in Basics.model_fields.items()
-        if name not in PERSONAL_DEFAULTS
+        if name not in PERSONAL_DETAILS_UNSET  # read by rules (personal.py), never asked of the model
     }
     basics = create_model("Basics", __config__=Basics.model_config, **basics_fields)
     fields: dict[str, Any] = {

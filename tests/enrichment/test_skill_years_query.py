@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 from resume_parser.search.constraints import parse_query
 from resume_parser.search.lexicon import words
+from tests.search.test_constraints import ROLE, WITH
 
 SKILL_YEARS = {
     "en": ("{n}+ years of {skill}", "at least {n} years {skill}", "{n}+ years of experience with {skill}",
@@ -21,13 +22,6 @@ SKILL_YEARS = {
            "más de {n} años con {skill}", "mínimo {n} años de {skill}"),
 }  # fmt: skip
 SKILLS = ("Python", "Java", "Kubernetes", "PostgreSQL", "React", "SAP FI/CO", "C++", "Node.js", "Terraform")
-ROLE = {
-    "en": "backend developer",
-    "de": "Backend-Entwickler",
-    "fr": "développeur backend",
-    "es": "desarrollador backend",
-}
-WITH = {"en": "with", "de": "mit", "fr": "avec", "es": "con"}
 
 
 @settings(max_examples=300, deadline=None)
