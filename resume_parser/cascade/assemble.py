@@ -11,8 +11,9 @@ from urllib.parse import unquote, urlsplit
 
 from resume_parser.cascade.calibration import Calibration
 from resume_parser.cascade.labels import Kind, field_of
-from resume_parser.cascade.lexicon import fold, title_words
+from resume_parser.cascade.lexicon import fold, organisation_words, title_words
 from resume_parser.cascade.spans import Entry, Placed, Run, entries, regrouped, run_text, tidy
+from resume_parser.cascade.words import phrase_flags
 from resume_parser.normalization.contact import (
     EMAIL,
     WebAddress,
@@ -22,7 +23,7 @@ from resume_parser.normalization.contact import (
 )
 from resume_parser.normalization.countries import country_code
 from resume_parser.normalization.dates import find_date_range
-from resume_parser.normalization.lines import BULLET_GLYPHS, is_bullet, strip_bullet
+from resume_parser.normalization.lines import BULLET_GLYPHS, is_bullet, strip_bullet, word_set
 from resume_parser.normalization.names import display_name, looks_like_name, strip_decorations
 from resume_parser.normalization.phones import normalize_phone
 from resume_parser.normalization.skills import canonical_skill
@@ -192,9 +193,14 @@ class Assembler:
             if employer is None and position is None:
                 continue
             job = Work()
+            if position is None or employer is None:
+                split = _title_and_employer(entry.all("employer") if position is None else [position])
+                position, employer = split or (position, employer)
+            location = entry.first("location")
+            if location is None:
+                employer, location = _employer_and_place(employer)
             job.name = self._value(f"{path}.name", employer)
             job.position = self._value(f"{path}.position", position)
-            location = entry.first("location")
             job.location = self._value(f"{path}.location", location)
             self._dates(path, entry, job)
             job.highlights = _paragraphs(entry.all("text"))
@@ -559,3 +565,111 @@ def _paragraphs(runs: list[Run]) -> list[str]:
 def web(text: str) -> str | None:
     addresses = find_web_addresses(text)
     return web_address(addresses[0].printed).url if addresses else None
+
+
+def _title_and_employer(runs: list[Run]) -> tuple[Run, Run] | None:
+    """A run read as one field that holds a job title and then an employer: as the employer of an
+    entry with no position ("Head of Marketing" above "Brightwave"; "Interaction Designer" in bold
+    before "Nordlys"), or as the position of an entry with no employer ("Senior Developer" above
+    "Deutsche Bahn"). The title and the employer, when the part with a title word is followed by
+    one with none, on another line (as another run, or the same one) or in another style."""
+    if len(runs) >= 2 and _has_title_word(runs[0].tokens) and not _has_title_word(runs[1].tokens):
+        return _as_field(runs[0].tokens, "position"), runs[1]
+    tokens = runs[0].tokens if runs else []
+    for cut in range(1, len(tokens)):
+        before, after = tokens[:cut], tokens[cut:]
+        if tokens[cut - 1].line is not tokens[cut].line or _style(tokens[cut - 1]) != _style(tokens[cut]):
+            if _has_title_word(before) and not _has_title_word(after):
+                return _as_field(before, "position"), _as_field(after, "employer")
+            return None
+    return None
+
+
+def _has_title_word(tokens: list[Placed]) -> bool:
+    return any(fold(placed.token.text) in title_words() for placed in tokens)
+
+
+def _as_field(tokens: list[Placed], label: str) -> Run:
+    return Run([Placed(p.token, p.line, label, p.probability) for p in tokens])
+
+
+# Words that make a place after them part of a name ("Bank of Montreal", "Universidad de Sevilla").
+_NAME_CONNECTORS = word_set("of de du des la le del della di da do von zu für am an in and & et y und")
+# Printed where a job's place goes.
+_WORK_MODES = frozenset({"remote", "hybrid", "onsite", "on-site", "télétravail", "remoto"})
+_PLACE_SEPARATORS = frozenset(",|–—·/()")
+
+
+def _employer_and_place(employer: Run | None) -> tuple[Run | None, Run | None]:
+    """An employer the model read with its place ("Siemens Stuttgart, Germany", "Zalando Remote"):
+    the employer, and the place as the job's location. The place must be the run's whole tail, a
+    city the gazetteer knows (or a work mode) with only its region or country after it, and be set
+    apart from the name: by typography, by a separator and a country or region after the city, or
+    by a legal form before it ("Ullmann GmbH Stuttgart")."""
+    if employer is None or len(employer.tokens) < 2:
+        return employer, None
+    tokens = employer.tokens
+    flags = _place_flags(tokens)
+    for start in range(1, len(tokens)):
+        before, first = tokens[start - 1], tokens[start]
+        if before.line is not first.line or fold(before.token.text) in _NAME_CONNECTORS:
+            continue
+        tail = tokens[start:]
+        rest = _after_city(tail, flags)
+        if rest is None:
+            continue
+        apart = (
+            _style(before) != _style(first)
+            or fold(before.token.text) in organisation_words()
+            or any(p.token.text in _PLACE_SEPARATORS for p in rest)
+            or fold(first.token.text) in _WORK_MODES
+        )
+        if apart:
+            return Run(tokens[:start]), _as_field(tail, "location")
+    return employer, None
+
+
+def _place_flags(tokens: list[Placed]) -> dict[tuple[int, int], list[str]]:
+    lines = {id(placed.line): placed.line for placed in tokens}
+    return {
+        (id(line), token.start): flags
+        for line in lines.values()
+        for token, flags in zip(line.tokens, phrase_flags(line), strict=True)
+    }
+
+
+def _after_city(tail: list[Placed], flags: dict[tuple[int, int], list[str]]) -> list[Placed] | None:
+    """The tokens after a leading city or work mode, if each is a separator, a country or a region
+    code; None when the tail does not open with a place or holds anything else."""
+
+    def flag(placed: Placed) -> list[str]:
+        return flags.get((id(placed.line), placed.token.start), [])
+
+    if fold(tail[0].token.text) in _WORK_MODES:
+        inside = 1
+    elif "city=B" in flag(tail[0]):
+        inside = 1
+        while inside < len(tail) and "city=I" in flag(tail[inside]):
+            inside += 1
+    else:
+        return None
+    rest = tail[inside:]
+    words = [p.token.text for p in rest if p.token.text not in _PLACE_SEPARATORS]
+    if words and not (country_code(" ".join(words)) or _is_region(words)):
+        return None
+    return rest
+
+
+def _is_region(words: list[str]) -> bool:
+    """A region code ("CA", "NSW") or a country after the region ("ON Canada")."""
+    return (
+        bool(words)
+        and 2 <= len(words[0]) <= 3
+        and words[0].isupper()
+        and (len(words) == 1 or country_code(" ".join(words[1:])) is not None)
+    )
+
+
+def _style(placed: Placed) -> tuple[bool, bool, float]:
+    word = placed.line.line.words[placed.token.word]
+    return word.bold, word.italic, round((word.font_size or 0.0) * 2) / 2

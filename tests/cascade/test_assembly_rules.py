@@ -163,3 +163,81 @@ def test_a_sidebar_contact_list_outside_the_contact_block_gives_phone_and_city()
     assert basics.email == "sierra.j@example.org"
     assert "".join(c for c in basics.phone or "" if c.isdigit()) == "5145550179"  # no country: as printed
     assert basics.location is not None and basics.location.city == "Calgary"
+
+
+def _work_line(words: list[Word], labels: dict[str, str]) -> list[Placed]:
+    """One job's line; each token labelled by its text (default: employer), the first as an
+    entry start."""
+    line = tokenize_line(Line(words))
+    placed = [Placed(t, line, labels.get(t.text, "employer"), 0.9) for t in line.tokens]
+    placed[0] = Placed(placed[0].token, line, ENTRY_PREFIX + placed[0].label, 0.9)
+    return placed
+
+
+def _job(words: list[Word], labels: dict[str, str]) -> tuple[str | None, str | None]:
+    assembler = Assembler()
+    assembler.work(_work_line(words, labels))
+    [job] = assembler.resume.work
+    return job.name, job.location
+
+
+_TITLE = {"Project": "position", "Manager": "position", "at": "O"}
+
+
+def test_a_place_the_model_read_into_the_employer_becomes_the_jobs_location() -> None:
+    # The employer set in bold, its place not, as the model read them: all one employer.
+    bold = [Word(w, bold=True) for w in ("Project", "Manager")]
+    employer = [Word("at"), Word("Siemens", bold=True)]
+    place = [Word("Stuttgart,"), Word("Germany")]
+    assert _job(bold + employer + place, _TITLE) == ("Siemens", "Stuttgart, Germany")
+    # A legal form before the city sets it apart too; a work mode is a place of its own.
+    words = [Word(w) for w in "Project Manager at Ullmann GmbH Stuttgart".split()]
+    assert _job(words, _TITLE) == ("Ullmann GmbH", "Stuttgart")
+    words = [Word(w) for w in "Project Manager at Zalando Remote".split()]
+    assert _job(words, _TITLE) == ("Zalando", "Remote")
+
+
+def test_a_place_that_is_part_of_the_employers_name_stays() -> None:
+    words = [Word(w) for w in "Project Manager at Bank of Montreal".split()]
+    assert _job(words, _TITLE) == ("Bank of Montreal", None)
+    # Nothing sets the city apart from the name: it stays.
+    words = [Word(w) for w in "Project Manager at Acme Berlin".split()]
+    assert _job(words, _TITLE) == ("Acme Berlin", None)
+    # A place the model did label is the job's location already.
+    words = [Word(w) for w in "Project Manager at Acme Berlin".split()]
+    assert _job(words, {**_TITLE, "Berlin": "location"}) == ("Acme", "Berlin")
+
+
+def _job_of_lines(*lines: list[Word], labels: dict[str, str]) -> tuple[str | None, str | None]:
+    placed = [p for words in lines for p in _work_line(words, labels)]
+    placed[1:] = [Placed(p.token, p.line, p.label.removeprefix(ENTRY_PREFIX), 0.9) for p in placed[1:]]
+    assembler = Assembler()
+    assembler.work(placed)
+    [job] = assembler.resume.work
+    return job.position, job.name
+
+
+def test_a_title_the_model_read_as_the_employer_becomes_the_position() -> None:
+    # On a line of its own above the employer's line.
+    title, employer = [Word(w) for w in "Head of Marketing".split()], [Word("Brightwave")]
+    assert _job_of_lines(title, employer, labels={}) == ("Head of Marketing", "Brightwave")
+    # In bold before the employer on the same line.
+    line = [Word("Interaction", bold=True), Word("Designer", bold=True), Word("Nordlys")]
+    assert _job_of_lines(line, labels={}) == ("Interaction Designer", "Nordlys")
+
+
+def test_an_employer_without_a_title_word_stays_the_employer() -> None:
+    line = [Word("Acme", bold=True), Word("Robotics")]
+    assert _job_of_lines(line, labels={}) == (None, "Acme Robotics")
+    # Two lines that both read as titles: nothing tells which is the employer, so nothing moves.
+    first, second = [Word(w) for w in "Data Analyst".split()], [Word(w) for w in "Data Engineer".split()]
+    assert _job_of_lines(first, second, labels={}) == (None, "Data Analyst Data Engineer")
+
+
+def test_an_employer_the_model_read_into_the_position_becomes_the_employer() -> None:
+    title, employer = [Word(w) for w in "Senior Frontend Developer".split()], [Word("Deutsche"), Word("Bahn")]
+    everything_a_position = {word.text: "position" for word in title + employer}
+    assert _job_of_lines(title, employer, labels=everything_a_position) == (
+        "Senior Frontend Developer",
+        "Deutsche Bahn",
+    )
