@@ -10,9 +10,10 @@ from dataclasses import dataclass, field
 from urllib.parse import unquote, urlsplit
 
 from resume_parser.cascade.calibration import Calibration
-from resume_parser.cascade.labels import Kind, field_of
+from resume_parser.cascade.labels import OTHER_TOKEN, Kind, field_of
 from resume_parser.cascade.lexicon import fold, organisation_words, title_words
 from resume_parser.cascade.spans import Entry, Placed, Run, entries, regrouped, run_text, tidy
+from resume_parser.cascade.tokens import TokenLine
 from resume_parser.cascade.words import phrase_flags
 from resume_parser.normalization.contact import (
     EMAIL,
@@ -187,7 +188,7 @@ class Assembler:
     # -- entries -----------------------------------------------------------------------------
 
     def work(self, tokens: list[Placed]) -> None:
-        for entry in regrouped(entries(tokens), "employer", ("position",)):
+        for entry in regrouped(entries(_without_label_lines(tokens)), "employer", ("position",)):
             path = f"work[{len(self.resume.work)}]"
             employer, position = entry.first("employer"), entry.first("position")
             if employer is None and position is None:
@@ -230,7 +231,7 @@ class Assembler:
             target.is_current = found.ongoing
 
     def education(self, tokens: list[Placed]) -> None:
-        for entry in regrouped(entries(tokens), "institution", ("degree", "area")):
+        for entry in regrouped(entries(_without_label_lines(tokens)), "institution", ("degree", "area")):
             path = f"education[{len(self.resume.education)}]"
             institution = entry.first("institution")
             degree, area = entry.first("degree"), entry.first("area")
@@ -565,6 +566,25 @@ def _paragraphs(runs: list[Run]) -> list[str]:
 def web(text: str) -> str | None:
     addresses = find_web_addresses(text)
     return web_address(addresses[0].printed).url if addresses else None
+
+
+# A line of a word or two and a colon labels what follows ("Responsibilities:", "Key achievements:").
+MAX_LABEL_LINE_WORDS = 3
+
+
+def _without_label_lines(tokens: list[Placed]) -> list[Placed]:
+    """An entry's tokens, those of label lines ("Responsibilities:") read as nothing: such a line
+    is no employer, title or school, and opens no entry."""
+    return [
+        Placed(p.token, p.line, OTHER_TOKEN, p.probability) if _is_label_line(p.line) else p for p in tokens
+    ]
+
+
+def _is_label_line(line: TokenLine) -> bool:
+    text = line.text.strip()
+    words = [t for t in line.tokens if t.text[:1].isalnum()]
+    short = 0 < len(words) <= MAX_LABEL_LINE_WORDS
+    return text.endswith(":") and short and not any(c.isdigit() for c in text)
 
 
 def _title_and_employer(runs: list[Run]) -> tuple[Run, Run] | None:

@@ -241,3 +241,15 @@ def test_an_employer_the_model_read_into_the_position_becomes_the_employer() -> 
         "Senior Frontend Developer",
         "Deutsche Bahn",
     )
+
+
+def test_a_label_line_inside_an_entry_is_no_employer_and_opens_no_entry() -> None:
+    job = _work_line([Word(w) for w in "Nimbus Systems".split()], {})
+    title = _work_line(
+        [Word(w) for w in "Senior Developer".split()], {"Senior": "position", "Developer": "position"}
+    )
+    label = _work_line([Word("Responsibilities:")], {"Responsibilities": "employer", ":": "O"})
+    placed = job + [Placed(p.token, p.line, p.label.removeprefix(ENTRY_PREFIX), 0.9) for p in title] + label
+    assembler = Assembler()
+    assembler.work(placed)
+    assert [(w.name, w.position) for w in assembler.resume.work] == [("Nimbus Systems", "Senior Developer")]
