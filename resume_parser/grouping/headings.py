@@ -23,12 +23,20 @@ PHRASES: dict[SectionKind, str] = {
         "| what i've done | berufserfahrung | berufliche erfahrung | beruflicher werdegang | werdegang | "
         "praxiserfahrung | expérience professionnelle | expériences professionnelles | expérience | "
         "expériences | parcours professionnel | experiencia | experiencia laboral | experiencia "
-        "profesional | trayectoria profesional"
+        "profesional | trayectoria profesional | work experiences | professional background | "
+        "internships | berufserfahrungen | arbeitserfahrung | berufspraxis | berufliche laufbahn | "
+        "beruflicher hintergrund | praktische erfahrung | praktika | expérience de travail | emplois | "
+        "parcours | stages | experiencias | experiencia de trabajo | experiencias profesionales | "
+        "historial laboral | historial profesional | prácticas"
     ),
     K.EDUCATION: (
         "education | academic background | qualifications | studies | schooling | learning | education "
         "and training | ausbildung | bildung | bildungsweg | studium | schulbildung | formation | "
-        "formations | études | diplômes | educación | formación | estudios | formación académica"
+        "formations | études | diplômes | educación | formación | estudios | formación académica | "
+        "akademischer werdegang | akademische ausbildung | schulische ausbildung | "
+        "hochschulbildung | formation académique | formation universitaire | "
+        "parcours académique | cursus | scolarité | "
+        "estudios realizados | estudios académicos | titulación | titulaciones"
     ),
     K.SKILLS: (
         "skills | skill set | technical skills | core skills | key skills | competencies | core "
@@ -36,11 +44,17 @@ PHRASES: dict[SectionKind, str] = {
         "kenntnisse | fähigkeiten | kompetenzen | fachkenntnisse | it-kenntnisse | compétences | "
         "compétences techniques | savoir-faire | habilidades | competencias | aptitudes | conocimientos | "
         "programming languages | programming | languages and frameworks | languages and tools | frameworks | "
-        "technologies | programmiersprachen | langages de programmation | lenguajes de programación"
+        "technologies | programmiersprachen | langages de programmation | lenguajes de programación | "
+        "tools and technologies | technical expertise | edv-kenntnisse | "
+        "fachliche kompetenzen | it-skills | "
+        "compétences clés | compétences informatiques | connaissances informatiques | outils | logiciels | "
+        "habilidades técnicas | competencias técnicas | conocimientos informáticos | herramientas"
     ),
     K.LANGUAGES: (
         "languages | language skills | languages i speak | tongues | sprachen | sprachkenntnisse | langues | "
-        "compétences linguistiques | idiomas | lenguas"
+        "compétences linguistiques | idiomas | lenguas | fremdsprachen | fremdsprachenkenntnisse | "
+        "langues étrangères | langues parlées | connaissances linguistiques | competencias lingüísticas | "
+        "conocimientos de idiomas | lenguas extranjeras"
     ),
     K.CERTIFICATES: (
         "certifications | certificates | paper trail | licenses | licenses and certifications | badges | "
@@ -49,23 +63,27 @@ PHRASES: dict[SectionKind, str] = {
     ),
     K.PROJECTS: (
         "projects | side projects | personal projects | selected projects | side quests | portfolio | "
-        "open source | things i've built | projekte | projets | proyectos"
+        "open source | things i've built | projekte | projets | proyectos | ausgewählte projekte | "
+        "projets personnels | proyectos personales"
     ),
     K.SUMMARY: (
         "summary | profile | professional summary | about | about me | objective | career objective | "
         "hello | hi | intro | introduction | profil | kurzprofil | über mich | zusammenfassung | résumé | "
         "à propos | à propos de moi | perfil | perfil profesional | resumen | sobre mí | extracto | "
-        "objetivo"
+        "objetivo | persönliches profil | berufliches profil | kurzvorstellung | profil professionnel | "
+        "perfil personal | acerca de mí | sobre mi"
     ),
     K.CONTACT: (
         "contact | contact details | contact information | personal information | personal details | "
         "personal data | find me | get in touch | reach me | say hello | say hi | kontakt | kontaktdaten | "
         "persönliche daten | persönliche angaben | coordonnées | informations personnelles | contacto | "
-        "datos personales | información personal | datos de contacto"
+        "datos personales | información personal | datos de contacto | persönliche informationen | "
+        "kontaktinformationen | informations de contact | información de contacto"
     ),
     K.INTERESTS: (
         "interests | hobbies | hobbies and interests | outside work | when i'm not working | interessen | "
-        "hobbys | freizeit | centres d'intérêt | loisirs | intereses | aficiones | pasatiempos"
+        "hobbys | freizeit | centres d'intérêt | loisirs | intereses | aficiones | pasatiempos | "
+        "freizeitaktivitäten | centres d'intérêts | intérêts"
     ),
     K.REFERENCES: "references | referees | referenzen | références | referencias",
     K.OTHER: (
@@ -80,17 +98,20 @@ PHRASES: dict[SectionKind, str] = {
 KEYWORDS: dict[SectionKind, str] = {
     K.EXPERIENCE: (
         "experience | employment | work | worked | career | berufserfahrung | werdegang | experiencia | "
-        "trayectoria | experiences | jobs | positions"
+        "trayectoria | experiences | jobs | positions | berufserfahrungen | erfahrung | erfahrungen | "
+        "experiencias | laboral | emplois | stages | internships | praktika"
     ),
     K.EDUCATION: (
         "education | academic | schooling | studies | studied | school | ausbildung | bildung | studium | "
-        "formation | etudes | educacion | formacion | estudios | degrees | diplomas"
+        "formation | etudes | educacion | formacion | estudios | degrees | diplomas | diplomes | "
+        "cursus | titulacion | akademischer"
     ),
     K.SKILLS: (
         "skills | skill | competencies | toolbox | tools | stack | kenntnisse | fahigkeiten | kompetenzen "
         "| competences | habilidades | competencias | conocimientos | expertise"
     ),
-    K.LANGUAGES: "languages | language | tongues | sprachen | sprachkenntnisse | langues | idiomas | speak",
+    K.LANGUAGES: "languages | language | tongues | sprachen | sprachkenntnisse | langues | idiomas | speak | "
+    "fremdsprachen | lenguas | linguistiques",
     K.CERTIFICATES: (
         "certifications | certificates | certification | licenses | badges | zertifikate | "
         "zertifizierungen | certificats | certificaciones | certificados"
