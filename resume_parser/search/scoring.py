@@ -58,6 +58,7 @@ PAST_ROLE_CREDIT = 0.5
 # Related occupation words count part of a match ("developer" for "engineer").
 _RELATED_HEADS = (
     ({"developer", "engineer", "programmer"}, 0.8),
+    ({"accountant", "controller"}, 0.8),  # a (financial) controller heads the accounting
     ({"accountant", "controller", "bookkeeper", "auditor"}, 0.7),
     ({"engineer", "tester"}, 0.6),  # a QA tester and a QA engineer
     ({"manager", "lead", "head", "director", "chief", "owner"}, 0.6),

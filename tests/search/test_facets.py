@@ -15,7 +15,7 @@ from resume_parser.resume import (
     Skill,
     Work,
 )
-from resume_parser.search.constraints import parse_query
+from resume_parser.search.constraints import QueryConstraints, parse_query
 from resume_parser.search.facets import ResumeFacets, degree_keys, experience_months, resume_facets
 from resume_parser.search.languages import Level, language_name, level_of
 from resume_parser.search.lexicon import canonical
@@ -193,3 +193,19 @@ def test_a_certificate_filed_among_the_skills_is_a_certificate() -> None:
 
     assert facets.certificates == ["CompTIA A+", "Cisco Certified Network Associate (CCNA)"]
     assert "ccna" in facets.certificate_words
+
+
+def test_a_controller_meets_a_query_for_an_accountant_as_a_developer_one_for_an_engineer() -> None:
+    """A (financial) controller heads the accounting: the title counts as much for an accountant as
+    "developer" does for "engineer", a bookkeeper or an auditor less, and the query may be French."""
+    accountant = parse_query("comptable maîtrisant Xero et QuickBooks")
+    engineer = parse_query("software engineer")
+
+    def role(query: QueryConstraints, title: str) -> float:
+        facets = resume_facets(ParsedResume(basics=Basics(label=title)))
+        return match(query, facets, [], title_similarity=None, text_similarity=0.0).checks[0].score
+
+    assert role(accountant, "Group Controller") == role(accountant, "Controller") == 0.8
+    assert role(engineer, "Software Developer") == 0.9  # "software" met, "developer" 0.8
+    assert role(accountant, "Senior Auditor") == role(accountant, "Bookkeeper") == 0.7
+    assert role(accountant, "Senior Accountant") == 1.0
