@@ -61,7 +61,7 @@ _RELATED_HEADS = (
     ({"accountant", "controller"}, 0.8),  # a (financial) controller heads the accounting
     ({"accountant", "controller", "bookkeeper", "auditor"}, 0.7),
     ({"engineer", "tester"}, 0.6),  # a QA tester and a QA engineer
-    ({"manager", "lead", "head", "director", "chief", "owner"}, 0.6),
+    ({"manager", "lead", "head", "director", "chief", "vp", "owner"}, 0.6),
     ({"analyst", "scientist"}, 0.3),
     ({"designer", "researcher"}, 0.4),
 )

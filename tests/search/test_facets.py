@@ -209,3 +209,14 @@ def test_a_controller_meets_a_query_for_an_accountant_as_a_developer_one_for_an_
     assert role(engineer, "Software Developer") == 0.9  # "software" met, "developer" 0.8
     assert role(accountant, "Senior Auditor") == role(accountant, "Bookkeeper") == 0.7
     assert role(accountant, "Senior Accountant") == 1.0
+
+
+def test_a_vp_is_a_leadership_title_as_a_head_or_a_director_is() -> None:
+    query = parse_query("product manager")
+
+    def role(title: str) -> float:
+        facets = resume_facets(ParsedResume(basics=Basics(label=title)))
+        return match(query, facets, [], title_similarity=None, text_similarity=0.0).checks[0].score
+
+    assert role("VP Product") == role("Director Product") == role("Head of Product") == 0.8
+    assert role("Product Designer") == 0.5
