@@ -220,3 +220,23 @@ def test_a_vp_is_a_leadership_title_as_a_head_or_a_director_is() -> None:
 
     assert role("VP Product") == role("Director Product") == role("Head of Product") == 0.8
     assert role("Product Designer") == 0.5
+
+
+def test_the_skill_a_query_is_about_weighs_as_its_role() -> None:
+    """A query "Kubernetes with Helm and ArgoCD" is about Kubernetes: a resume without it is short of the
+    main thing asked for, not of one skill in three; skills named together weigh alike."""
+    candidates = [
+        resume_facets(ParsedResume(skills=[Skill(name=n) for n in names]))
+        for names in (["Kubernetes", "Helm"], ["Helm", "ArgoCD"], ["VMware vSphere"], ["Veeam"])
+    ]
+
+    def score(text: str, facets: ResumeFacets) -> float:
+        query = parse_query(text)
+        skills = query_skills(query, candidates)
+        return match(query, facets, skills, title_similarity=None, text_similarity=0.0).score
+
+    with_kubernetes, without = candidates[0], candidates[1]
+    assert score("Kubernetes with Helm and ArgoCD", with_kubernetes) == 0.8  # (3 + 1) / 5
+    assert score("Kubernetes with Helm and ArgoCD", without) == 0.4
+    vmware, veeam = candidates[2], candidates[3]
+    assert score("VMware vSphere and Veeam", vmware) == score("VMware vSphere and Veeam", veeam) == 0.5
