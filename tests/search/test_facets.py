@@ -17,7 +17,7 @@ from resume_parser.resume import (
 )
 from resume_parser.search.constraints import QueryConstraints, parse_query
 from resume_parser.search.facets import ResumeFacets, degree_keys, experience_months, resume_facets
-from resume_parser.search.languages import Level, language_name, level_of
+from resume_parser.search.languages import Level, language_name, level_of, levels_in_order
 from resume_parser.search.lexicon import canonical
 from resume_parser.search.scoring import Status, match, query_skills
 
@@ -240,3 +240,47 @@ def test_the_skill_a_query_is_about_weighs_as_its_role() -> None:
     assert score("Kubernetes with Helm and ArgoCD", without) == 0.4
     vmware, veeam = candidates[2], candidates[3]
     assert score("VMware vSphere and Veeam", vmware) == score("VMware vSphere and Veeam", veeam) == 0.5
+
+
+def test_levels_a_parse_ran_into_the_last_language_are_given_back_in_order() -> None:
+    """A parse that read a list of languages and then every level into the last entry: one level
+    per language, in the list's order, when the counts agree; otherwise as printed."""
+    run_together = ParsedResume(
+        languages=[
+            Language(language="Portuguese"),
+            Language(language="English"),
+            Language(language="French", fluency="Native speaker Full professional proficiency Basic"),
+        ]
+    )
+    one_level_described_twice = ParsedResume(
+        languages=[Language(language="German"), Language(language="English", fluency="B2 upper intermediate")]
+    )
+    fewer_levels = ParsedResume(
+        languages=[
+            Language(language="English"),
+            Language(language="Polish"),
+            Language(language="Swedish", fluency="C2 C2"),
+        ]
+    )
+
+    assert resume_facets(run_together).languages == {
+        "portuguese": Level.NATIVE,
+        "english": Level.FLUENT,
+        "french": Level.BASIC,
+    }
+    assert resume_facets(one_level_described_twice).languages == {"german": 0, "english": Level.INTERMEDIATE}
+    assert resume_facets(fewer_levels).languages == {"english": 0, "polish": 0, "swedish": Level.FLUENT}
+
+
+@pytest.mark.parametrize(
+    ("fluency", "levels"),
+    [
+        ("Native or bilingual proficiency Full professional proficiency", [Level.NATIVE, Level.FLUENT]),
+        ("Native B2 B2", [Level.NATIVE, Level.INTERMEDIATE, Level.INTERMEDIATE]),
+        ("Fluent (C1)", [Level.FLUENT]),
+        ("Muttersprache", [Level.NATIVE]),
+        ("", []),
+    ],
+)
+def test_levels_in_the_order_a_text_states_them(fluency: str, levels: list[Level]) -> None:
+    assert levels_in_order(fluency) == levels
