@@ -61,6 +61,7 @@ _RELATED_HEADS = (
     ({"accountant", "controller"}, 0.8),  # a (financial) controller heads the accounting
     ({"accountant", "controller", "bookkeeper", "auditor"}, 0.7),
     ({"engineer", "tester"}, 0.6),  # a QA tester and a QA engineer
+    ({"developer", "engineer", "architect"}, 0.6),  # an architect is a senior engineer
     ({"manager", "lead", "head", "director", "chief", "vp", "owner"}, 0.6),
     ({"analyst", "scientist"}, 0.3),
     ({"designer", "researcher"}, 0.4),

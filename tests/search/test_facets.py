@@ -284,3 +284,16 @@ def test_levels_a_parse_ran_into_the_last_language_are_given_back_in_order() -> 
 )
 def test_levels_in_the_order_a_text_states_them(fluency: str, levels: list[Level]) -> None:
     assert levels_in_order(fluency) == levels
+
+
+def test_an_architect_is_a_senior_engineer_of_the_same_field() -> None:
+    query = parse_query("frontend developer")
+
+    def role(title: str) -> float:
+        facets = resume_facets(ParsedResume(basics=Basics(label=title)))
+        return match(query, facets, [], title_similarity=None, text_similarity=0.0).checks[0].score
+
+    assert role("Frontend Architect") == 0.8  # frontend met, architect 0.6 of a developer
+    assert role("Frontend Engineer") == 0.9
+    assert role("Backend Architect") == 0.65  # backend: a neighbour of frontend (0.7)
+    assert role("Data Architect") == 0.3
