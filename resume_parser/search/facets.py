@@ -22,9 +22,9 @@ import phonenumbers
 
 from resume_parser.embedding.texts import most_recent_first, skill_names, title_texts
 from resume_parser.enrichment.isced import degree_keys
-from resume_parser.resume import ParsedResume, Work
+from resume_parser.resume import Language, ParsedResume, Work
 from resume_parser.search import places
-from resume_parser.search.languages import language_name, level_of
+from resume_parser.search.languages import language_name, level_of, levels_in_order
 from resume_parser.search.lexicon import canonical, fold, words
 
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?")
@@ -143,6 +143,17 @@ def experience_months(work: list[Work], reference_month: int) -> int | None:
     return total + high - low
 
 
+def _levels_run_together(entries: list[Language]) -> list[int] | None:
+    """The levels of a languages list whose parse ran every level into the last entry ("French,
+    English, Korean" with "Native Full professional proficiency Basic" as Korean's): one level per
+    language, in the list's order, when the last entry states as many levels as there are languages
+    and no other entry states one. None for any other list."""
+    if len(entries) < 2 or any(entry.fluency for entry in entries[:-1]):
+        return None
+    levels = levels_in_order(entries[-1].fluency)
+    return [int(level) for level in levels] if len(levels) == len(entries) else None
+
+
 def _phone_country(parsed: ParsedResume) -> frozenset[str]:
     """The country of an international phone number, a hint for ambiguous city names."""
     try:
@@ -172,11 +183,12 @@ def _country(parsed: ParsedResume) -> tuple[str | None, str]:
 
 def _languages(parsed: ParsedResume) -> dict[str, int]:
     spoken: dict[str, int] = {}
-    for entry in parsed.languages:
+    run_together = _levels_run_together(parsed.languages)
+    for index, entry in enumerate(parsed.languages):
         name = language_name(entry.language) or fold(entry.language)
         if name:
             level = level_of(entry.fluency) or level_of(entry.language) or 0
-            spoken[name] = max(level, spoken.get(name, 0))
+            spoken[name] = max(run_together[index] if run_together else level, spoken.get(name, 0))
     # A languages section a parser read as skills still says the person speaks them (level unknown).
     for skill in skill_names(parsed.skills):
         named = language_name(skill)

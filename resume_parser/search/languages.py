@@ -70,7 +70,8 @@ _LEVEL_WORDS: tuple[tuple[Level, tuple[str, ...]], ...] = (
     (
         Level.NATIVE,
         (
-            *("native", "mother tongue", "first language", "muttersprache", "langue maternelle"),
+            *("native", "native or bilingual", "mother tongue", "first language", "muttersprache"),
+            *("langue maternelle",),
             *("maternelle", "lengua materna", "nativo", "nativa", "natif", "native speaker", "bilingual"),
             *("bilingue", "zweisprachig", "muttersprachlich", "muttersprachler"),
         ),
@@ -113,3 +114,30 @@ def level_of(fluency: str | None) -> Level | None:
         if any(f" {phrase} " in text for phrase in phrases):
             return level
     return None
+
+
+# Every level phrase, longest first, for reading levels in the order a text gives them.
+_PHRASES = sorted(
+    ((tuple(phrase.split()), level) for level, phrases in _LEVEL_WORDS for phrase in phrases),
+    key=lambda item: -len(item[0]),
+)
+
+
+def levels_in_order(fluency: str | None) -> list[Level]:
+    """The levels a fluency text states, in its order, one per stated level: "Native speaker Full
+    professional proficiency Basic" -> native, fluent, basic. Phrases of one level side by side
+    describe one level ("B2 upper intermediate", "Fluent (C1)"); the same phrase twice is said
+    twice ("B2 B2")."""
+    tokens = re.findall(r"[a-z0-9]+", fold(fluency))
+    found: list[tuple[tuple[str, ...], Level]] = []
+    i = 0
+    while i < len(tokens):
+        for phrase, level in _PHRASES:
+            if tuple(tokens[i : i + len(phrase)]) == phrase:
+                if not found or found[-1][1] != level or found[-1][0] == phrase:
+                    found.append((phrase, level))
+                i += len(phrase)
+                break
+        else:
+            i += 1
+    return [level for _, level in found]

@@ -144,3 +144,10 @@ def place_country(text: str | None, hints: frozenset[str] = frozenset()) -> str 
 def spoken_in(country: str) -> tuple[str, ...]:
     """The languages of a country, main one first ("CH" -> german, french, italian, ...)."""
     return _country_languages().get(country.upper(), ())
+
+
+@cache
+def countries_speaking(language: str) -> tuple[str, ...]:
+    """The countries whose main language it is ("french" -> FR, SN, ...): where a resume that
+    lists no such language may still be a speaker's (scoring.py credits them part)."""
+    return tuple(sorted(c for c, spoken in _country_languages().items() if spoken[:1] == (language,)))

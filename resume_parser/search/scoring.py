@@ -34,7 +34,7 @@ DEFAULT_MIN_SCORE = 0.45
 # much as the role; the skills, named in passing, less; seniority is a hint.
 WEIGHTS = {
     "role": 3.0,
-    "skill": 2.0,  # all skills together
+    "skill": 2.0,  # all skills together (the skill a query is about weighs as the role)
     "experience": 2.0,
     "skill_experience": 2.0,  # each "N years of <skill>"
     "location": 2.5,
@@ -58,9 +58,11 @@ PAST_ROLE_CREDIT = 0.5
 # Related occupation words count part of a match ("developer" for "engineer").
 _RELATED_HEADS = (
     ({"developer", "engineer", "programmer"}, 0.8),
+    ({"accountant", "controller"}, 0.8),  # a (financial) controller heads the accounting
     ({"accountant", "controller", "bookkeeper", "auditor"}, 0.7),
     ({"engineer", "tester"}, 0.6),  # a QA tester and a QA engineer
-    ({"manager", "lead", "head", "director", "chief", "owner"}, 0.6),
+    ({"developer", "engineer", "architect"}, 0.6),  # an architect is a senior engineer
+    ({"manager", "lead", "head", "director", "chief", "vp", "owner"}, 0.6),
     ({"analyst", "scientist"}, 0.3),
     ({"designer", "researcher"}, 0.4),
 )
@@ -198,13 +200,26 @@ def match(
     checks += [_certificate(alternatives, facets) for alternatives in constraints.certificates]
     if not checks:
         return Match(text_similarity, [], "", [])
-    total = sum(_weight(c, len(skills)) for c in checks)
-    score = sum(_weight(c, len(skills)) * c.score for c in checks) / total
+    shares = iter(_skill_weights(constraints, roles, skills))
+    weights = [next(shares) if c.kind == "skill" else WEIGHTS[c.kind] for c in checks]
+    score = sum(w * c.score for w, c in zip(weights, checks, strict=True)) / sum(weights)
     return Match(round(score, 4), checks, matched_title, matched)
 
 
-def _weight(check: Check, skill_count: int) -> float:
-    return WEIGHTS[check.kind] / skill_count if check.kind == "skill" else WEIGHTS[check.kind]
+def _skill_weights(
+    constraints: QueryConstraints, roles: tuple[tuple[str, ...], ...], skills: list[SkillMention]
+) -> list[float]:
+    """Each skill's weight, in the order of `skills`. The skills share the skill weight, unless the
+    query's subject is a skill ("Kubernetes with Helm and ArgoCD": a role made of skill names):
+    then that skill weighs as the role would and the others share the skill weight."""
+    if not skills:
+        return []
+    subject = {word for role in constraints.roles if role not in roles for word in role}
+    main = [any(set(canonical_words(name)) <= subject for name in m.names) for m in skills]
+    if all(main) or not any(main):
+        return [WEIGHTS["skill"] / len(skills)] * len(skills)
+    mains, others = sum(main), len(skills) - sum(main)
+    return [WEIGHTS["role"] / mains if is_main else WEIGHTS["skill"] / others for is_main in main]
 
 
 def _roles_without_skills(

@@ -26,7 +26,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from resume_parser.domain import validated_tenant_id
 from resume_parser.embedding import Embedder
 from resume_parser.resume import Basics, Work
-from resume_parser.search import page_token
+from resume_parser.search import page_token, places
 from resume_parser.search.calibration import calibration_for
 from resume_parser.search.constraints import QueryConstraints, parse_query
 from resume_parser.search.facets import ResumeFacets
@@ -309,13 +309,15 @@ async def _nth(batch: asyncio.Future[list[list[float]]], index: int) -> list[flo
 
 
 def _constraint_filters(constraints: QueryConstraints, filters: Filters) -> Filters:
-    """The caller's filters and what the query names (place, languages, certificates, degrees:
-    any of them) and its years (a year's slack either way, so that a candidate nearly there is
-    still scored)."""
+    """The caller's filters and what the query names (place, languages or the countries where they
+    are the main language, certificates, degrees: any of them) and its years (a year's slack either
+    way, so that a candidate nearly there is still scored)."""
     low, high = constraints.min_years, constraints.max_years
+    # A language asked for is also met, in part, by living where it is the main language.
+    local = {c for wanted in constraints.languages for c in places.countries_speaking(wanted.language)}
     return replace(
         filters,
-        countries=tuple(sorted(constraints.countries)),
+        countries=tuple(sorted(constraints.countries | local)),
         languages=tuple(wanted.language for wanted in constraints.languages),
         certificate_words=tuple(
             sorted({words(term)[0] for terms in constraints.certificates for term in terms})

@@ -15,9 +15,9 @@ from resume_parser.resume import (
     Skill,
     Work,
 )
-from resume_parser.search.constraints import parse_query
+from resume_parser.search.constraints import QueryConstraints, parse_query
 from resume_parser.search.facets import ResumeFacets, degree_keys, experience_months, resume_facets
-from resume_parser.search.languages import Level, language_name, level_of
+from resume_parser.search.languages import Level, language_name, level_of, levels_in_order
 from resume_parser.search.lexicon import canonical
 from resume_parser.search.scoring import Status, match, query_skills
 
@@ -193,3 +193,107 @@ def test_a_certificate_filed_among_the_skills_is_a_certificate() -> None:
 
     assert facets.certificates == ["CompTIA A+", "Cisco Certified Network Associate (CCNA)"]
     assert "ccna" in facets.certificate_words
+
+
+def test_a_controller_meets_a_query_for_an_accountant_as_a_developer_one_for_an_engineer() -> None:
+    """A (financial) controller heads the accounting: the title counts as much for an accountant as
+    "developer" does for "engineer", a bookkeeper or an auditor less, and the query may be French."""
+    accountant = parse_query("comptable maîtrisant Xero et QuickBooks")
+    engineer = parse_query("software engineer")
+
+    def role(query: QueryConstraints, title: str) -> float:
+        facets = resume_facets(ParsedResume(basics=Basics(label=title)))
+        return match(query, facets, [], title_similarity=None, text_similarity=0.0).checks[0].score
+
+    assert role(accountant, "Group Controller") == role(accountant, "Controller") == 0.8
+    assert role(engineer, "Software Developer") == 0.9  # "software" met, "developer" 0.8
+    assert role(accountant, "Senior Auditor") == role(accountant, "Bookkeeper") == 0.7
+    assert role(accountant, "Senior Accountant") == 1.0
+
+
+def test_a_vp_is_a_leadership_title_as_a_head_or_a_director_is() -> None:
+    query = parse_query("product manager")
+
+    def role(title: str) -> float:
+        facets = resume_facets(ParsedResume(basics=Basics(label=title)))
+        return match(query, facets, [], title_similarity=None, text_similarity=0.0).checks[0].score
+
+    assert role("VP Product") == role("Director Product") == role("Head of Product") == 0.8
+    assert role("Product Designer") == 0.5
+
+
+def test_the_skill_a_query_is_about_weighs_as_its_role() -> None:
+    """A query "Kubernetes with Helm and ArgoCD" is about Kubernetes: a resume without it is short of the
+    main thing asked for, not of one skill in three; skills named together weigh alike."""
+    candidates = [
+        resume_facets(ParsedResume(skills=[Skill(name=n) for n in names]))
+        for names in (["Kubernetes", "Helm"], ["Helm", "ArgoCD"], ["VMware vSphere"], ["Veeam"])
+    ]
+
+    def score(text: str, facets: ResumeFacets) -> float:
+        query = parse_query(text)
+        skills = query_skills(query, candidates)
+        return match(query, facets, skills, title_similarity=None, text_similarity=0.0).score
+
+    with_kubernetes, without = candidates[0], candidates[1]
+    assert score("Kubernetes with Helm and ArgoCD", with_kubernetes) == 0.8  # (3 + 1) / 5
+    assert score("Kubernetes with Helm and ArgoCD", without) == 0.4
+    vmware, veeam = candidates[2], candidates[3]
+    assert score("VMware vSphere and Veeam", vmware) == score("VMware vSphere and Veeam", veeam) == 0.5
+
+
+def test_levels_a_parse_ran_into_the_last_language_are_given_back_in_order() -> None:
+    """A parse that read a list of languages and then every level into the last entry: one level
+    per language, in the list's order, when the counts agree; otherwise as printed."""
+    run_together = ParsedResume(
+        languages=[
+            Language(language="Portuguese"),
+            Language(language="English"),
+            Language(language="French", fluency="Native speaker Full professional proficiency Basic"),
+        ]
+    )
+    one_level_described_twice = ParsedResume(
+        languages=[Language(language="German"), Language(language="English", fluency="B2 upper intermediate")]
+    )
+    fewer_levels = ParsedResume(
+        languages=[
+            Language(language="English"),
+            Language(language="Polish"),
+            Language(language="Swedish", fluency="C2 C2"),
+        ]
+    )
+
+    assert resume_facets(run_together).languages == {
+        "portuguese": Level.NATIVE,
+        "english": Level.FLUENT,
+        "french": Level.BASIC,
+    }
+    assert resume_facets(one_level_described_twice).languages == {"german": 0, "english": Level.INTERMEDIATE}
+    assert resume_facets(fewer_levels).languages == {"english": 0, "polish": 0, "swedish": Level.FLUENT}
+
+
+@pytest.mark.parametrize(
+    ("fluency", "levels"),
+    [
+        ("Native or bilingual proficiency Full professional proficiency", [Level.NATIVE, Level.FLUENT]),
+        ("Native B2 B2", [Level.NATIVE, Level.INTERMEDIATE, Level.INTERMEDIATE]),
+        ("Fluent (C1)", [Level.FLUENT]),
+        ("Muttersprache", [Level.NATIVE]),
+        ("", []),
+    ],
+)
+def test_levels_in_the_order_a_text_states_them(fluency: str, levels: list[Level]) -> None:
+    assert levels_in_order(fluency) == levels
+
+
+def test_an_architect_is_a_senior_engineer_of_the_same_field() -> None:
+    query = parse_query("frontend developer")
+
+    def role(title: str) -> float:
+        facets = resume_facets(ParsedResume(basics=Basics(label=title)))
+        return match(query, facets, [], title_similarity=None, text_similarity=0.0).checks[0].score
+
+    assert role("Frontend Architect") == 0.8  # frontend met, architect 0.6 of a developer
+    assert role("Frontend Engineer") == 0.9
+    assert role("Backend Architect") == 0.65  # backend: a neighbour of frontend (0.7)
+    assert role("Data Architect") == 0.3

@@ -1,4 +1,5 @@
-"""The choices SearchService makes for large pools: which vector plan, which words full-text ranks by."""
+"""The choices SearchService makes for large pools: which vector plan, which words full-text ranks by,
+which resumes the constrained ranker fetches."""
 
 from __future__ import annotations
 
@@ -8,8 +9,14 @@ from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from resume_parser.db.repository import ResumeRepository
+from resume_parser.resume import Basics, Location, ParsedResume, Skill, Work
 from resume_parser.search import SearchMode, SearchQuery, SearchService
+from resume_parser.search.constraints import parse_query
+from resume_parser.search.filters import Filters
 from resume_parser.search.fulltext import MAX_TERM_DOCUMENTS
+from resume_parser.search.places import countries_speaking
+from resume_parser.search.scoring import Status
+from resume_parser.search.service import _constraint_filters
 from tests.search.stored import FixedQueryEmbedder, resume, store_with_vectors, unit
 
 
@@ -77,3 +84,46 @@ async def test_words_in_many_resumes_are_left_to_the_embedding(
 
     assert common_only.hits == []
     assert [hit.resume_id for hit in with_rare_word.hits] == [cobol]
+
+
+async def test_a_language_asked_for_also_fetches_resumes_from_where_it_is_the_main_language(
+    repository: ResumeRepository, sessions: async_sessionmaker[AsyncSession]
+) -> None:
+    """A resume that prints no languages, of someone in France, partly meets "mother tongue French"
+    (scoring credits where the person lives): the constrained ranker fetches it even when neither
+    the vectors nor the query's words reach it."""
+    embedder = FixedQueryEmbedder("test:fixed:384", unit(1.0))
+    for i in range(6):  # closer to the query and with its words, but not in France and no French
+        await store_with_vectors(
+            repository, resume(f"D {i}", "Developer", ["Python"]), [unit(1.0)] * 2, embedder=embedder.name
+        )
+    in_france = ParsedResume(
+        basics=Basics(name="F", label="Software Engineer", location=Location(city="Lyon", country_code="FR")),
+        work=[Work(name="Acme", position="Software Engineer", start_date="2019-01")],
+        skills=[Skill(name="Skills", keywords=["Go"])],
+    )
+    target = await store_with_vectors(repository, in_france, [unit(0.0, 1.0)] * 2, embedder=embedder.name)
+    service = SearchService(sessions, embedder, depth=2)  # each ranker reaches only a few resumes
+
+    page = await service.search(SearchQuery(text="developer whose mother tongue is French"))
+
+    hit = next(hit for hit in page.hits if hit.resume_id == target)
+    language = next(check for check in hit.checks if check.kind == "language")
+    assert (language.status, language.evidence) == (Status.UNKNOWN, "lives in FR")
+
+
+def test_the_constrained_ranker_filters_on_the_countries_of_the_languages_asked_for() -> None:
+    filters = _constraint_filters(
+        parse_query("native Portuguese-speaking software engineer in Germany"), Filters(tenant_id="t")
+    )
+
+    assert {"DE", "BR", "PT"} <= set(filters.countries)  # the place asked for, and Portuguese's
+    assert "FR" not in filters.countries
+    assert filters.languages == ("portuguese",)
+    assert _constraint_filters(parse_query("backend developer"), Filters()) == Filters()
+
+
+def test_countries_speaking_a_language_are_those_where_it_is_the_main_one() -> None:
+    assert {"DE", "AT", "CH"} <= set(countries_speaking("german"))
+    assert "FR" in countries_speaking("french") and "CA" not in countries_speaking("french")
+    assert countries_speaking("klingon") == ()
