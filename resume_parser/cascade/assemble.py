@@ -11,7 +11,7 @@ from urllib.parse import unquote, urlsplit
 
 from resume_parser.cascade.calibration import Calibration
 from resume_parser.cascade.labels import OTHER_TOKEN, Kind, field_of
-from resume_parser.cascade.lexicon import fold, organisation_words, title_words
+from resume_parser.cascade.lexicon import fold, is_institution_word, organisation_words, title_words
 from resume_parser.cascade.spans import Entry, Placed, Run, entries, regrouped, run_text, tidy
 from resume_parser.cascade.tokens import TokenLine
 from resume_parser.cascade.words import phrase_flags
@@ -231,7 +231,8 @@ class Assembler:
             target.is_current = found.ongoing
 
     def education(self, tokens: list[Placed]) -> None:
-        for entry in regrouped(entries(_without_label_lines(tokens)), "institution", ("degree", "area")):
+        tokens = _schools_in_own_cell(_without_label_lines(tokens))
+        for entry in regrouped(entries(tokens), "institution", ("degree", "area")):
             path = f"education[{len(self.resume.education)}]"
             institution = entry.first("institution")
             degree, area = entry.first("degree"), entry.first("area")
@@ -585,6 +586,29 @@ def _is_label_line(line: TokenLine) -> bool:
     words = [t for t in line.tokens if t.text[:1].isalnum()]
     short = 0 < len(words) <= MAX_LABEL_LINE_WORDS
     return text.endswith(":") and short and not any(c.isdigit() for c in text)
+
+
+_SCHOOL_NEIGHBOURS = frozenset({"degree", "area", "date"})
+
+
+def _schools_in_own_cell(tokens: list[Placed]) -> list[Placed]:
+    """A line's last cell, set apart by a wide gap, that the model left unlabelled and that names a
+    school, beside a degree or dates ("2018-2022 PhD – Computer Science     University of Toronto"):
+    the school."""
+    result = list(tokens)
+    for _, group in itertools.groupby(range(len(tokens)), key=lambda i: id(tokens[i].line)):
+        indices = list(group)
+        line = tokens[indices[0]].line
+        last_cell = line.tokens[-1].cell
+        cell = [i for i in indices if tokens[i].token.cell == last_cell]
+        whole_cell = len(cell) == sum(1 for token in line.tokens if token.cell == last_cell)
+        if last_cell == 0 or not whole_cell or any(field_of(tokens[i].label) for i in cell):
+            continue
+        beside = {field_of(tokens[i].label) for i in indices}
+        if beside & _SCHOOL_NEIGHBOURS and any(is_institution_word(tokens[i].token.text) for i in cell):
+            for i in cell:
+                result[i] = Placed(tokens[i].token, tokens[i].line, "institution", tokens[i].probability)
+    return result
 
 
 def _title_and_employer(runs: list[Run]) -> tuple[Run, Run] | None:

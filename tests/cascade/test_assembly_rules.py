@@ -9,7 +9,7 @@ from resume_parser.cascade.labels import ENTRY_PREFIX
 from resume_parser.cascade.parser import contact_outside_basics
 from resume_parser.cascade.spans import Placed
 from resume_parser.cascade.tokens import tokenize_line
-from resume_parser.layout import Line, Word
+from resume_parser.layout import Box, Line, Word
 
 
 def _basics_tokens(*lines: str, label: str = "O") -> list[Placed]:
@@ -191,20 +191,20 @@ def test_a_place_the_model_read_into_the_employer_becomes_the_jobs_location() ->
     place = [Word("Stuttgart,"), Word("Germany")]
     assert _job(bold + employer + place, _TITLE) == ("Siemens", "Stuttgart, Germany")
     # A legal form before the city sets it apart too; a work mode is a place of its own.
-    words = [Word(w) for w in "Project Manager at Ullmann GmbH Stuttgart".split()]
+    words = [Word(w) for w in ["Project", "Manager", "at", "Ullmann", "GmbH", "Stuttgart"]]
     assert _job(words, _TITLE) == ("Ullmann GmbH", "Stuttgart")
-    words = [Word(w) for w in "Project Manager at Zalando Remote".split()]
+    words = [Word(w) for w in ["Project", "Manager", "at", "Zalando", "Remote"]]
     assert _job(words, _TITLE) == ("Zalando", "Remote")
 
 
 def test_a_place_that_is_part_of_the_employers_name_stays() -> None:
-    words = [Word(w) for w in "Project Manager at Bank of Montreal".split()]
+    words = [Word(w) for w in ["Project", "Manager", "at", "Bank", "of", "Montreal"]]
     assert _job(words, _TITLE) == ("Bank of Montreal", None)
     # Nothing sets the city apart from the name: it stays.
-    words = [Word(w) for w in "Project Manager at Acme Berlin".split()]
+    words = [Word(w) for w in ["Project", "Manager", "at", "Acme", "Berlin"]]
     assert _job(words, _TITLE) == ("Acme Berlin", None)
     # A place the model did label is the job's location already.
-    words = [Word(w) for w in "Project Manager at Acme Berlin".split()]
+    words = [Word(w) for w in ["Project", "Manager", "at", "Acme", "Berlin"]]
     assert _job(words, {**_TITLE, "Berlin": "location"}) == ("Acme", "Berlin")
 
 
@@ -219,7 +219,7 @@ def _job_of_lines(*lines: list[Word], labels: dict[str, str]) -> tuple[str | Non
 
 def test_a_title_the_model_read_as_the_employer_becomes_the_position() -> None:
     # On a line of its own above the employer's line.
-    title, employer = [Word(w) for w in "Head of Marketing".split()], [Word("Brightwave")]
+    title, employer = [Word(w) for w in ["Head", "of", "Marketing"]], [Word("Brightwave")]
     assert _job_of_lines(title, employer, labels={}) == ("Head of Marketing", "Brightwave")
     # In bold before the employer on the same line.
     line = [Word("Interaction", bold=True), Word("Designer", bold=True), Word("Nordlys")]
@@ -230,12 +230,12 @@ def test_an_employer_without_a_title_word_stays_the_employer() -> None:
     line = [Word("Acme", bold=True), Word("Robotics")]
     assert _job_of_lines(line, labels={}) == (None, "Acme Robotics")
     # Two lines that both read as titles: nothing tells which is the employer, so nothing moves.
-    first, second = [Word(w) for w in "Data Analyst".split()], [Word(w) for w in "Data Engineer".split()]
+    first, second = [Word(w) for w in ["Data", "Analyst"]], [Word(w) for w in ["Data", "Engineer"]]
     assert _job_of_lines(first, second, labels={}) == (None, "Data Analyst Data Engineer")
 
 
 def test_an_employer_the_model_read_into_the_position_becomes_the_employer() -> None:
-    title, employer = [Word(w) for w in "Senior Frontend Developer".split()], [Word("Deutsche"), Word("Bahn")]
+    title, employer = [Word(w) for w in ["Senior", "Frontend", "Developer"]], [Word("Deutsche"), Word("Bahn")]
     everything_a_position = {word.text: "position" for word in title + employer}
     assert _job_of_lines(title, employer, labels=everything_a_position) == (
         "Senior Frontend Developer",
@@ -244,12 +244,43 @@ def test_an_employer_the_model_read_into_the_position_becomes_the_employer() -> 
 
 
 def test_a_label_line_inside_an_entry_is_no_employer_and_opens_no_entry() -> None:
-    job = _work_line([Word(w) for w in "Nimbus Systems".split()], {})
+    job = _work_line([Word(w) for w in ["Nimbus", "Systems"]], {})
     title = _work_line(
-        [Word(w) for w in "Senior Developer".split()], {"Senior": "position", "Developer": "position"}
+        [Word(w) for w in ["Senior", "Developer"]], {"Senior": "position", "Developer": "position"}
     )
     label = _work_line([Word("Responsibilities:")], {"Responsibilities": "employer", ":": "O"})
     placed = job + [Placed(p.token, p.line, p.label.removeprefix(ENTRY_PREFIX), 0.9) for p in title] + label
     assembler = Assembler()
     assembler.work(placed)
     assert [(w.name, w.position) for w in assembler.resume.work] == [("Nimbus Systems", "Senior Developer")]
+
+
+def _placed_words(*words: tuple[str, float, str]) -> list[Placed]:
+    """One line of words at the given left edges (each 0.01 per character wide), each labelled."""
+    boxed = [Word(text, box=Box(left, 0.1, left + 0.01 * len(text), 0.11)) for text, left, _ in words]
+    line = tokenize_line(Line(boxed, page=1))
+    return [Placed(t, line, words[t.word][2], 0.9) for t in line.tokens]
+
+
+def test_a_school_in_a_cell_of_its_own_the_model_left_unlabelled_is_the_institution() -> None:
+    placed = _placed_words(
+        ("2018-2022", 0.1, ENTRY_PREFIX + "date"),
+        ("PhD", 0.2, "degree"),
+        ("University", 0.6, "O"),
+        ("of", 0.71, "O"),
+        ("Toronto", 0.74, "O"),
+    )
+    placed[0] = Placed(placed[0].token, placed[0].line, ENTRY_PREFIX + "date", 0.9)
+    assembler = Assembler()
+    assembler.education(placed)
+    [school] = assembler.resume.education
+    assert (school.institution, school.study_type) == ("University of Toronto", "PhD")
+
+
+def test_an_unlabelled_cell_without_a_school_word_stays_unread() -> None:
+    placed = _placed_words(("2018-2022", 0.1, "date"), ("PhD", 0.2, "degree"), ("Toronto", 0.6, "O"))
+    placed[0] = Placed(placed[0].token, placed[0].line, ENTRY_PREFIX + "date", 0.9)
+    assembler = Assembler()
+    assembler.education(placed)
+    [school] = assembler.resume.education
+    assert school.institution is None
