@@ -10,11 +10,12 @@ from dataclasses import dataclass, field
 from urllib.parse import unquote, urlsplit
 
 from resume_parser.cascade.calibration import Calibration
-from resume_parser.cascade.labels import OTHER_TOKEN, Kind, field_of
+from resume_parser.cascade.labels import ENTRY_PREFIX, OTHER_TOKEN, Kind, field_of
 from resume_parser.cascade.lexicon import fold, is_institution_word, organisation_words, title_words
 from resume_parser.cascade.spans import Entry, Placed, Run, entries, regrouped, run_text, tidy
 from resume_parser.cascade.tokens import TokenLine
 from resume_parser.cascade.words import phrase_flags
+from resume_parser.layout import UNKNOWN_BOX
 from resume_parser.normalization.contact import (
     EMAIL,
     WebAddress,
@@ -188,7 +189,8 @@ class Assembler:
     # -- entries -----------------------------------------------------------------------------
 
     def work(self, tokens: list[Placed]) -> None:
-        for entry in regrouped(entries(_without_label_lines(tokens)), "employer", ("position",)):
+        tokens = _employers_left_unlabelled(_without_label_lines(tokens))
+        for entry in regrouped(entries(tokens), "employer", ("position",)):
             path = f"work[{len(self.resume.work)}]"
             employer, position = entry.first("employer"), entry.first("position")
             if employer is None and position is None:
@@ -258,7 +260,10 @@ class Assembler:
         group = Skill(name="Skills")
         # One skill under two names ("Postgres", "PostgreSQL") is listed once, where first printed.
         seen = {canonical_skill(k).casefold() for s in skills for k in s.keywords}
-        for name, run in _ordered_runs(tokens, ("group", "skill")):
+        runs = [
+            (name, piece) for name, run in _ordered_runs(tokens, ("group", "skill")) for piece in _tags(run)
+        ]
+        for name, run in runs:
             if name == "group":
                 group = Skill(name=run.text)
                 continue
@@ -581,11 +586,106 @@ def _without_label_lines(tokens: list[Placed]) -> list[Placed]:
     ]
 
 
+# What an entry's list of highlights is headed by, printed without a colon too.
+_ENTRY_SUBHEADINGS = frozenset(
+    fold(word)
+    for word in word_set(
+        """highlights responsibilities achievements accomplishments duties tasks aufgaben tätigkeiten
+        erfolge verantwortung missions réalisations responsabilités logros funciones
+        responsabilidades tareas"""
+    )
+)
+
+
 def _is_label_line(line: TokenLine) -> bool:
     text = line.text.strip()
+    if fold(text.rstrip(":").strip()) in _ENTRY_SUBHEADINGS:
+        return True
     words = [t for t in line.tokens if t.text[:1].isalnum()]
     short = 0 < len(words) <= MAX_LABEL_LINE_WORDS
     return text.endswith(":") and short and not any(c.isdigit() for c in text)
+
+
+# An employer printed on a line of its own is short: a name, perhaps with its place.
+MAX_EMPLOYER_LINE_WORDS = 4
+
+
+def _employers_left_unlabelled(tokens: list[Placed]) -> list[Placed]:
+    """A job with a position and no employer, where a line next to the position's that the model
+    left unlabelled reads as a name ("Senior Growth Manager 11/2017 – 12/2021" over "Dropbox"):
+    that line is the employer."""
+    entry_of = list(itertools.accumulate(int(p.label.startswith(ENTRY_PREFIX)) for p in tokens))
+    lines = [
+        list(group) for _, group in itertools.groupby(range(len(tokens)), key=lambda i: id(tokens[i].line))
+    ]
+    fields: dict[int, set[str | None]] = {}
+    for index, placed in enumerate(tokens):
+        fields.setdefault(entry_of[index], set()).add(field_of(placed.label))
+    result = list(tokens)
+    for number, indices in enumerate(lines):
+        entry = entry_of[indices[0]]
+        if "employer" in fields[entry] or "position" not in fields[entry]:
+            continue
+        beside = [lines[n] for n in (number - 1, number + 1) if 0 <= n < len(lines)]
+        next_to_title = any(field_of(tokens[i].label) == "position" for other in beside for i in other)
+        if next_to_title and _reads_as_employer_line([tokens[i] for i in indices]):
+            for i in indices:
+                result[i] = Placed(tokens[i].token, tokens[i].line, "employer", tokens[i].probability)
+            fields[entry].add("employer")
+    return result
+
+
+def _reads_as_employer_line(placed: list[Placed]) -> bool:
+    """A whole line unlabelled, short, capitalized, without digits-only words, title words, a
+    bullet or a full stop at its end."""
+    if any(field_of(p.label) is not None for p in placed) or placed[0].line.tokens[0] is not placed[0].token:
+        return False
+    words = [p.token.text for p in placed if p.token.text[:1].isalnum()]
+    text = placed[0].line.text.strip()
+    return (
+        0 < len(words) <= MAX_EMPLOYER_LINE_WORDS
+        and words[0][:1].isupper()
+        and not any(word.isdigit() for word in words)
+        and not any(fold(word) in title_words() for word in words)
+        and not is_bullet(text)
+        and not text.endswith(".")
+    )
+
+
+# Skills set as tags (boxes with a margin) leave a gap of about a word height between them, well
+# over the word spaces inside a tag: no separator is printed, the gap is the only sign of where a
+# skill ends. (A plain-text page's words are all one character apart: no gap stands out.)
+TAG_GAP = 0.75  # in word heights
+TAG_GAP_OVER_SPACE = 1.6  # the gap over the line's narrowest word space
+
+
+def _tags(run: Run) -> list[Run]:
+    """A run of skills cut where a wide gap between two words on one line parts them."""
+    pieces = [[run.tokens[0]]]
+    for before, after in itertools.pairwise(run.tokens):
+        if _tag_gap(before, after):
+            pieces.append([])
+        pieces[-1].append(after)
+    return [Run(piece) for piece in pieces]
+
+
+def _tag_gap(before: Placed, after: Placed) -> bool:
+    if before.line is not after.line or before.token.word == after.token.word:
+        return False
+    words = before.line.line.words
+    left, right = words[before.token.word].box, words[after.token.word].box
+    if UNKNOWN_BOX in (left, right):
+        return False
+    gap = right.left - left.right
+    narrowest = min(b.box.left - a.box.right for a, b in itertools.pairwise(words))
+    return gap >= TAG_GAP * max(left.height, right.height) and gap >= TAG_GAP_OVER_SPACE * narrowest
+
+
+def _line_groups(tokens: list[Placed]) -> list[list[int]]:
+    """The indices of the tokens, line by line."""
+    return [
+        list(group) for _, group in itertools.groupby(range(len(tokens)), key=lambda i: id(tokens[i].line))
+    ]
 
 
 _SCHOOL_NEIGHBOURS = frozenset({"degree", "area", "date"})
@@ -596,8 +696,7 @@ def _schools_in_own_cell(tokens: list[Placed]) -> list[Placed]:
     school, beside a degree or dates ("2018-2022 PhD – Computer Science     University of Toronto"):
     the school."""
     result = list(tokens)
-    for _, group in itertools.groupby(range(len(tokens)), key=lambda i: id(tokens[i].line)):
-        indices = list(group)
+    for indices in _line_groups(tokens):
         line = tokens[indices[0]].line
         last_cell = line.tokens[-1].cell
         cell = [i for i in indices if tokens[i].token.cell == last_cell]
@@ -612,21 +711,28 @@ def _schools_in_own_cell(tokens: list[Placed]) -> list[Placed]:
 
 
 def _title_and_employer(runs: list[Run]) -> tuple[Run, Run] | None:
-    """A run read as one field that holds a job title and then an employer: as the employer of an
+    """A run read as one field that holds a job title and an employer: as the employer of an
     entry with no position ("Head of Marketing" above "Brightwave"; "Interaction Designer" in bold
     before "Nordlys"), or as the position of an entry with no employer ("Senior Developer" above
-    "Deutsche Bahn"). The title and the employer, when the part with a title word is followed by
-    one with none, on another line (as another run, or the same one) or in another style."""
+    "Deutsche Bahn", "Kestrel AI" above "as Frontend Architect"). The title and the employer, when
+    only one of the run's two parts holds a title word: parts on two lines (two runs, or one), or
+    in two styles."""
     if len(runs) >= 2 and _has_title_word(runs[0].tokens) and not _has_title_word(runs[1].tokens):
         return _as_field(runs[0].tokens, "position"), runs[1]
     tokens = runs[0].tokens if runs else []
     for cut in range(1, len(tokens)):
         before, after = tokens[:cut], tokens[cut:]
         if tokens[cut - 1].line is not tokens[cut].line or _style(tokens[cut - 1]) != _style(tokens[cut]):
-            if _has_title_word(before) and not _has_title_word(after):
-                return _as_field(before, "position"), _as_field(after, "employer")
+            if _has_title_word(before) != _has_title_word(after):
+                title, name = (before, after) if _has_title_word(before) else (after, before)
+                title = list(itertools.dropwhile(lambda p: fold(p.token.text) in _TITLE_OPENERS, title))
+                return _as_field(title, "position"), _as_field(name, "employer")
             return None
     return None
+
+
+# Words that introduce a title on the line under its employer ("as Frontend Architect").
+_TITLE_OPENERS = frozenset({"as", "als", "comme", "como"})
 
 
 def _has_title_word(tokens: list[Placed]) -> bool:

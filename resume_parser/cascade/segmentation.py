@@ -8,10 +8,12 @@ margin) and the rule-based segmentation's verdict, plus the same for the lines b
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from pathlib import Path
 
 from resume_parser.cascade.crf import Features, Labelling, SequenceModel
+from resume_parser.cascade.labels import Kind, is_heading
 from resume_parser.cascade.layout_stats import (
     LayoutStats,
     gap_bucket,
@@ -19,6 +21,7 @@ from resume_parser.cascade.layout_stats import (
     size_bucket,
     vertical_gap,
 )
+from resume_parser.cascade.lexicon import fold, language_names
 from resume_parser.cascade.reading import ReadingDocument
 from resume_parser.cascade.tokens import TokenLine
 from resume_parser.cascade.words import phrase_flags, word_flags
@@ -282,4 +285,32 @@ class Segmenter:
         self._model = SequenceModel(folder / MODEL_FILE)
 
     def label(self, reading: ReadingDocument) -> Labelling:
-        return self._model.label(line_features(reading))
+        labelling = self._model.label(line_features(reading))
+        return Labelling(inline_sections(reading, labelling.labels), labelling.probabilities)
+
+
+# A list that opens with its section's name and a colon ("Languages: English (native)"), in a
+# section gathering several such lists ("Skills, projects & languages"), is the section it names.
+_LIST_KINDS = frozenset({Kind.SKILLS, Kind.LANGUAGES, Kind.CERTIFICATES, Kind.PROJECTS})
+_INLINE_NAME = re.compile(r"([^\W\d_][^:]{0,40}?)\s*:\s*\S")
+
+
+def inline_sections(reading: ReadingDocument, labels: list[str]) -> list[str]:
+    """The segmentation's labels with each such list line given the kind its name says."""
+    result = list(labels)
+    for index, line in enumerate(reading.lines):
+        found = _INLINE_NAME.match(line.text.strip())
+        if found is None or is_heading(labels[index]) or Kind(labels[index]) not in _LIST_KINDS:
+            continue
+        named = heading_kind(found.group(1))
+        kind = Kind.of_section(named) if named is not None else None
+        if kind is None or kind not in _LIST_KINDS or kind.value == labels[index]:
+            continue
+        # "Languages: Python, Go" lists programming languages: a skill list.
+        if kind != Kind.LANGUAGES or _names_a_language(line.text.strip()[found.end(1) :]):
+            result[index] = kind.value
+    return result
+
+
+def _names_a_language(text: str) -> bool:
+    return any(fold(word) in language_names() for word in re.findall(r"[^\W\d_]+", text))

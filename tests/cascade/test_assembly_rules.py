@@ -284,3 +284,69 @@ def test_an_unlabelled_cell_without_a_school_word_stays_unread() -> None:
     assembler.education(placed)
     [school] = assembler.resume.education
     assert school.institution is None
+
+
+def test_an_employer_above_its_title_both_read_as_the_position_are_told_apart() -> None:
+    employer, title = [Word("Kestrel"), Word("AI")], [Word(w) for w in ["as", "Frontend", "Architect"]]
+    everything_a_position = {word.text: "position" for word in employer + title}
+    assert _job_of_lines(employer, title, labels=everything_a_position) == (
+        "Frontend Architect",
+        "Kestrel AI",
+    )
+
+
+def test_an_unlabelled_line_next_to_a_title_in_a_job_without_employer_is_the_employer() -> None:
+    title = [Word(w) for w in ["Senior", "Growth", "Manager", "11/2017", "–", "12/2021"]]
+    labels = {"Senior": "position", "Growth": "position", "Manager": "position", "Dropbox": "O"}
+    labels |= {"11": "date", "/": "date", "2017": "date", "–": "date", "12": "date", "2021": "date"}
+    assert _job_of_lines(title, [Word("Dropbox")], labels=labels) == ("Senior Growth Manager", "Dropbox")
+
+
+def test_an_unlabelled_sentence_next_to_a_title_stays_unread() -> None:
+    title = [Word(w) for w in ["Senior", "Growth", "Manager"]]
+    sentence = [Word(w) for w in ["Grew", "organic", "traffic."]]
+    labels = {w.text: "position" for w in title} | dict.fromkeys(["Grew", "organic", "traffic", "."], "O")
+    assert _job_of_lines(title, sentence, labels=labels) == ("Senior Growth Manager", None)
+
+
+def test_skills_set_as_tags_are_parted_by_the_gap_between_the_tags() -> None:
+    # Tags: a word space inside a tag ("US GAAP"), a gap of a word height between tags.
+    def tag_line(*tags: str) -> list[Word]:
+        words, left = [], 0.1
+        for tag in tags:
+            for word in tag.split(" "):
+                words.append(Word(word, box=Box(left, 0.1, left + 0.01 * len(word), 0.11)))
+                left += 0.01 * len(word) + 0.003
+            left += 0.01
+        return words
+
+    line = tokenize_line(Line(tag_line("IFRS", "Anaplan", "US GAAP", "Oracle NetSuite"), page=1))
+    placed = [Placed(t, line, "skill", 0.9) for t in line.tokens]
+    placed[0] = Placed(placed[0].token, line, ENTRY_PREFIX + "skill", 0.9)
+    assembler = Assembler()
+    assembler.skills(placed)
+    assert [s.keywords for s in assembler.resume.skills] == [
+        ["IFRS", "Anaplan", "US GAAP", "Oracle NetSuite"]
+    ]
+
+
+def test_skills_on_a_plain_text_grid_are_not_parted_at_word_spaces() -> None:
+    # A text file's words sit one character apart, a character being about as wide as high.
+    words, left = [], 0.1
+    for word in ["Content", "Strategy", "Brand", "Strategy"]:
+        words.append(Word(word, box=Box(left, 0.1, left + 0.01 * len(word), 0.11)))
+        left += 0.01 * (len(word) + 1)
+    line = tokenize_line(Line(words, page=1))
+    placed = [Placed(t, line, "skill", 0.9) for t in line.tokens]
+    assembler = Assembler()
+    assembler.skills(placed)
+    assert [s.keywords for s in assembler.resume.skills] == [["Content Strategy Brand Strategy"]]
+
+
+def test_a_highlights_heading_without_a_colon_is_a_label_line_too() -> None:
+    job = _work_line([Word("Loomly"), Word("2021-06")], {"2021-06": "date"})
+    # The model read it as the employer of a new entry.
+    placed = job + _work_line([Word("Highlights")], {})
+    assembler = Assembler()
+    assembler.work(placed)
+    assert [w.name for w in assembler.resume.work] == ["Loomly"]

@@ -1,0 +1,39 @@
+"""Lists that open with their section's name ("Languages: English (native)") in a section that
+gathers several lists take the kind their name says."""
+
+from __future__ import annotations
+
+from resume_parser.cascade.reading import ReadingDocument
+from resume_parser.cascade.segmentation import inline_sections
+from resume_parser.cascade.tokens import tokenize_line
+from resume_parser.layout import Document, Line, Word
+
+
+def _reading(*texts: str) -> ReadingDocument:
+    lines = [tokenize_line(Line([Word(word) for word in text.split()])) for text in texts]
+    return ReadingDocument(
+        Document([], "text/plain", "text"), lines, [False] * len(lines), [False] * len(lines)
+    )
+
+
+def test_a_named_list_in_a_gathering_section_takes_the_kind_it_names() -> None:
+    reading = _reading(
+        "CERTIFICATIONS, SKILLS, PROJECTS & LANGUAGES",
+        "Certifications: Google Mobile Web Specialist (Google, 2020-08)",
+        "Skills: Vue.js; Next.js; GraphQL",
+        "Projects: tiny-tooltip: a tooltip in 400 bytes",
+        "Languages: English (Native speaker); German (B2)",
+    )
+    labels = ["H-certificates", "certificates", "certificates", "skills", "skills"]
+    assert inline_sections(reading, labels) == [
+        "H-certificates",
+        "certificates",
+        "skills",
+        "projects",
+        "languages",
+    ]
+
+
+def test_programming_languages_and_lines_outside_list_sections_keep_their_kind() -> None:
+    reading = _reading("Languages: Python, Go, TypeScript", "Skills: built the billing platform")
+    assert inline_sections(reading, ["skills", "work"]) == ["skills", "work"]
