@@ -637,11 +637,13 @@ def _employers_left_unlabelled(tokens: list[Placed]) -> list[Placed]:
 
 def _reads_as_employer_line(placed: list[Placed]) -> bool:
     """A whole line unlabelled, short, capitalized, without digits-only words, title words, a
-    bullet or a full stop at its end."""
-    if any(field_of(p.label) is not None for p in placed) or placed[0].line.tokens[0] is not placed[0].token:
+    bullet or a full stop at its end, and no label line ("Responsibilities:")."""
+    line = placed[0].line
+    unlabelled = all(field_of(p.label) is None for p in placed)
+    if not unlabelled or line.tokens[0] is not placed[0].token or _is_label_line(line):
         return False
     words = [p.token.text for p in placed if p.token.text[:1].isalnum()]
-    text = placed[0].line.text.strip()
+    text = line.text.strip()
     return (
         0 < len(words) <= MAX_EMPLOYER_LINE_WORDS
         and words[0][:1].isupper()

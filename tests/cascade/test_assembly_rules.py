@@ -350,3 +350,9 @@ def test_a_highlights_heading_without_a_colon_is_a_label_line_too() -> None:
     assembler = Assembler()
     assembler.work(placed)
     assert [w.name for w in assembler.resume.work] == ["Loomly"]
+
+
+def test_a_label_line_next_to_a_title_is_not_taken_for_the_employer() -> None:
+    title = [Word(w) for w in ["Senior", "Growth", "Manager"]]
+    labels = {w.text: "position" for w in title} | {"Responsibilities": "O", ":": "O"}
+    assert _job_of_lines(title, [Word("Responsibilities:")], labels=labels) == ("Senior Growth Manager", None)
