@@ -147,7 +147,8 @@ def _anchor_only(entry: Entry, anchor: str, titles: tuple[str, ...]) -> bool:
 def joined_halves(found: list[Entry], anchor: str, titles: tuple[str, ...]) -> list[Entry]:
     """Entries with the halves of one entry cut apart put together again: an entry with a title
     but no anchor ("Computer Science, BSc") followed by one with the anchor but no title
-    ("2019 - 2023" / "Cardiff University") is one entry, unless both print dates."""
+    ("2019 - 2023" / "Cardiff University") is one entry, unless both print dates; so is an anchor
+    without a title followed by a title without an anchor (see _halves)."""
     result: list[Entry] = []
     for entry in found:
         last = result[-1] if result else None
@@ -161,11 +162,13 @@ def joined_halves(found: list[Entry], anchor: str, titles: tuple[str, ...]) -> l
 
 
 def _halves(first: Entry, second: Entry, anchor: str, titles: tuple[str, ...]) -> bool:
-    return (
-        _title_only(first, anchor, titles)
-        and _anchor_only(second, anchor, titles)
-        and not ("date" in first.runs and "date" in second.runs)
-    )
+    """Two parts of one entry: the title, then the anchor; or the anchor, then fields without an
+    anchor, neither part printing a field the other prints ("University of Sydney", "Psychology" /
+    "Bachelor of Science", "2015 - 2019")."""
+    if _title_only(first, anchor, titles) and _anchor_only(second, anchor, titles):
+        return not ("date" in first.runs and "date" in second.runs)
+    shared = (set(first.runs) & set(second.runs)) - {"text"}
+    return anchor in first.runs and anchor not in second.runs and not shared
 
 
 def run_text(tokens: list[Placed]) -> str:

@@ -356,3 +356,42 @@ def test_a_label_line_next_to_a_title_is_not_taken_for_the_employer() -> None:
     title = [Word(w) for w in ["Senior", "Growth", "Manager"]]
     labels = {w.text: "position" for w in title} | {"Responsibilities": "O", ":": "O"}
     assert _job_of_lines(title, [Word("Responsibilities:")], labels=labels) == ("Senior Growth Manager", None)
+
+
+def _education_lines(*lines: tuple[str, str]) -> list[Placed]:
+    """Education lines, each one field; an entry starts at each line whose field is prefixed."""
+    placed: list[Placed] = []
+    for text, label in lines:
+        line = tokenize_line(Line([Word(word) for word in text.split()]))
+        placed += [
+            Placed(t, line, label if i == 0 else label.removeprefix(ENTRY_PREFIX), 0.9)
+            for i, t in enumerate(line.tokens)
+        ]
+    return placed
+
+
+def test_a_school_cut_from_its_degree_and_dates_is_one_entry_again() -> None:
+    assembler = Assembler()
+    assembler.education(
+        _education_lines(
+            ("University of Sydney", ENTRY_PREFIX + "institution"),
+            ("Psychology", "area"),
+            ("Bachelor of Science", ENTRY_PREFIX + "degree"),
+            ("2015-09 – 2019-07", "date"),
+        )
+    )
+    assert [(e.institution, e.area, e.study_type, e.start_date) for e in assembler.resume.education] == [
+        ("University of Sydney", "Psychology", "Bachelor of Science", "2015-09")
+    ]
+
+
+def test_a_second_degree_under_the_same_school_stays_an_entry_of_its_own() -> None:
+    assembler = Assembler()
+    assembler.education(
+        _education_lines(
+            ("University of Sydney", ENTRY_PREFIX + "institution"),
+            ("Bachelor of Science", "degree"),
+            ("Master of Science", ENTRY_PREFIX + "degree"),
+        )
+    )
+    assert [e.study_type for e in assembler.resume.education] == ["Bachelor of Science", "Master of Science"]
