@@ -581,9 +581,7 @@ MAX_LABEL_LINE_WORDS = 3
 def _without_label_lines(tokens: list[Placed]) -> list[Placed]:
     """An entry's tokens, those of label lines ("Responsibilities:") read as nothing: such a line
     is no employer, title or school, and opens no entry."""
-    return [
-        Placed(p.token, p.line, OTHER_TOKEN, p.probability) if _is_label_line(p.line) else p for p in tokens
-    ]
+    return [_relabelled(p, OTHER_TOKEN) if _is_label_line(p.line) else p for p in tokens]
 
 
 # What an entry's list of highlights is headed by, printed without a colon too.
@@ -615,9 +613,7 @@ def _employers_left_unlabelled(tokens: list[Placed]) -> list[Placed]:
     left unlabelled reads as a name ("Senior Growth Manager 11/2017 – 12/2021" over "Dropbox"):
     that line is the employer."""
     entry_of = list(itertools.accumulate(int(p.label.startswith(ENTRY_PREFIX)) for p in tokens))
-    lines = [
-        list(group) for _, group in itertools.groupby(range(len(tokens)), key=lambda i: id(tokens[i].line))
-    ]
+    lines = _line_groups(tokens)
     fields: dict[int, set[str | None]] = {}
     for index, placed in enumerate(tokens):
         fields.setdefault(entry_of[index], set()).add(field_of(placed.label))
@@ -630,7 +626,7 @@ def _employers_left_unlabelled(tokens: list[Placed]) -> list[Placed]:
         next_to_title = any(field_of(tokens[i].label) == "position" for other in beside for i in other)
         if next_to_title and _reads_as_employer_line([tokens[i] for i in indices]):
             for i in indices:
-                result[i] = Placed(tokens[i].token, tokens[i].line, "employer", tokens[i].probability)
+                result[i] = _relabelled(tokens[i], "employer")
             fields[entry].add("employer")
     return result
 
@@ -663,24 +659,29 @@ TAG_GAP_OVER_SPACE = 1.6  # the gap over the line's narrowest word space
 
 def _tags(run: Run) -> list[Run]:
     """A run of skills cut where a wide gap between two words on one line parts them."""
+    narrowest: dict[int, float] = {}  # per line, its narrowest word space
     pieces = [[run.tokens[0]]]
     for before, after in itertools.pairwise(run.tokens):
-        if _tag_gap(before, after):
+        if _tag_gap(before, after, narrowest):
             pieces.append([])
         pieces[-1].append(after)
     return [Run(piece) for piece in pieces]
 
 
-def _tag_gap(before: Placed, after: Placed) -> bool:
+def _tag_gap(before: Placed, after: Placed, narrowest: dict[int, float]) -> bool:
     if before.line is not after.line or before.token.word == after.token.word:
         return False
     words = before.line.line.words
     left, right = words[before.token.word].box, words[after.token.word].box
     if UNKNOWN_BOX in (left, right):
         return False
+    if id(before.line) not in narrowest:
+        narrowest[id(before.line)] = min(b.box.left - a.box.right for a, b in itertools.pairwise(words))
     gap = right.left - left.right
-    narrowest = min(b.box.left - a.box.right for a, b in itertools.pairwise(words))
-    return gap >= TAG_GAP * max(left.height, right.height) and gap >= TAG_GAP_OVER_SPACE * narrowest
+    return (
+        gap >= TAG_GAP * max(left.height, right.height)
+        and gap >= TAG_GAP_OVER_SPACE * narrowest[id(before.line)]
+    )
 
 
 def _line_groups(tokens: list[Placed]) -> list[list[int]]:
@@ -708,7 +709,7 @@ def _schools_in_own_cell(tokens: list[Placed]) -> list[Placed]:
         beside = {field_of(tokens[i].label) for i in indices}
         if beside & _SCHOOL_NEIGHBOURS and any(is_institution_word(tokens[i].token.text) for i in cell):
             for i in cell:
-                result[i] = Placed(tokens[i].token, tokens[i].line, "institution", tokens[i].probability)
+                result[i] = _relabelled(tokens[i], "institution")
     return result
 
 
@@ -742,7 +743,12 @@ def _has_title_word(tokens: list[Placed]) -> bool:
 
 
 def _as_field(tokens: list[Placed], label: str) -> Run:
-    return Run([Placed(p.token, p.line, label, p.probability) for p in tokens])
+    return Run([_relabelled(p, label) for p in tokens])
+
+
+def _relabelled(placed: Placed, label: str) -> Placed:
+    """The token read as another field, with the model's probability kept as its evidence."""
+    return Placed(placed.token, placed.line, label, placed.probability)
 
 
 # Words that make a place after them part of a name ("Bank of Montreal", "Universidad de Sevilla").

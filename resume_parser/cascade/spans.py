@@ -147,8 +147,8 @@ def _anchor_only(entry: Entry, anchor: str, titles: tuple[str, ...]) -> bool:
 def joined_halves(found: list[Entry], anchor: str, titles: tuple[str, ...]) -> list[Entry]:
     """Entries with the halves of one entry cut apart put together again: an entry with a title
     but no anchor ("Computer Science, BSc") followed by one with the anchor but no title
-    ("2019 - 2023" / "Cardiff University") is one entry, unless both print dates; so is an anchor
-    without a title followed by a title without an anchor (see _halves)."""
+    ("2019 - 2023" / "Cardiff University") is one entry, unless both print dates; so is an entry
+    with the anchor followed by one without it when the two print no field in common (_halves)."""
     result: list[Entry] = []
     for entry in found:
         last = result[-1] if result else None
