@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from urllib.parse import unquote, urlsplit
 
@@ -13,7 +14,7 @@ from resume_parser.cascade.calibration import Calibration
 from resume_parser.cascade.labels import ENTRY_PREFIX, OTHER_TOKEN, Kind, field_of
 from resume_parser.cascade.lexicon import fold, is_institution_word, organisation_words, title_words
 from resume_parser.cascade.spans import Entry, Placed, Run, entries, regrouped, run_text, tidy
-from resume_parser.cascade.tokens import TokenLine
+from resume_parser.cascade.tokens import Token, TokenLine
 from resume_parser.cascade.words import phrase_flags
 from resume_parser.layout import UNKNOWN_BOX
 from resume_parser.normalization.contact import (
@@ -202,6 +203,9 @@ class Assembler:
             location = entry.first("location")
             if location is None:
                 employer, location = _employer_and_place(employer)
+            elif employer is None:
+                employer, location = _employer_out_of_place(location)
+            employer, job.url = _without_address(employer)
             job.name = self._value(f"{path}.name", employer)
             job.position = self._value(f"{path}.position", position)
             job.location = self._value(f"{path}.location", location)
@@ -233,13 +237,15 @@ class Assembler:
             target.is_current = found.ongoing
 
     def education(self, tokens: list[Placed]) -> None:
-        tokens = _schools_in_own_cell(_without_label_lines(tokens))
+        tokens = _schools_left_unlabelled(_schools_set_apart(_without_label_lines(tokens)))
         for entry in regrouped(entries(tokens), "institution", ("degree", "area")):
             path = f"education[{len(self.resume.education)}]"
             institution = entry.first("institution")
             degree, area = entry.first("degree"), entry.first("area")
             if institution is None and degree is None:
                 continue
+            if area is None:
+                institution, area = _school_and_field(institution)
             school = Education()
             school.institution = self._value(f"{path}.institution", institution)
             school.study_type = self._value(f"{path}.studyType", degree)
@@ -448,8 +454,9 @@ def _without_name(label: str, name: str | None) -> str | None:
 
 
 def _name_pieces(run: Run) -> list[Run]:
-    """A name run cut where a name cannot go on: at a line break ("Hi, I'm" / "Jane Doe") and
-    before a job-title word that more words follow ("Sierra Johnson Staff Software Engineer")."""
+    """A name run cut where a name cannot go on: at a line break ("Hi, I'm" / "Jane Doe"), unless
+    the name goes on in the same style, and before a job-title word that more words follow
+    ("Sierra Johnson Staff Software Engineer")."""
     pieces: list[Run] = []
     for _, line_tokens in itertools.groupby(run.tokens, key=lambda placed: id(placed.line)):
         tokens = list(line_tokens)
@@ -458,8 +465,27 @@ def _name_pieces(run: Run) -> list[Run]:
             if fold(tokens[index].token.text) in title_words() and position < len(words) - 1:
                 tokens = tokens[:index]
                 break
-        pieces.append(Run(tokens))
+        last = pieces[-1].tokens if pieces else []
+        if last and _name_goes_on(last, tokens):
+            pieces[-1] = Run(last + tokens)
+        else:
+            pieces.append(Run(tokens))
     return pieces
+
+
+MAX_NAME_WORDS = 5
+
+
+def _name_goes_on(first: list[Placed], second: list[Placed]) -> bool:
+    """A name set over two lines in one style ("Ronald K." over "Howell")."""
+    together = first + second
+    words = [p for p in together if p.token.text[:1].isalpha()]
+    return (
+        _style(first[-1]) == _style(second[0])
+        and len(words) <= MAX_NAME_WORDS
+        and not _has_title_word(second)
+        and looks_like_name(_person_name(Run(together)))
+    )
 
 
 def _person_name(run: Run) -> str:
@@ -606,12 +632,27 @@ def _is_label_line(line: TokenLine) -> bool:
 
 # An employer printed on a line of its own is short: a name, perhaps with its place.
 MAX_EMPLOYER_LINE_WORDS = 4
+MAX_SCHOOL_LINE_WORDS = 8
 
 
 def _employers_left_unlabelled(tokens: list[Placed]) -> list[Placed]:
     """A job with a position and no employer, where a line next to the position's that the model
     left unlabelled reads as a name ("Senior Growth Manager 11/2017 – 12/2021" over "Dropbox"):
     that line is the employer."""
+    return _anchors_left_unlabelled(tokens, "employer", ("position",), _reads_as_employer_line)
+
+
+def _schools_left_unlabelled(tokens: list[Placed]) -> list[Placed]:
+    """The same for a school under its degree ("Bachelor of Science in Interactive Media" over
+    "Ludwig-Maximilians-Universität München"), told by a word that names a school."""
+    return _anchors_left_unlabelled(tokens, "institution", ("degree", "area"), _reads_as_school_line)
+
+
+def _anchors_left_unlabelled(
+    tokens: list[Placed], anchor: str, titles: tuple[str, ...], reads_as: Callable[[list[Placed]], bool]
+) -> list[Placed]:
+    """Entries with a title and no anchor, where a line next to the title's that the model left
+    unlabelled (but for a place at its end) reads as the anchor: that line is the anchor."""
     entry_of = list(itertools.accumulate(int(p.label.startswith(ENTRY_PREFIX)) for p in tokens))
     lines = _line_groups(tokens)
     fields: dict[int, set[str | None]] = {}
@@ -620,26 +661,31 @@ def _employers_left_unlabelled(tokens: list[Placed]) -> list[Placed]:
     result = list(tokens)
     for number, indices in enumerate(lines):
         entry = entry_of[indices[0]]
-        if "employer" in fields[entry] or "position" not in fields[entry]:
+        if anchor in fields[entry] or not fields[entry] & set(titles):
             continue
         beside = [lines[n] for n in (number - 1, number + 1) if 0 <= n < len(lines)]
-        next_to_title = any(field_of(tokens[i].label) == "position" for other in beside for i in other)
-        if next_to_title and _reads_as_employer_line([tokens[i] for i in indices]):
-            for i in indices:
-                result[i] = _relabelled(tokens[i], "employer")
-            fields[entry].add("employer")
+        next_to_title = any(field_of(tokens[i].label) in titles for other in beside for i in other)
+        name = _before_place(indices, tokens)
+        candidate = [tokens[i] for i in name]
+        if next_to_title and _unlabelled_line_start(candidate) and reads_as(candidate):
+            for i in name:
+                result[i] = _relabelled(tokens[i], anchor)
+            fields[entry].add(anchor)
     return result
 
 
-def _reads_as_employer_line(placed: list[Placed]) -> bool:
-    """A whole line unlabelled, short, capitalized, without digits-only words, title words, a
-    bullet or a full stop at its end, and no label line ("Responsibilities:")."""
-    line = placed[0].line
-    unlabelled = all(field_of(p.label) is None for p in placed)
-    if not unlabelled or line.tokens[0] is not placed[0].token or _is_label_line(line):
+def _unlabelled_line_start(placed: list[Placed]) -> bool:
+    """Tokens from a line's start that the model left unlabelled, on no label line."""
+    if not placed or placed[0].line.tokens[0] is not placed[0].token or _is_label_line(placed[0].line):
         return False
+    return all(field_of(p.label) is None for p in placed)
+
+
+def _reads_as_employer_line(placed: list[Placed]) -> bool:
+    """Short, capitalized, without digits-only words, title words, a bullet or a full stop at its
+    end."""
     words = [p.token.text for p in placed if p.token.text[:1].isalnum()]
-    text = line.text.strip()
+    text = placed[0].line.text.strip()
     return (
         0 < len(words) <= MAX_EMPLOYER_LINE_WORDS
         and words[0][:1].isupper()
@@ -648,6 +694,37 @@ def _reads_as_employer_line(placed: list[Placed]) -> bool:
         and not is_bullet(text)
         and not text.endswith(".")
     )
+
+
+def _reads_as_school_line(placed: list[Placed]) -> bool:
+    """Short, capitalized, a word that names a school ("Universität", "College"), no bullet."""
+    words = [p.token.text for p in placed if p.token.text[:1].isalnum()]
+    return (
+        0 < len(words) <= MAX_SCHOOL_LINE_WORDS
+        and words[0][:1].isupper()
+        and any(is_institution_word(part) for word in words for part in word.split("-"))
+        and not is_bullet(placed[0].line.text.strip())
+    )
+
+
+def _without_address(employer: Run | None) -> tuple[Run | None, str | None]:
+    """An employer with the web address printed after it ("Parabola https://www.parabola.com")
+    cut off, and that address."""
+    tokens = employer.tokens if employer is not None else []
+    cut = len(tokens)
+    while cut and web(tokens[cut - 1].token.text) is not None:
+        cut -= 1
+    if cut in (0, len(tokens)):
+        return employer, None
+    return Run(tokens[:cut]), web(tokens[cut].token.text)
+
+
+def _before_place(indices: list[int], tokens: list[Placed]) -> list[int]:
+    """A line's tokens up to the place read at its end ("N26" of "N26, Nürnberg"), or all of them."""
+    labelled = [i for i in indices if field_of(tokens[i].label) is not None]
+    if labelled and all(field_of(tokens[i].label) == "location" for i in labelled):
+        return [i for i in indices if i < labelled[0] and tokens[i].token.text not in _PLACE_SEPARATORS]
+    return indices
 
 
 # Skills set as tags (boxes with a margin) leave a gap of about a word height between them, well
@@ -694,44 +771,87 @@ def _line_groups(tokens: list[Placed]) -> list[list[int]]:
 _SCHOOL_NEIGHBOURS = frozenset({"degree", "area", "date"})
 
 
-def _schools_in_own_cell(tokens: list[Placed]) -> list[Placed]:
-    """A line's last cell, set apart by a wide gap, that the model left unlabelled and that names a
-    school, beside a degree or dates ("2018-2022 PhD – Computer Science     University of Toronto"):
-    the school."""
+def _schools_set_apart(tokens: list[Placed]) -> list[Placed]:
+    """A line's end that the model left unlabelled and that names a school, beside a degree or
+    dates, set apart in a cell of its own by a wide gap ("2018-2022 PhD – Computer Science
+    University of Toronto") or in another style (smaller type after the field): the school."""
     result = list(tokens)
     for indices in _line_groups(tokens):
-        line = tokens[indices[0]].line
-        last_cell = line.tokens[-1].cell
-        cell = [i for i in indices if tokens[i].token.cell == last_cell]
-        whole_cell = len(cell) == sum(1 for token in line.tokens if token.cell == last_cell)
-        if last_cell == 0 or not whole_cell or any(field_of(tokens[i].label) for i in cell):
-            continue
+        school = _unlabelled_end(indices, tokens)
         beside = {field_of(tokens[i].label) for i in indices}
-        if beside & _SCHOOL_NEIGHBOURS and any(is_institution_word(tokens[i].token.text) for i in cell):
-            for i in cell:
+        if (
+            school
+            and beside & _SCHOOL_NEIGHBOURS
+            and any(is_institution_word(tokens[i].token.text) for i in school)
+        ):
+            for i in school:
                 result[i] = _relabelled(tokens[i], "institution")
     return result
 
 
+def _unlabelled_end(indices: list[int], tokens: list[Placed]) -> list[int]:
+    """A whole line's last cell, when no token of it is labelled; else its unlabelled end, when it
+    starts in another style than the labelled token before it; else nothing."""
+    line = tokens[indices[0]].line
+    if len(indices) != len(line.tokens):
+        return []
+    cell = [i for i in indices if tokens[i].token.cell == line.tokens[-1].cell]
+    if tokens[cell[0]].token.cell > 0 and all(field_of(tokens[i].label) is None for i in cell):
+        return cell
+    tail = list(itertools.takewhile(lambda i: field_of(tokens[i].label) is None, reversed(indices)))[::-1]
+    if tail and tail[0] != indices[0] and _style(tokens[tail[0] - 1]) != _style(tokens[tail[0]]):
+        return tail
+    return []
+
+
+def _school_and_field(institution: Run | None) -> tuple[Run | None, Run | None]:
+    """A school read with the field of study on the line under it, in another style ("Delft
+    University of Technology" in bold over "Psychology" in italics): the school, and the lines
+    after it that name no school as the field. (A school's name wrapped in one style stays whole.)"""
+    tokens = institution.tokens if institution is not None else []
+    lines = [list(group) for _, group in itertools.groupby(tokens, key=lambda p: id(p.line))]
+    named = [any(is_institution_word(p.token.text) for p in line) for line in lines]
+    if len(lines) < 2 or not named[0] or any(named[1:]) or _style(lines[0][-1]) == _style(lines[1][0]):
+        return institution, None
+    return Run(lines[0]), _as_field([p for line in lines[1:] for p in line], "area")
+
+
 def _title_and_employer(runs: list[Run]) -> tuple[Run, Run] | None:
     """A run read as one field that holds a job title and an employer: as the employer of an
-    entry with no position ("Head of Marketing" above "Brightwave"; "Interaction Designer" in bold
-    before "Nordlys"), or as the position of an entry with no employer ("Senior Developer" above
-    "Deutsche Bahn", "Kestrel AI" above "as Frontend Architect"). The title and the employer, when
-    only one of the run's two parts holds a title word: parts on two lines (two runs, or one), or
-    in two styles."""
-    if len(runs) >= 2 and _has_title_word(runs[0].tokens) and not _has_title_word(runs[1].tokens):
-        return _as_field(runs[0].tokens, "position"), runs[1]
+    entry with no position ("Head of Marketing" above "Brightwave", or under it; "Interaction
+    Designer" in bold before "Nordlys"), or as the position of an entry with no employer
+    ("Senior Developer" above "Deutsche Bahn", "Kestrel AI" above "as Frontend Architect"). The
+    title and the employer, when only one of the run's two parts holds a title word: parts on two
+    lines (two runs, or one), in two styles, or on either side of a dash or bar."""
+    if len(runs) >= 2 and _has_title_word(runs[0].tokens) != _has_title_word(runs[1].tokens):
+        title_run, name_run = runs[:2] if _has_title_word(runs[0].tokens) else runs[1::-1]
+        return _as_field(title_run.tokens, "position"), name_run
     tokens = runs[0].tokens if runs else []
     for cut in range(1, len(tokens)):
         before, after = tokens[:cut], tokens[cut:]
-        if tokens[cut - 1].line is not tokens[cut].line or _style(tokens[cut - 1]) != _style(tokens[cut]):
+        separator = cut > 1 and _spaced_separator(tokens[cut - 1].token, tokens[cut].token)
+        if separator:
+            before = tokens[: cut - 1]
+        if (
+            separator
+            or tokens[cut - 1].line is not tokens[cut].line
+            or _style(tokens[cut - 1]) != _style(tokens[cut])
+        ):
             if _has_title_word(before) != _has_title_word(after):
                 title, name = (before, after) if _has_title_word(before) else (after, before)
                 title = list(itertools.dropwhile(lambda p: fold(p.token.text) in _TITLE_OPENERS, title))
                 return _as_field(title, "position"), _as_field(name, "employer")
             return None
     return None
+
+
+# Printed between an employer and its title on one line ("Quantum Cloud Ltd. - Systems Administrator").
+_TITLE_SEPARATORS = frozenset("-–—|·•")
+
+
+def _spaced_separator(token: Token, following: Token) -> bool:
+    """A dash or bar with a space on both sides (not the hyphen of "Sathe-Loke")."""
+    return token.text in _TITLE_SEPARATORS and token.space_before and following.space_before
 
 
 # Words that introduce a title on the line under its employer ("as Frontend Architect").
@@ -763,7 +883,8 @@ def _employer_and_place(employer: Run | None) -> tuple[Run | None, Run | None]:
     the employer, and the place as the job's location. The place must be the run's whole tail, a
     city the gazetteer knows (or a work mode) with only its region or country after it, and be set
     apart from the name: by typography, by a separator and a country or region after the city, or
-    by a legal form before it ("Ullmann GmbH Stuttgart")."""
+    by a legal form before it ("Ullmann GmbH Stuttgart"); or a country after a separator
+    ("BlaBlaCar, France")."""
     if employer is None or len(employer.tokens) < 2:
         return employer, None
     tokens = employer.tokens
@@ -773,6 +894,8 @@ def _employer_and_place(employer: Run | None) -> tuple[Run | None, Run | None]:
         if before.line is not first.line or fold(before.token.text) in _NAME_CONNECTORS:
             continue
         tail = tokens[start:]
+        if before.token.text in _PLACE_SEPARATORS and start > 1 and _is_country(tail):
+            return Run(tokens[: start - 1]), _as_field(tail, "location")
         rest = _after_city(tail, flags)
         if rest is None:
             continue
@@ -785,6 +908,31 @@ def _employer_and_place(employer: Run | None) -> tuple[Run | None, Run | None]:
         if apart:
             return Run(tokens[:start]), _as_field(tail, "location")
     return employer, None
+
+
+def _employer_out_of_place(location: Run | None) -> tuple[Run | None, Run | None]:
+    """A job with no employer whose location the model read with the employer before it ("Nordlys,
+    India"): the name before the first separator, when it is no place itself, and the place after
+    it."""
+    tokens = location.tokens if location is not None else []
+    cut = next((i for i, p in enumerate(tokens) if p.token.text in _PLACE_SEPARATORS), None)
+    if not cut or cut == len(tokens) - 1:
+        return None, location
+    name, place = tokens[:cut], tokens[cut + 1 :]
+    flags = _place_flags(tokens)
+    if _reads_as_place(name, flags) or not _reads_as_place(place, flags):
+        return None, location
+    return _as_field(name, "employer"), Run(place)
+
+
+def _reads_as_place(tokens: list[Placed], flags: dict[tuple[int, int], list[str]]) -> bool:
+    """A city the gazetteer knows, with its region or country after it; a country; a work mode."""
+    words = [p.token.text for p in tokens if p.token.text not in _PLACE_SEPARATORS]
+    return bool(words) and (
+        _after_city(tokens, flags) is not None
+        or country_code(" ".join(words)) is not None
+        or _is_region(words)
+    )
 
 
 def _place_flags(tokens: list[Placed]) -> dict[tuple[int, int], list[str]]:
@@ -816,6 +964,10 @@ def _after_city(tail: list[Placed], flags: dict[tuple[int, int], list[str]]) -> 
     if words and not (country_code(" ".join(words)) or _is_region(words)):
         return None
     return rest
+
+
+def _is_country(tokens: list[Placed]) -> bool:
+    return country_code(" ".join(p.token.text for p in tokens)) is not None
 
 
 def _is_region(words: list[str]) -> bool:

@@ -12,6 +12,7 @@ does not depend on which of them a layout prints first.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -124,6 +125,8 @@ class EntrySplitter:
             rows.append(labels[start : start + len(line.tokens)])
             start += len(line.tokens)
         opens = self._model.label(line_features(kind, lines, rows, stats)).labels
+        lefts = [None if line.line.box == UNKNOWN_BOX else line.line.box.left for line in lines]
+        opens = dates_first(rows, opens, lefts)
         marked: list[str] = []
         for row, verdict in zip(rows, opens, strict=True):
             first = next((i for i, label in enumerate(row) if field_of(label) is not None), None)
@@ -132,3 +135,37 @@ class EntrySplitter:
                 for i, label in enumerate(row)
             ]
         return marked
+
+
+def dates_first(rows: list[list[str]], opens: list[str], lefts: list[float | None]) -> list[str]:
+    """The verdicts, with entries opened where a layout that prints each entry's dates first, on a
+    line of their own at the entry's left edge, begins them: such a dates line followed by header
+    lines ("1/2024 – 2/2025" over "Agile Coach" over "Nimbus Robotics, San Francisco") is the head
+    of one entry, opened on its dates line and nowhere else. The model learns where entries begin
+    from the layouts it was trained on; a section whose first line is such a dates line says how
+    this one begins them. (Dates set right of their header, read as a line of their own before it,
+    say nothing of the kind.) `lefts`: each line's left edge, None where the layout has none."""
+    roles = [line_roles(row) for row in rows]
+    fielded = [i for i, mine in enumerate(roles) if mine]
+    heads: dict[int, list[int]] = {}
+    for position, index in enumerate(fielded):
+        if roles[index] == {"date"}:
+            rest = fielded[position + 1 :]
+            head = list(itertools.takewhile(lambda i: "text" not in roles[i] and roles[i] != {"date"}, rest))
+            if head and _aligned(lefts[index], lefts[head[0]]):
+                heads[index] = head
+    if not fielded or fielded[0] not in heads:
+        return opens
+    result = list(opens)
+    for index, head in heads.items():
+        result[index] = OPENS
+        for line in head:
+            result[line] = GOES_ON
+    return result
+
+
+ALIGN_TOLERANCE = 0.02  # page-width share
+
+
+def _aligned(left: float | None, other: float | None) -> bool:
+    return left is None or other is None or left <= other + ALIGN_TOLERANCE

@@ -195,6 +195,19 @@ def test_a_place_the_model_read_into_the_employer_becomes_the_jobs_location() ->
     assert _job(words, _TITLE) == ("Ullmann GmbH", "Stuttgart")
     words = [Word(w) for w in ["Project", "Manager", "at", "Zalando", "Remote"]]
     assert _job(words, _TITLE) == ("Zalando", "Remote")
+    # A country after a separator.
+    words = [Word(w) for w in ["Project", "Manager", "at", "BlaBlaCar,", "France"]]
+    assert _job(words, _TITLE) == ("BlaBlaCar", "France")
+
+
+def test_an_employer_the_model_read_into_the_location_becomes_the_employer() -> None:
+    words = [Word(w) for w in ["DevOps", "Engineer", "Nordlys,", "India"]]
+    labels = {"DevOps": "position", "Engineer": "position", "Nordlys": "location", ",": "location"}
+    assert _job(words, {**labels, "India": "location"}) == ("Nordlys", "India")
+    # A city before its country is the place, all of it.
+    words = [Word(w) for w in ["DevOps", "Engineer", "Pune,", "India"]]
+    labels = {"DevOps": "position", "Engineer": "position", "Pune": "location", ",": "location"}
+    assert _job(words, {**labels, "India": "location"}) == (None, "Pune, India")
 
 
 def test_a_place_that_is_part_of_the_employers_name_stays() -> None:
@@ -221,6 +234,10 @@ def test_a_title_the_model_read_as_the_employer_becomes_the_position() -> None:
     # On a line of its own above the employer's line.
     title, employer = [Word(w) for w in ["Head", "of", "Marketing"]], [Word("Brightwave")]
     assert _job_of_lines(title, employer, labels={}) == ("Head of Marketing", "Brightwave")
+    # Under the employer, with the dates between them.
+    dates = [Word(w) for w in ["2019", "–", "2021"]]
+    date_labels = dict.fromkeys(["2019", "–", "2021"], "date")
+    assert _job_of_lines(employer, dates, title, labels=date_labels) == ("Head of Marketing", "Brightwave")
     # In bold before the employer on the same line.
     line = [Word("Interaction", bold=True), Word("Designer", bold=True), Word("Nordlys")]
     assert _job_of_lines(line, labels={}) == ("Interaction Designer", "Nordlys")
@@ -284,6 +301,25 @@ def test_an_unlabelled_cell_without_a_school_word_stays_unread() -> None:
     assembler.education(placed)
     [school] = assembler.resume.education
     assert school.institution is None
+
+
+def test_a_school_after_its_field_in_smaller_type_the_model_left_unlabelled_is_the_institution() -> None:
+    words = [Word("2015"), Word("Máster", font_size=10), Word("Universitario", font_size=10)]
+    words += [Word(w, font_size=8) for w in ["Universität", "des", "Saarlandes"]]
+    line = tokenize_line(Line(words))
+    labels = {"2015": ENTRY_PREFIX + "date", "Máster": "degree", "Universitario": "degree"}
+    assembler = Assembler()
+    assembler.education([Placed(t, line, labels.get(t.text, "O"), 0.9) for t in line.tokens])
+    [school] = assembler.resume.education
+    assert (school.institution, school.study_type) == (
+        "Universität des Saarlandes",
+        "Máster Universitario",
+    )
+    # In the field's own type, nothing sets it apart: it stays unread.
+    line = tokenize_line(Line([Word(w.text, font_size=10) for w in words]))
+    assembler = Assembler()
+    assembler.education([Placed(t, line, labels.get(t.text, "O"), 0.9) for t in line.tokens])
+    assert assembler.resume.education[0].institution is None
 
 
 def test_an_employer_above_its_title_both_read_as_the_position_are_told_apart() -> None:
@@ -395,3 +431,89 @@ def test_a_second_degree_under_the_same_school_stays_an_entry_of_its_own() -> No
         )
     )
     assert [e.study_type for e in assembler.resume.education] == ["Bachelor of Science", "Master of Science"]
+
+
+def test_an_unlabelled_employer_before_the_place_read_at_its_end_is_the_employer() -> None:
+    title = [Word(w) for w in ["React", "Developer"]]
+    labels = {w.text: "position" for w in title} | {"N26": "O", ",": "O", "Nürnberg": "location"}
+    assert _job_of_lines(title, [Word("N26,"), Word("Nürnberg")], labels=labels) == ("React Developer", "N26")
+
+
+def test_an_unlabelled_school_under_its_degree_is_the_institution() -> None:
+    assembler = Assembler()
+    assembler.education(
+        _education_lines(
+            ("2011", ENTRY_PREFIX + "date"),
+            ("Bachelor of Science", "degree"),
+            ("Ludwig-Maximilians-Universität München", "O"),
+        )
+    )
+    [school] = assembler.resume.education
+    assert (school.institution, school.study_type) == (
+        "Ludwig-Maximilians-Universität München",
+        "Bachelor of Science",
+    )
+
+
+def test_an_unlabelled_line_without_a_school_word_under_a_degree_stays_unread() -> None:
+    assembler = Assembler()
+    assembler.education(
+        _education_lines(("Bachelor of Science", ENTRY_PREFIX + "degree"), ("Thesis on graph colouring", "O"))
+    )
+    [school] = assembler.resume.education
+    assert (school.institution, school.study_type) == (None, "Bachelor of Science")
+
+
+def test_a_web_address_read_into_the_employer_becomes_the_jobs_address() -> None:
+    line = [Word("Parabola"), Word("https://www.parabola.com")]
+    placed = _work_line(line, {"https://www.parabola.com": "employer"})
+    assembler = Assembler()
+    assembler.work(placed)
+    [job] = assembler.resume.work
+    assert (job.name, job.url) == ("Parabola", "https://www.parabola.com")
+    # An employer named by its address keeps it.
+    assembler = Assembler()
+    assembler.work(_work_line([Word("Booking.com")], {}))
+    assert assembler.resume.work[0].name == "Booking.com"
+
+
+def test_an_employer_and_title_either_side_of_a_dash_are_told_apart() -> None:
+    line = [Word(w, bold=True) for w in ["Quantum", "Cloud", "Ltd.", "-", "Systems", "Administrator"]]
+    assert _job_of_lines(line, labels={}) == ("Systems Administrator", "Quantum Cloud Ltd.")
+    # A dash inside a name is no separator.
+    line = [Word(w, bold=True) for w in ["Sathe–Loke", "DevOps", "Engineer"]]
+    assert _job_of_lines(line, labels={}) == (None, "Sathe–Loke DevOps Engineer")
+
+
+def test_a_field_under_its_school_read_as_the_school_becomes_the_field() -> None:
+    dates, school, field, degree = (
+        _education_lines(("2018-09 – 2020-12", ENTRY_PREFIX + "date")),
+        _work_line([Word(w, bold=True) for w in ["Delft", "University", "of", "Technology"]], {}),
+        _work_line([Word("Psychology", italic=True)], {}),
+        _education_lines(("MSc", "degree")),
+    )
+    as_school = [Placed(p.token, p.line, "institution", 0.9) for p in school + field]
+    assembler = Assembler()
+    assembler.education(dates + as_school + degree)
+    [school] = assembler.resume.education
+    assert (school.institution, school.area, school.study_type) == (
+        "Delft University of Technology",
+        "Psychology",
+        "MSc",
+    )
+    # A school's name on two lines stays the school.
+    assembler = Assembler()
+    assembler.education(
+        _education_lines(("Technische Universität", ENTRY_PREFIX + "institution"), ("München", "institution"))
+    )
+    assert assembler.resume.education[0].institution == "Technische Universität München"
+
+
+def test_a_name_set_over_two_lines_in_one_style_is_one_name() -> None:
+    assembler = Assembler()
+    assembler.basics(_basics_tokens("Ronald K.", "Howell", label="name"))
+    assert assembler.resume.basics.name == "Ronald K. Howell"
+    # A title under the name is no part of it, even in the name's style.
+    assembler = Assembler()
+    assembler.basics(_basics_tokens("Jane Doe", "Data Engineer", label="name"))
+    assert assembler.resume.basics.name == "Jane Doe"
