@@ -198,7 +198,7 @@ class Assembler:
                 continue
             job = Work()
             if position is None or employer is None:
-                split = _title_and_employer(entry.all("employer") if position is None else [position])
+                split = _title_and_employer(entry.all("employer" if position is None else "position"))
                 position, employer = split or (position, employer)
             location = entry.first("location")
             if location is None:
@@ -240,12 +240,14 @@ class Assembler:
         tokens = _schools_left_unlabelled(_schools_set_apart(_without_label_lines(tokens)))
         for entry in regrouped(entries(tokens), "institution", ("degree", "area")):
             path = f"education[{len(self.resume.education)}]"
-            institution = entry.first("institution")
-            degree, area = entry.first("degree"), entry.first("area")
+            institution, degree = _without_country(entry.first("institution")), entry.first("degree")
             if institution is None and degree is None:
                 continue
+            area = next((run for run in entry.all("area") if not _is_place(run.tokens)), None)
             if area is None:
                 institution, area = _school_and_field(institution)
+            if area is None:
+                degree, area = _degree_and_field(degree)
             school = Education()
             school.institution = self._value(f"{path}.institution", institution)
             school.study_type = self._value(f"{path}.studyType", degree)
@@ -455,14 +457,19 @@ def _without_name(label: str, name: str | None) -> str | None:
 
 def _name_pieces(run: Run) -> list[Run]:
     """A name run cut where a name cannot go on: at a line break ("Hi, I'm" / "Jane Doe"), unless
-    the name goes on in the same style, and before a job-title word that more words follow
-    ("Sierra Johnson Staff Software Engineer")."""
+    the name goes on in the same style; before a job-title word that more words follow ("Sierra
+    Johnson Staff Software Engineer"); and where the type changes to a title ("Sarah Taylor" and
+    "Tech Lead" in bold)."""
     pieces: list[Run] = []
     for _, line_tokens in itertools.groupby(run.tokens, key=lambda placed: id(placed.line)):
         tokens = list(line_tokens)
         words = [i for i, placed in enumerate(tokens) if placed.token.text[:1].isalpha()]
         for position, index in enumerate(words[2:-1], start=2):
             if fold(tokens[index].token.text) in title_words() and position < len(words) - 1:
+                tokens = tokens[:index]
+                break
+        for index in (i for i in words[2:] if i < len(tokens)):
+            if _style(tokens[index - 1]) != _style(tokens[index]) and _has_title_word(tokens[index:]):
                 tokens = tokens[:index]
                 break
         last = pieces[-1].tokens if pieces else []
@@ -802,6 +809,32 @@ def _unlabelled_end(indices: list[int], tokens: list[Placed]) -> list[int]:
     if tail and tail[0] != indices[0] and _style(tokens[tail[0] - 1]) != _style(tokens[tail[0]]):
         return tail
     return []
+
+
+def _without_country(run: Run | None) -> Run | None:
+    """A name with the country printed after it cut off ("EPITA, France")."""
+    tokens = run.tokens if run is not None else []
+    for cut in range(len(tokens) - 1, 0, -1):
+        if tokens[cut - 1].token.text in _PLACE_SEPARATORS and _is_country(tokens[cut:]):
+            return Run(tokens[: cut - 1])
+    return run
+
+
+def _is_place(tokens: list[Placed]) -> bool:
+    return _reads_as_place(tokens, _place_flags(tokens))
+
+
+# Joins a degree to its field on one line ("MCA in Computer Science", "DUT in Economics").
+_FIELD_OPENERS = frozenset({"in"})
+
+
+def _degree_and_field(degree: Run | None) -> tuple[Run | None, Run | None]:
+    """A degree read with its field after "in": the degree, and the field."""
+    tokens = degree.tokens if degree is not None else []
+    cut = next((i for i, p in enumerate(tokens) if i and fold(p.token.text) in _FIELD_OPENERS), None)
+    if cut is None or cut == len(tokens) - 1:
+        return degree, None
+    return Run(tokens[:cut]), _as_field(tokens[cut + 1 :], "area")
 
 
 def _school_and_field(institution: Run | None) -> tuple[Run | None, Run | None]:

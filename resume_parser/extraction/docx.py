@@ -47,6 +47,10 @@ _RUN = qn("w:r")
 _TEXT_BOX = qn("w:txbxContent")
 _HYPERLINK = qn("w:hyperlink")
 _RELATIONSHIP_ID = qn("r:id")
+_PARAGRAPH_PROPERTIES = qn("w:pPr")
+_OUTLINE_LEVEL = qn("w:outlineLvl")
+_VALUE = qn("w:val")
+BODY_TEXT_LEVEL = "9"  # outline level 9 is body text, not a heading
 MAX_LINK_CHARACTERS = 2048
 # Word stores a text box twice: a DrawingML version and a VML fallback; read only the first.
 _FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
@@ -173,6 +177,8 @@ def _paragraph_lines(paragraph: Paragraph, visibility: RunVisibility) -> list[li
     """A paragraph's visible runs as spans; a manual line break starts a new line, a tab stays in it."""
     lines: list[list[Span]] = [[]]
     style_bold, style_size = _style_font(paragraph.style)
+    if style_bold is None and _is_heading(paragraph):
+        style_bold = True
     for run in _runs(paragraph):
         if not visibility.shows(run._r, paragraph._p):
             continue
@@ -226,6 +232,24 @@ def _style_font(style: object) -> tuple[bool | None, float | None]:
             size = _points(current.font.size)
         current = current.base_style
     return bold, size
+
+
+def _is_heading(paragraph: Paragraph) -> bool:
+    """A paragraph with an outline level (Word's headings, the navigation pane's entries), set
+    directly or by its style. Word shows a heading in the theme's heading font and colour, which
+    the layout cannot say; a template may set neither size nor weight ("Heading 1" with only a
+    colour and a border). Its emphasis is kept as bold, as a reader sees it set apart."""
+    elements = [paragraph._p]
+    style = paragraph.style if isinstance(paragraph.style, ParagraphStyle) else None
+    while style is not None:
+        elements.append(style.element)
+        style = style.base_style
+    for element in elements:
+        level = element.find(f"{_PARAGRAPH_PROPERTIES}/{_OUTLINE_LEVEL}")
+        if level is not None:
+            value: str | None = level.get(_VALUE)
+            return value != BODY_TEXT_LEVEL
+    return False
 
 
 def _points(length: Length | None) -> float | None:

@@ -17,7 +17,7 @@ import itertools
 import statistics
 from dataclasses import dataclass
 
-from resume_parser.grouping.lines import merge_rows, same_row
+from resume_parser.grouping.lines import merge_rows, same_row, shares_row
 from resume_parser.layout import UNKNOWN_BOX, Line
 
 GUTTER_RANGE = (0.12, 0.88)  # a gutter outside this range is a margin note, not a column
@@ -101,10 +101,10 @@ def _blocks(fragments: list[Line]) -> list[list[Line]]:
     blocks: list[list[Line]] = [[]]
     for fragment in sorted(fragments, key=lambda f: f.box.top + f.box.bottom):
         if fragment.box.width >= wide:
-            row_mates = [f for f in blocks[-1] if same_row(f.box, fragment.box)]
-            blocks[-1] = [f for f in blocks[-1] if not same_row(f.box, fragment.box)]
+            row_mates = [f for f in blocks[-1] if shares_row(f, fragment)]
+            blocks[-1] = [f for f in blocks[-1] if not shares_row(f, fragment)]
             blocks += [[*row_mates, fragment], []]
-        elif len(blocks) > 1 and blocks[-1] == [] and same_row(blocks[-2][-1].box, fragment.box):
+        elif len(blocks) > 1 and blocks[-1] == [] and shares_row(blocks[-2][-1], fragment):
             blocks[-2].append(fragment)
         else:
             blocks[-1].append(fragment)

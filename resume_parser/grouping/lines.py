@@ -7,6 +7,7 @@ are known, the fragments of one row inside a column belong together again.
 from __future__ import annotations
 
 from resume_parser.layout import Box, Line
+from resume_parser.normalization.lines import BULLET_GLYPHS
 
 # Two fragments share a row when their vertical centres are within this share of the smaller one's
 # height: a title and its right-aligned date (or a skill and its rating dots) are set on one line;
@@ -55,11 +56,29 @@ def same_row(a: Box, b: Box) -> bool:
 def _matching_row(rows: list[list[Line]], fragment: Line) -> list[Line] | None:
     # Rows are in vertical order, so only the last few can still share a baseline with the fragment.
     for row in reversed(rows[-3:]):
-        if same_row(row[0].box, fragment.box) and not any(
-            _overlap_horizontally(f.box, fragment.box) for f in row
-        ):
+        if shares_row(row[0], fragment) and not any(_overlap_horizontally(f.box, fragment.box) for f in row):
             return row
     return None
+
+
+def shares_row(a: Line, b: Line) -> bool:
+    """On one row: by baseline and size; or an icon or bullet glyph beside text, whatever its size,
+    when the two are level (an icon font's bullet, set smaller or larger than its item)."""
+    if same_row(a.box, b.box):
+        return True
+    return (_glyphs_only(a) or _glyphs_only(b)) and _level(a.box, b.box)
+
+
+def _glyphs_only(line: Line) -> bool:
+    """Bullets and icons (private-use characters of icon fonts), nothing to read."""
+    return all(
+        char in BULLET_GLYPHS or _PRIVATE_USE[0] <= ord(char) <= _PRIVATE_USE[1]
+        for word in line.words
+        for char in word.text
+    )
+
+
+_PRIVATE_USE = (0xE000, 0xF8FF)
 
 
 def _overlap_horizontally(a: Box, b: Box) -> bool:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from resume_parser.grouping.columns import read_columns
 from resume_parser.grouping.furniture import is_page_number, running_headers
-from resume_parser.grouping.margin_titles import split_margin_titles
+from resume_parser.grouping.margin_titles import opens_beside, split_margin_titles
 from resume_parser.layout import Block, BlockKind, Document, Line, Page
 
 _MARGIN_KINDS = (BlockKind.HEADER, BlockKind.FOOTER)
@@ -32,13 +32,33 @@ def read_lines(document: Document) -> tuple[Document, list[ReadLine]]:
     pages = [_ordered_page(page, first_page) for page in document.pages]
     ordered = Document(pages, document.media_type, document.extractor, warnings=document.warnings)
     lines: list[ReadLine] = []
-    for block in (block for page in pages for block in page.blocks):
-        if block.kind in _MARGIN_KINDS:
-            lines += [ReadLine(line, margin=True) for line in block.lines]
-        else:
-            split, titles = split_margin_titles(block.lines)
-            lines += [ReadLine(line, title=any(line is t for t in titles)) for line in split]
+    for page in pages:
+        body = [line for block in page.blocks if block.kind not in _MARGIN_KINDS for line in block.lines]
+        read: list[ReadLine] = []
+        titles: list[Line] = []
+        for block in page.blocks:
+            if block.kind in _MARGIN_KINDS:
+                read += [ReadLine(line, margin=True) for line in block.lines]
+            else:
+                split, found = split_margin_titles(block.lines, body)
+                read += [ReadLine(line, title=any(line is t for t in found)) for line in split]
+                titles += found
+        lines += titles_moved_up(read)
     return ordered, lines
+
+
+def titles_moved_up(lines: list[ReadLine]) -> list[ReadLine]:
+    """The lines with each margin title read before the body line above its row when that line
+    opens the title's section (see opens_beside)."""
+    result = list(lines)
+    for at in range(1, len(result) - 1):
+        title, previous, rest = result[at], result[at - 1], result[at + 1]
+        if not title.title or previous.margin or previous.title:
+            continue
+        above = [read.line for read in result[: at - 1] if not read.margin]
+        if opens_beside(title.line, previous.line, rest.line, above):
+            result[at - 1], result[at] = title, previous
+    return result
 
 
 def _ordered_page(page: Page, first_page: list[Line]) -> Page:

@@ -92,7 +92,7 @@ DEGREE_WORDS = (
     "high school diploma",
 )
 INSTITUTION_WORDS = re.compile(
-    r"universit|hochschule|college|school|institut|academ|akadem|polytechn|politecn|école|ecole|escuela|"
-    r"escola|scuola|gymnasium|lycée|conservato|faculty|fakultät|seminary|campus",
+    r"universit|universid|uniwersyt|üniversite|hochschule|college|school|institut|academ|akadem|polytechn|"
+    r"politecn|école|ecole|escuela|escola|scuola|gymnasium|lycée|conservato|faculty|fakultät|seminary|campus",
     re.IGNORECASE,
 )

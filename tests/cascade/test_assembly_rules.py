@@ -517,3 +517,62 @@ def test_a_name_set_over_two_lines_in_one_style_is_one_name() -> None:
     assembler = Assembler()
     assembler.basics(_basics_tokens("Jane Doe", "Data Engineer", label="name"))
     assert assembler.resume.basics.name == "Jane Doe"
+
+
+def test_a_country_read_as_the_field_is_no_field_and_the_field_after_in_is() -> None:
+    assembler = Assembler()
+    assembler.education(
+        _education_lines(
+            ("Anna University,", ENTRY_PREFIX + "institution"),
+            ("India", "area"),
+            ("MCA in Computer Science", "degree"),
+        )
+    )
+    [school] = assembler.resume.education
+    assert (school.institution, school.study_type, school.area) == (
+        "Anna University",
+        "MCA",
+        "Computer Science",
+    )
+
+
+def test_a_country_after_the_school_is_cut_off_and_a_field_read_as_such_stays() -> None:
+    assembler = Assembler()
+    assembler.education(
+        _education_lines(
+            ("EPITA, France", ENTRY_PREFIX + "institution"),
+            ("Master in Management", "degree"),
+            ("Electrical Engineering", "area"),
+        )
+    )
+    [school] = assembler.resume.education
+    assert (school.institution, school.study_type, school.area) == (
+        "EPITA",
+        "Master in Management",
+        "Electrical Engineering",
+    )
+
+
+def test_a_title_after_the_name_in_another_type_is_no_part_of_the_name() -> None:
+    line = tokenize_line(
+        Line([Word("Sarah"), Word("Taylor"), Word("Tech", bold=True), Word("Lead", bold=True)])
+    )
+    assembler = Assembler()
+    assembler.basics([Placed(t, line, "name", 0.9) for t in line.tokens])
+    assert assembler.resume.basics.name == "Sarah Taylor"
+    # Cut before a title word already, with a change of type after it.
+    words = [Word("Sierra"), Word("Johnson"), Word("Staff"), Word("Software"), Word("Engineer", bold=True)]
+    line = tokenize_line(Line(words))
+    assembler = Assembler()
+    assembler.basics([Placed(t, line, "name", 0.9) for t in line.tokens])
+    assert assembler.resume.basics.name == "Sierra Johnson"
+
+
+def test_an_employer_read_as_a_second_position_becomes_the_employer() -> None:
+    title = [Word(w) for w in ["Tech", "Lead", "02/2022", "to", "05/2025"]]
+    labels = dict.fromkeys(["02", "/", "2022", "to", "05", "2025"], "date") | {
+        "Pine": "position",
+        "Bio": "position",
+    }
+    labels |= {"Tech": "position", "Lead": "position"}
+    assert _job_of_lines(title, [Word("Pine"), Word("Bio")], labels=labels) == ("Tech Lead", "Pine Bio")

@@ -115,3 +115,19 @@ def test_a_broken_word_document_is_corrupt() -> None:
 def test_a_document_without_text_is_empty() -> None:
     with pytest.raises(EmptyDocumentError):
         extract_docx(docx_bytes(docx.Document()))
+
+
+def test_a_heading_style_that_sets_no_weight_still_reads_as_set_apart() -> None:
+    """Templates restyle "Heading 1" with a colour and a border only; its outline level still makes
+    it a heading, kept as bold. A paragraph at outline level 9 (body text) is not one."""
+    document = docx.Document()
+    heading_style = document.styles["Heading 1"]
+    heading_style.font.bold = None
+    document.add_heading("Work experience", level=1).runs[0].bold = None
+    body = document.add_paragraph("Acme Corp")
+    body._p.get_or_add_pPr().append(parse_xml(f"<w:outlineLvl {nsdecls('w')} w:val='9'/>"))
+    document.add_paragraph("Data Analyst")
+    lines = {line.text: line for line in extract_docx(docx_bytes(document)).lines}
+    assert lines["Work experience"].words[0].bold
+    assert not lines["Acme Corp"].words[0].bold
+    assert not lines["Data Analyst"].words[0].bold

@@ -139,3 +139,16 @@ def test_skills_with_rating_dots_beside_them_stay_rows() -> None:
     dots = rows(["●●●○○"] * len(skills), 0.2, 0.2025, size=7, pitch=9 * 1.3 / 7)
     columns = read_columns([*names, *dots])
     assert texts(columns) == [[f"{skill} ●●●○○" for skill in skills]]
+
+
+def test_an_icon_bullet_in_smaller_type_stays_on_its_items_row() -> None:
+    """An icon font's bullet (a private-use character) set at half the size of its item, a hair
+    lower: one row, even beside a full-width line."""
+    item = fragment("Managed a paid media budget across Google and Meta for three product lines", 0.13, 0.3)
+    bullet = fragment("\uf111", 0.1, 0.302, size=5)
+    short = fragment("Statistics", 0.13, 0.33)
+    short_bullet = fragment("\uf111", 0.1, 0.332, size=5)
+    assert [line.text for line in read_columns([item, bullet, short, short_bullet])[0]] == [
+        "\uf111 Managed a paid media budget across Google and Meta for three product lines",
+        "\uf111 Statistics",
+    ]
