@@ -8,6 +8,7 @@ margin) and the rule-based segmentation's verdict, plus the same for the lines b
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from pathlib import Path
@@ -29,6 +30,7 @@ from resume_parser.grouping.headings import heading_kind
 from resume_parser.grouping.reading_order import ReadLine
 from resume_parser.grouping.sections import segment
 from resume_parser.layout import UNKNOWN_BOX
+from resume_parser.normalization.contact import EMAIL, find_web_addresses
 from resume_parser.normalization.dates import find_dates
 from resume_parser.normalization.lines import is_bullet, title_case_ratio
 from resume_parser.normalization.phones import phone_candidates
@@ -286,7 +288,8 @@ class Segmenter:
 
     def label(self, reading: ReadingDocument) -> Labelling:
         labelling = self._model.label(line_features(reading))
-        return Labelling(inline_sections(reading, labelling.labels), labelling.probabilities)
+        labels = headed_sections(reading, inline_sections(reading, labelling.labels))
+        return Labelling(labels, labelling.probabilities)
 
 
 # A list that opens with its section's name and a colon ("Languages: English (native)"), in a
@@ -314,3 +317,35 @@ def inline_sections(reading: ReadingDocument, labels: list[str]) -> list[str]:
 
 def _names_a_language(text: str) -> bool:
     return any(fold(word) in language_names() for word in re.findall(r"[^\W\d_]+", text))
+
+
+def headed_sections(reading: ReadingDocument, labels: list[str]) -> list[str]:
+    """The segmentation's labels with the lines right after a section heading that were given to
+    the contact block, when none of them holds a contact detail, given to the heading's section: a
+    heading opens its section, and "Senior Backend Engineer, Nordwind Logistics GmbH" under
+    "EXPERIENCE" is no contact line. (A sidebar's contact list after a heading keeps its kind.)"""
+    result = list(labels)
+    index = 0
+    while index < len(labels):
+        kind = Kind.of_label(labels[index]) if is_heading(labels[index]) else None
+        run = list(
+            itertools.takewhile(lambda i: labels[i] == Kind.BASICS.value, range(index + 1, len(labels)))
+        )
+        if kind not in (None, Kind.BASICS) and run and not any(_holds_contact(reading.lines[i]) for i in run):
+            for line in run:
+                result[line] = kind.value
+        index += 1 + len(run)
+    return result
+
+
+def _holds_contact(line: TokenLine) -> bool:
+    """An e-mail, a web address, a phone number, a place the gazetteer knows, or an icon (icon
+    fonts mark contact details)."""
+    text = line.text
+    return bool(
+        EMAIL.search(text)
+        or find_web_addresses(text)
+        or phone_candidates(text)
+        or any("city=B" in flags for flags in phrase_flags(line))
+        or any(0xE000 <= ord(char) <= 0xF8FF for char in text)
+    )
