@@ -32,7 +32,7 @@ from resume_parser.grouping.sections import segment
 from resume_parser.layout import UNKNOWN_BOX
 from resume_parser.normalization.contact import EMAIL, find_web_addresses
 from resume_parser.normalization.dates import find_dates
-from resume_parser.normalization.lines import is_bullet, title_case_ratio
+from resume_parser.normalization.lines import is_bullet, is_icon, title_case_ratio
 from resume_parser.normalization.phones import phone_candidates
 
 MODEL_FILE = "segmentation.crfsuite"
@@ -347,5 +347,5 @@ def _holds_contact(line: TokenLine) -> bool:
         or find_web_addresses(text)
         or phone_candidates(text)
         or any("city=B" in flags for flags in phrase_flags(line))
-        or any(0xE000 <= ord(char) <= 0xF8FF for char in text)
+        or any(is_icon(char) for char in text)
     )

@@ -11,7 +11,7 @@ from resume_parser.cascade import lexicon
 from resume_parser.cascade.tokens import TokenLine
 from resume_parser.normalization.contact import EMAIL
 from resume_parser.normalization.countries import country_code
-from resume_parser.normalization.lines import BULLET_GLYPHS
+from resume_parser.normalization.lines import BULLET_GLYPHS, is_icon
 
 _URL = re.compile(r"(?:https?://|www\.)\S+|[a-z0-9][\w\-]*(?:\.[\w\-]+)*\.[a-z]{2,24}(?:/\S*)?$", re.I)
 _YEAR = re.compile(r"(?:19|20)\d{2}")
@@ -57,7 +57,7 @@ def word_flags(text: str) -> tuple[str, ...]:
             flags.append("sep")
         if text in BULLET_GLYPHS:
             flags.append("bulletglyph")
-        if 0xE000 <= ord(text) <= 0xF8FF or ord(text) >= 0xF0000:
+        if is_icon(text):
             flags.append("icon")
     if EMAIL.fullmatch(text):
         flags.append("email")

@@ -7,7 +7,7 @@ are known, the fragments of one row inside a column belong together again.
 from __future__ import annotations
 
 from resume_parser.layout import Box, Line
-from resume_parser.normalization.lines import BULLET_GLYPHS
+from resume_parser.normalization.lines import BULLET_GLYPHS, is_icon
 
 # Two fragments share a row when their vertical centres are within this share of the smaller one's
 # height: a title and its right-aligned date (or a skill and its rating dots) are set on one line;
@@ -71,14 +71,7 @@ def shares_row(a: Line, b: Line) -> bool:
 
 def _glyphs_only(line: Line) -> bool:
     """Bullets and icons (private-use characters of icon fonts), nothing to read."""
-    return all(
-        char in BULLET_GLYPHS or _PRIVATE_USE[0] <= ord(char) <= _PRIVATE_USE[1]
-        for word in line.words
-        for char in word.text
-    )
-
-
-_PRIVATE_USE = (0xE000, 0xF8FF)
+    return all(char in BULLET_GLYPHS or is_icon(char) for word in line.words for char in word.text)
 
 
 def _overlap_horizontally(a: Box, b: Box) -> bool:

@@ -8,6 +8,11 @@ BULLET_GLYPHS = "•◦▪▫■□●○◆◇►▸▹‣⁃∙⋅·✓✔➢�
 _BULLET = re.compile(rf"^\s*[{re.escape(BULLET_GLYPHS)}](?=\s|$)\s*")
 
 
+def is_icon(char: str) -> bool:
+    """A private-use character: an icon font's glyph (a phone, an envelope, a bullet), no letter."""
+    return 0xE000 <= ord(char) <= 0xF8FF or ord(char) >= 0xF0000
+
+
 def word_set(text: str) -> frozenset[str]:
     """A vocabulary written as whitespace-separated words."""
     return frozenset(text.split())
