@@ -813,11 +813,21 @@ def _unlabelled_end(indices: list[int], tokens: list[Placed]) -> list[int]:
 
 def _without_country(run: Run | None) -> Run | None:
     """A name with the country printed after it cut off ("EPITA, France")."""
-    tokens = run.tokens if run is not None else []
-    for cut in range(len(tokens) - 1, 0, -1):
-        if tokens[cut - 1].token.text in _PLACE_SEPARATORS and _is_country(tokens[cut:]):
-            return Run(tokens[: cut - 1])
-    return run
+    country = _country_at_end(run.tokens) if run is not None else None
+    return Run(run.tokens[: country - 1]) if run is not None and country is not None else run
+
+
+def _country_at_end(tokens: list[Placed]) -> int | None:
+    """Where a country printed after a separator at the end of a name starts ("BlaBlaCar, France")."""
+    for cut in range(len(tokens) - 1, 1, -1):
+        separator = tokens[cut - 1]
+        if (
+            separator.token.text in _PLACE_SEPARATORS
+            and separator.line is tokens[cut].line
+            and _is_country(tokens[cut:])
+        ):
+            return cut
+    return None
 
 
 def _is_place(tokens: list[Placed]) -> bool:
@@ -927,8 +937,6 @@ def _employer_and_place(employer: Run | None) -> tuple[Run | None, Run | None]:
         if before.line is not first.line or fold(before.token.text) in _NAME_CONNECTORS:
             continue
         tail = tokens[start:]
-        if before.token.text in _PLACE_SEPARATORS and start > 1 and _is_country(tail):
-            return Run(tokens[: start - 1]), _as_field(tail, "location")
         rest = _after_city(tail, flags)
         if rest is None:
             continue
@@ -940,6 +948,9 @@ def _employer_and_place(employer: Run | None) -> tuple[Run | None, Run | None]:
         )
         if apart:
             return Run(tokens[:start]), _as_field(tail, "location")
+    country = _country_at_end(tokens)
+    if country is not None:
+        return Run(tokens[: country - 1]), _as_field(tokens[country:], "location")
     return employer, None
 
 

@@ -23,10 +23,11 @@ block start on, is cut off as well: larger type on the same row is what a label 
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 
 from resume_parser.grouping.headings import heading_kind
 from resume_parser.grouping.traits import MAX_HEADING_WORDS, traits_of
-from resume_parser.layout import UNKNOWN_BOX, Box, Line, Word
+from resume_parser.layout import UNKNOWN_BOX, Box, Line
 
 # The gap between a margin title and the text beside it, in the title's word heights.
 TITLE_GAP = 1.0
@@ -52,7 +53,13 @@ def split_margin_titles(
     split: list[Line] = []
     titles: list[Line] = []
     for line in lines:
-        parts = _margin_title_and_rest(line, usual_left, edges) or _larger_title_and_rest(line, edges)
+        # Left of the usual edge, a title in capitals, bold or larger type; the rest of its row on
+        # the usual edge or on another the page's lines share (entries at one edge, their bullets
+        # indented at the usual one). Anywhere, a title in larger type, the rest on a shared edge.
+        parts = None
+        if line.box.left < usual_left - EDGE_TOLERANCE:
+            parts = _title_and_rest(line, TITLE_GAP, [usual_left, *edges], _emphasized)
+        parts = parts or _title_and_rest(line, LARGER_TITLE_GAP, edges, _larger)
         split.extend(parts or [line])
         titles.extend(parts[:1] if parts else [])
     return split, titles
@@ -71,42 +78,28 @@ def opens_beside(title: Line, previous: Line, rest: Line, before: list[Line]) ->
     return above is None or previous.box.top - above.box.bottom > gap_to_row
 
 
-def _margin_title_and_rest(line: Line, usual_left: float, edges: list[float]) -> list[Line] | None:
-    """A title left of the usual edge, the rest of its row starting on that edge or on another
-    edge that other lines share (entries set at one edge, their bullets indented at the usual one)."""
-    words = line.words
-    if len(words) < 2 or line.box.left >= usual_left - EDGE_TOLERANCE:
-        return None
-    for count in range(1, min(len(words), MAX_HEADING_WORDS + 1)):
-        before, after = words[count - 1], words[count]
-        if after.box.left - before.box.right < TITLE_GAP * before.box.height:
-            continue
-        if not any(abs(after.box.left - edge) <= EDGE_TOLERANCE for edge in [usual_left, *edges]):
-            return None
-        title, rest = _cut(line, count)
-        traits = traits_of(title)
-        set_apart = traits.caps or traits.bold or _larger(title.words, rest.words)
-        if not (traits.heading_shaped and set_apart and heading_kind(title.text)):
-            return None
-        return [title, rest]
-    return None
-
-
-def _larger_title_and_rest(line: Line, edges: list[float]) -> list[Line] | None:
-    """A title in larger type, the rest of its row starting on an edge that other lines share."""
+def _title_and_rest(
+    line: Line, min_gap: float, edges: list[float], set_apart: Callable[[Line, Line], bool]
+) -> list[Line] | None:
+    """The line cut at its first gap of `min_gap` word heights or more into a known section title,
+    heading-shaped and set apart from the rest, and the rest, which starts on one of the edges."""
     words = line.words
     for count in range(1, min(len(words), MAX_HEADING_WORDS + 1)):
         before, after = words[count - 1], words[count]
-        if after.box.left - before.box.right < LARGER_TITLE_GAP * before.box.height:
+        if after.box.left - before.box.right < min_gap * before.box.height:
             continue
         if not any(abs(after.box.left - edge) <= EDGE_TOLERANCE for edge in edges):
             return None
         title, rest = _cut(line, count)
-        larger = _larger(title.words, rest.words)
-        if not (larger and traits_of(title).heading_shaped and heading_kind(title.text)):
+        if not (traits_of(title).heading_shaped and set_apart(title, rest) and heading_kind(title.text)):
             return None
         return [title, rest]
     return None
+
+
+def _emphasized(title: Line, rest: Line) -> bool:
+    traits = traits_of(title)
+    return traits.caps or traits.bold or _larger(title, rest)
 
 
 def _cut(line: Line, count: int) -> tuple[Line, Line]:
@@ -118,8 +111,8 @@ def _cut(line: Line, count: int) -> tuple[Line, Line]:
     )
 
 
-def _larger(title: list[Word], rest: list[Word]) -> bool:
+def _larger(title: Line, rest: Line) -> bool:
     """The title set in larger type than the text beside it."""
-    title_size = min((w.font_size for w in title if w.font_size), default=0.0)
-    rest_size = max((w.font_size for w in rest if w.font_size), default=0.0)
+    title_size = min((w.font_size for w in title.words if w.font_size), default=0.0)
+    rest_size = max((w.font_size for w in rest.words if w.font_size), default=0.0)
     return rest_size > 0 and title_size >= LARGER_TITLE * rest_size
